@@ -1,0 +1,44 @@
+package crawler.page;
+
+/**
+ * Why a page did not yield a parsed HTML document. Every failure of the fetch-and-parse unit
+ * becomes one of these kinds, so every execution mode counts failures the same way.
+ *
+ * <p>The README lists, for each kind, the fixture-site path that produces it.
+ */
+public enum ErrorKind {
+    /** The host name did not resolve. */
+    DNS,
+    /** The TCP connection was refused or could not be opened. */
+    CONNECT,
+    /** A connect, read or whole-call timeout, or the per-URL deadline, ran out. */
+    TIMEOUT,
+    /** The TLS handshake failed. */
+    TLS,
+    /** More redirects than the configured cap. */
+    TOO_MANY_REDIRECTS,
+    /** A redirect led back to a URL already in the chain. */
+    REDIRECT_LOOP,
+    /** The final response had a 4xx status. */
+    HTTP_4XX,
+    /** The final response had a 5xx status (after the retries the budget allows). */
+    HTTP_5XX,
+    /** The decoded body exceeded the byte cap; it was cut, not buffered whole. */
+    TOO_LARGE,
+    /** A compressed body inflated past the cap at a ratio no honest page has. */
+    DECOMPRESSION_BOMB,
+    /** The response was not HTML; status, type and size are recorded, nothing is parsed. */
+    UNSUPPORTED_CONTENT_TYPE,
+    /** The peer closed the connection before sending a response. */
+    EMPTY_RESPONSE,
+    /** The connection was reset by the peer. */
+    CONNECTION_RESET,
+    /** The response broke HTTP framing (bad status line, bad chunk, bad headers). */
+    MALFORMED_RESPONSE,
+    /** The body could not be decoded in its declared or detected charset. */
+    CHARSET,
+    /** Another I/O failure while fetching. */
+    IO,
+    /** The worker process running this URL died on it more often than the retry budget allows. */
+    WORKER_CRASH
+}

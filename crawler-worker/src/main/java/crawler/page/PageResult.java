@@ -1,0 +1,68 @@
+package crawler.page;
+
+import java.util.List;
+
+/**
+ * What fetching and parsing one URL produced. One of these is written, as one JSON line, for
+ * every URL the frontier handed out: successes and failures alike.
+ *
+ * @param url         the URL as the frontier handed it out
+ * @param finalUrl    the URL after same-host redirects were followed
+ * @param depth       link distance from the seeds
+ * @param status      HTTP status of the final response, 0 when there was none
+ * @param contentType media type of the final response, null when there was none
+ * @param bytes       decoded body bytes read (at most the cap)
+ * @param title       the document title, null when not parsed
+ * @param links       absolute, normalised http(s) links found on the page (deduplicated, in page
+ *                    order); a redirect that was not followed contributes its target here
+ * @param bodySha256  hex SHA-256 of the body bytes read, null when no body was read
+ * @param fetchMs     wall time of the fetch, retries and redirects included
+ * @param parseMs     wall time of parsing and link extraction
+ * @param attempts    HTTP requests made for this URL (redirect hops and retries included)
+ * @param error       null on success
+ * @param pid         process that fetched the page
+ * @param threadId    thread that fetched the page
+ * @param threadName  that thread's name
+ * @param virtual     whether that thread was a virtual thread
+ * @param workerId    the worker process's number in process mode, null in thread modes
+ */
+public record PageResult(
+        String url,
+        String finalUrl,
+        int depth,
+        int status,
+        String contentType,
+        long bytes,
+        String title,
+        List<String> links,
+        String bodySha256,
+        long fetchMs,
+        long parseMs,
+        int attempts,
+        PageError error,
+        long pid,
+        long threadId,
+        String threadName,
+        boolean virtual,
+        Integer workerId) {
+
+    public PageResult {
+        links = links == null ? List.of() : List.copyOf(links);
+    }
+
+    public boolean ok() {
+        return error == null;
+    }
+
+    /** The same result with its links replaced, e.g. by the in-scope subset. */
+    public PageResult withLinks(List<String> newLinks) {
+        return new PageResult(url, finalUrl, depth, status, contentType, bytes, title, newLinks, bodySha256,
+                fetchMs, parseMs, attempts, error, pid, threadId, threadName, virtual, workerId);
+    }
+
+    /** The same result stamped with the worker process that produced it. */
+    public PageResult withWorkerId(Integer id) {
+        return new PageResult(url, finalUrl, depth, status, contentType, bytes, title, links, bodySha256,
+                fetchMs, parseMs, attempts, error, pid, threadId, threadName, virtual, id);
+    }
+}
