@@ -1,0 +1,16 @@
+package crawler.exec;
+
+/** Things that happen to the execution substrate, as opposed to pages. */
+public sealed interface ExecEvent {
+
+    /** A worker process answered its hello: it is up and took {@code startupMs} from spawn. */
+    record WorkerStarted(int workerId, long pid, long startupMs) implements ExecEvent {
+    }
+
+    /**
+     * A worker process ended while it still held work. {@code requeued} URLs were handed out
+     * again; {@code abandoned} reached their retry limit and were reported as WORKER_CRASH.
+     */
+    record WorkerDied(int workerId, long pid, int exitCode, int requeued, int abandoned) implements ExecEvent {
+    }
+}
