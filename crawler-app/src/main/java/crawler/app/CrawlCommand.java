@@ -1,0 +1,175 @@
+package crawler.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import crawler.coord.Coordinator;
+import crawler.report.CrawlSummary;
+import crawler.report.JsonLinesSink;
+import crawler.report.ResultSink;
+import crawler.report.SummaryFormatter;
+import crawler.url.UrlNormalizer;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code crawler crawl}: crawl a seed list in one execution mode. */
+@Command(name = "crawl", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Crawl from seed URLs (arguments, --seeds FILE, or - for stdin) and write one JSON line per page.")
+final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_INTERRUPTED = 130;
+
+    @Parameters(paramLabel = "URL", arity = "0..*", description = "seed URLs; - reads seeds from stdin")
+    List<String> seedArgs = new ArrayList<>();
+
+    @Option(names = {"-s", "--seeds"}, paramLabel = "FILE",
+            description = "file of seed URLs, one per line; blank lines and # comments allowed; - = stdin")
+    Path seedsFile;
+
+    @Option(names = "--strict", description = "stop on the first bad seed line instead of reporting and skipping it")
+    boolean strict;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "-",
+            description = "results as JSON Lines; - = stdout (default: ${DEFAULT-VALUE})")
+    String out;
+
+    @Option(names = "--force", description = "overwrite an existing --out file")
+    boolean force;
+
+    @Option(names = "--summary", paramLabel = "FILE", description = "also write the summary as JSON to FILE")
+    Path summaryFile;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress line")
+    boolean quiet;
+
+    @Mixin
+    CrawlOptions options;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream err = System.err;
+        CrawlSettings settings;
+        try {
+            settings = options.toSettings();
+        } catch (IllegalArgumentException e) {
+            err.println("crawler: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        SeedList seeds = readSeeds(err);
+        if (seeds == null) {
+            return EXIT_USAGE;
+        }
+        for (SeedList.Problem p : seeds.problems()) {
+            err.println("crawler: bad seed at " + p);
+        }
+        if (strict && !seeds.problems().isEmpty()) {
+            err.println("crawler: --strict: stopping because of " + seeds.problems().size() + " bad seed line(s)");
+            return EXIT_USAGE;
+        }
+        if (seeds.urls().isEmpty()) {
+            err.println("crawler: no seed URLs given. Usage: crawler crawl [OPTIONS] URL... | --seeds FILE | -");
+            err.println("crawler: try 'crawler crawl --help'");
+            return EXIT_USAGE;
+        }
+        Path outPath = out.equals("-") ? null : Path.of(out);
+        if (outPath != null && Files.exists(outPath) && !force) {
+            err.println("crawler: " + outPath + " exists; pass --force to overwrite it (nothing was written)");
+            return EXIT_USAGE;
+        }
+        OutputStream stream = outPath == null ? System.out : Files.newOutputStream(outPath);
+        CrawlSummary summary;
+        try (ResultSink sink = new JsonLinesSink(stream, outPath != null)) {
+            summary = crawlWithCtrlC(settings, seeds.urls(), sink, err);
+        }
+        err.print(SummaryFormatter.format(summary));
+        if (summaryFile != null) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), summary);
+        }
+        return summary.stopReason().equals("INTERRUPTED") ? EXIT_INTERRUPTED : EXIT_OK;
+    }
+
+    private CrawlSummary crawlWithCtrlC(CrawlSettings settings, List<String> seeds, ResultSink sink, PrintStream err) {
+        AtomicReference<Coordinator> running = new AtomicReference<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            Coordinator c = running.get();
+            if (c != null) {
+                c.requestStop();
+                try {
+                    // Let the crawl wind down so the results file ends on a whole line and workers are gone.
+                    finished.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        ProgressDisplay display = null;
+        try {
+            CrawlJob job = new CrawlJob(settings, err);
+            final ProgressDisplay[] shown = new ProgressDisplay[1];
+            CrawlSummary s = job.run(seeds, sink, c -> {
+                running.set(c);
+                if (ProgressDisplay.wanted(quiet)) {
+                    shown[0] = new ProgressDisplay(err, c::progress);
+                }
+            });
+            display = shown[0];
+            return s;
+        } finally {
+            if (display != null) {
+                display.close();
+            }
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C arrived: the hook is running and waits for us; nothing to remove.
+            }
+        }
+    }
+
+    private SeedList readSeeds(PrintStream err) throws IOException {
+        SeedReader reader = new SeedReader(new UrlNormalizer());
+        List<String> urls = new ArrayList<>();
+        List<SeedList.Problem> problems = new ArrayList<>();
+        List<String> plain = seedArgs.stream().filter(a -> !a.equals("-")).toList();
+        SeedList fromArgs = reader.fromArguments(plain);
+        urls.addAll(fromArgs.urls());
+        problems.addAll(fromArgs.problems());
+        boolean stdin = seedArgs.contains("-") || (seedsFile != null && seedsFile.toString().equals("-"));
+        if (seedsFile != null && !seedsFile.toString().equals("-")) {
+            if (!Files.isReadable(seedsFile)) {
+                err.println("crawler: cannot read seeds file " + seedsFile);
+                return null;
+            }
+            try (Reader r = Files.newBufferedReader(seedsFile, StandardCharsets.UTF_8)) {
+                SeedList s = reader.read(seedsFile.toString(), r);
+                urls.addAll(s.urls());
+                problems.addAll(s.problems());
+            }
+        }
+        if (stdin) {
+            SeedList s = reader.read("stdin", new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            urls.addAll(s.urls());
+            problems.addAll(s.problems());
+        }
+        return new SeedList(urls.stream().distinct().toList(), problems);
+    }
+}

@@ -1,0 +1,125 @@
+package crawler.app;
+
+import crawler.coord.Coordinator;
+import crawler.coord.CrawlRun;
+import crawler.exec.BatchExecutor;
+import crawler.exec.ResultListener;
+import crawler.exec.ThreadExecutor;
+import crawler.exec.process.ProcessConfig;
+import crawler.exec.process.ProcessExecutor;
+import crawler.fetch.FetchConfig;
+import crawler.fetch.Fetcher;
+import crawler.fetch.HttpPageProcessor;
+import crawler.fetch.RobotsCache;
+import crawler.fetch.SitemapReader;
+import crawler.frontier.Admission;
+import crawler.frontier.Frontier;
+import crawler.frontier.Politeness;
+import crawler.frontier.RobotsGate;
+import crawler.frontier.Scope;
+import crawler.frontier.Ticker;
+import crawler.report.CrawlSummary;
+import crawler.report.ResultSink;
+import crawler.url.UrlNormalizer;
+import java.io.PrintStream;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One crawl, wired: scope from the seeds, robots.txt, the frontier, the executor of the chosen
+ * mode, the coordinator. The command line, the demo and the tests all crawl through here, so
+ * they run the same code.
+ */
+public final class CrawlJob {
+
+    private final CrawlSettings settings;
+    private final PrintStream log;
+
+    public CrawlJob(CrawlSettings settings, PrintStream log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /**
+     * Crawls from the given normalised seed URLs into the sink and returns the summary.
+     *
+     * @param onStart receives the coordinator before the crawl starts (for Ctrl-C and progress)
+     */
+    public CrawlSummary run(List<String> seeds, ResultSink sink, Consumer<Coordinator> onStart) {
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("no seed URLs to crawl");
+        }
+        Scope scope = Scope.ofSeeds(seeds, settings.includes(), settings.excludes());
+        try (Fetcher fetcher = new Fetcher(settings.fetch().withMaxIdleConnections(4))) {
+            RobotsCache robotsCache = new RobotsCache(fetcher, settings.fetch().userAgent());
+            RobotsGate robots = settings.ignoreRobots() ? RobotsGate.IGNORE : robotsGate(robotsCache);
+            Politeness politeness = new Politeness(settings.politeness(), Ticker.SYSTEM);
+            Frontier frontier = new Frontier(settings.frontier(), scope, settings.trapGuard(), robots, politeness);
+            for (String seed : seeds) {
+                Admission a = frontier.offer(seed, 0);
+                if (a != Admission.QUEUED && a != Admission.ALREADY_SEEN) {
+                    log.println("crawler: seed " + seed + " not crawled: " + a.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                }
+            }
+            if (settings.sitemaps()) {
+                seedFromSitemaps(seeds, fetcher, robotsCache, frontier);
+            }
+            Coordinator coordinator = new Coordinator(frontier, scope, settings.pacing(), sink, Ticker.SYSTEM, log);
+            onStart.accept(coordinator);
+            String mode = settings.mode().name().toLowerCase(java.util.Locale.ROOT);
+            return coordinator.run(executorFactory(), new CrawlRun(mode, settings.reportedWorkers(), settings.ignoreRobots()));
+        }
+    }
+
+    private Function<ResultListener, BatchExecutor> executorFactory() {
+        int concurrency = settings.pacing().concurrency();
+        FetchConfig fetch = settings.fetch();
+        return switch (settings.mode()) {
+            case VIRTUAL -> listener -> ThreadExecutor.virtualThreads(
+                    new HttpPageProcessor(fetch.withMaxIdleConnections(concurrency)), listener);
+            case PLATFORM -> listener -> ThreadExecutor.platformThreads(concurrency,
+                    new HttpPageProcessor(fetch.withMaxIdleConnections(concurrency)), listener);
+            case PROCESS -> listener -> new ProcessExecutor(
+                    new ProcessConfig(settings.workers(), settings.threadsPerWorker(), settings.workerJvmOptions(),
+                            3, settings.chaosKillEvery()),
+                    fetch.withMaxIdleConnections(settings.threadsPerWorker()), listener);
+        };
+    }
+
+    private static RobotsGate robotsGate(RobotsCache cache) {
+        return new RobotsGate() {
+            @Override
+            public boolean allows(String url) {
+                return cache.policyFor(url).allows(url);
+            }
+
+            @Override
+            public long crawlDelayMillis(String url) {
+                return cache.policyFor(url).crawlDelayMillis();
+            }
+        };
+    }
+
+    private void seedFromSitemaps(List<String> seeds, Fetcher fetcher, RobotsCache cache, Frontier frontier) {
+        SitemapReader reader = new SitemapReader(fetcher);
+        UrlNormalizer normalizer = new UrlNormalizer();
+        Set<String> sitemapUrls = new LinkedHashSet<>();
+        for (String seed : seeds) {
+            sitemapUrls.addAll(cache.policyFor(seed).sitemaps());
+        }
+        int budget = settings.maxSitemapUrls();
+        for (String sitemap : sitemapUrls) {
+            if (budget <= 0) {
+                break;
+            }
+            List<String> urls = reader.urls(sitemap, budget);
+            budget -= urls.size();
+            long queued = urls.stream().flatMap(u -> normalizer.normalize(u).stream())
+                    .filter(u -> frontier.offer(u, 0) == Admission.QUEUED).count();
+            log.println("crawler: sitemap " + sitemap + ": " + urls.size() + " URLs, " + queued + " new in scope");
+        }
+    }
+}

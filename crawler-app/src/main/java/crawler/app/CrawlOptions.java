@@ -1,0 +1,162 @@
+package crawler.app;
+
+import crawler.coord.CrawlLimits;
+import crawler.exec.Mode;
+import crawler.fetch.FetchConfig;
+import crawler.frontier.FrontierLimits;
+import crawler.frontier.PolitenessConfig;
+import crawler.frontier.TrapGuard;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+
+/** The options every crawling command shares; {@link #toSettings()} checks and freezes them. */
+final class CrawlOptions {
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "virtual",
+            description = "virtual | platform | process (default: ${DEFAULT-VALUE})")
+    Mode mode;
+
+    @Option(names = {"-c", "--concurrency"}, paramLabel = "N", defaultValue = "64",
+            description = "URLs in flight at once over the whole crawl (default: ${DEFAULT-VALUE})")
+    int concurrency;
+
+    @Option(names = "--workers", paramLabel = "P", defaultValue = "2",
+            description = "worker processes in process mode; each runs concurrency/P threads (default: ${DEFAULT-VALUE})")
+    int workers;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "16",
+            description = "longest URL list handed out at once, in every mode (default: ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = {"-d", "--depth"}, paramLabel = "D", defaultValue = "2",
+            description = "link distance from the seeds; 0 = only the seeds (default: ${DEFAULT-VALUE})")
+    int depth;
+
+    @Option(names = "--max-pages", paramLabel = "M", defaultValue = "10000",
+            description = "URLs crawled at most; 0 = no limit (default: ${DEFAULT-VALUE})")
+    long maxPages;
+
+    @Option(names = "--host-page-budget", paramLabel = "M", defaultValue = "0",
+            description = "URLs crawled per host at most, a guard against traps; 0 = no limit (default: ${DEFAULT-VALUE})")
+    long hostPageBudget;
+
+    @Option(names = "--include", paramLabel = "REGEX", description = "also crawl URLs matching this (repeatable)")
+    List<String> includes = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "REGEX", description = "never crawl URLs matching this (repeatable; wins over --include)")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--max-url-length", paramLabel = "N", defaultValue = "2048",
+            description = "longer URLs are treated as traps (default: ${DEFAULT-VALUE})")
+    int maxUrlLength;
+
+    @Option(names = "--max-segment-repeats", paramLabel = "N", defaultValue = "3",
+            description = "a path repeating one segment more often is a trap (default: ${DEFAULT-VALUE})")
+    int maxSegmentRepeats;
+
+    @Option(names = "--host-concurrency", paramLabel = "N", defaultValue = "2",
+            description = "requests in flight per host; 0 = no limit (default: ${DEFAULT-VALUE})")
+    int hostConcurrency;
+
+    @Option(names = "--host-delay", paramLabel = "DURATION", defaultValue = "250ms",
+            converter = Converters.DurationConverter.class,
+            description = "least time between request starts on one host (default: ${DEFAULT-VALUE})")
+    Duration hostDelay;
+
+    @Option(names = "--ignore-crawl-delay", description = "do not slow down to robots.txt Crawl-delay")
+    boolean ignoreCrawlDelay;
+
+    @Option(names = "--max-crawl-delay", paramLabel = "DURATION", defaultValue = "10s",
+            converter = Converters.DurationConverter.class,
+            description = "the longest robots.txt Crawl-delay honoured (default: ${DEFAULT-VALUE})")
+    Duration maxCrawlDelay;
+
+    @Option(names = "--ignore-robots", description = "do not obey robots.txt (reported in the summary)")
+    boolean ignoreRobots;
+
+    @Option(names = "--sitemaps", description = "also seed from the sitemaps robots.txt names (within scope and limits)")
+    boolean sitemaps;
+
+    @Option(names = "--max-sitemap-urls", paramLabel = "N", defaultValue = "10000",
+            description = "URLs taken from sitemaps at most (default: ${DEFAULT-VALUE})")
+    int maxSitemapUrls;
+
+    @Option(names = "--user-agent", paramLabel = "TEXT", defaultValue = FetchConfig.DEFAULT_USER_AGENT,
+            description = "User-Agent header, also matched against robots.txt (default: ${DEFAULT-VALUE})")
+    String userAgent;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "5s",
+            converter = Converters.DurationConverter.class, description = "(default: ${DEFAULT-VALUE})")
+    Duration connectTimeout;
+
+    @Option(names = "--read-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = Converters.DurationConverter.class,
+            description = "longest silence while reading (default: ${DEFAULT-VALUE})")
+    Duration readTimeout;
+
+    @Option(names = "--call-timeout", paramLabel = "DURATION", defaultValue = "30s",
+            converter = Converters.DurationConverter.class,
+            description = "limit on one HTTP exchange, body included (default: ${DEFAULT-VALUE})")
+    Duration callTimeout;
+
+    @Option(names = "--url-deadline", paramLabel = "DURATION", defaultValue = "60s",
+            converter = Converters.DurationConverter.class,
+            description = "limit on everything done for one URL, retries included (default: ${DEFAULT-VALUE})")
+    Duration urlDeadline;
+
+    @Option(names = "--max-body", paramLabel = "SIZE", defaultValue = "4MiB",
+            converter = Converters.ByteSizeConverter.class,
+            description = "decoded body cap; longer bodies are cut and marked TOO_LARGE (default: ${DEFAULT-VALUE})")
+    long maxBody;
+
+    @Option(names = "--max-redirects", paramLabel = "N", defaultValue = "5", description = "(default: ${DEFAULT-VALUE})")
+    int maxRedirects;
+
+    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "2",
+            description = "extra attempts for 429, 503 and connection failures (default: ${DEFAULT-VALUE})")
+    int maxRetries;
+
+    @Option(names = "--follow-nofollow", description = "also follow links marked rel=nofollow")
+    boolean followNofollow;
+
+    @Option(names = "--cpu-work", paramLabel = "ROUNDS", defaultValue = "0",
+            description = "extra CPU work per page (hash rounds over its text), the same in every mode (default: ${DEFAULT-VALUE})")
+    int cpuWork;
+
+    @Option(names = "--max-time", paramLabel = "DURATION", defaultValue = "0s",
+            converter = Converters.DurationConverter.class,
+            description = "stop after this long; 0s = no limit (default: ${DEFAULT-VALUE})")
+    Duration maxTime;
+
+    @Option(names = "--stall-timeout", paramLabel = "DURATION", defaultValue = "60s",
+            converter = Converters.DurationConverter.class,
+            description = "report the URLs holding a crawl that made no progress this long (default: ${DEFAULT-VALUE})")
+    Duration stallTimeout;
+
+    @Option(names = "--worker-jvm-option", paramLabel = "OPT", description = "extra JVM option for worker processes (repeatable)")
+    List<String> workerJvmOptions = new ArrayList<>();
+
+    @Option(names = "--chaos", paramLabel = "SPEC", converter = ChaosOption.Converter.class,
+            description = "fault injection: kill-worker=N kills a worker process (SIGKILL) after every N results")
+    ChaosOption chaos = ChaosOption.NONE;
+
+    CrawlSettings toSettings() {
+        FetchConfig fetch = new FetchConfig(userAgent, connectTimeout, readTimeout, callTimeout, urlDeadline, maxBody,
+                maxRedirects, maxRetries, FetchConfig.defaults().maxRetryAfter(), followNofollow, cpuWork,
+                Math.max(1, concurrency));
+        return new CrawlSettings(mode, workers,
+                new CrawlLimits(concurrency, batchSize, maxTime, stallTimeout),
+                new FrontierLimits(depth, maxPages, hostPageBudget),
+                compile(includes), compile(excludes),
+                new TrapGuard(maxUrlLength, maxSegmentRepeats),
+                new PolitenessConfig(hostConcurrency, hostDelay, !ignoreCrawlDelay, maxCrawlDelay),
+                ignoreRobots, sitemaps, maxSitemapUrls, fetch, workerJvmOptions, chaos.killWorkerEvery());
+    }
+
+    private static List<Pattern> compile(List<String> regexes) {
+        return regexes.stream().map(Pattern::compile).toList();
+    }
+}

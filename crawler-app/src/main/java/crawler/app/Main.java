@@ -1,0 +1,29 @@
+package crawler.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code crawler crawl|demo|serve-fixtures}. */
+@Command(name = "crawler", mixinStandardHelpOptions = true, version = "crawlbench 0.1.0",
+        description = "A web crawler that compares virtual threads, platform threads and worker processes.",
+        subcommands = {CrawlCommand.class, DemoCommand.class, ServeFixturesCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExitCodeOnInvalidInput(CrawlCommand.EXIT_USAGE);
+    }
+}

@@ -1,0 +1,69 @@
+package crawler.app;
+
+import crawler.fixtures.FixtureServer;
+import crawler.fixtures.Latency;
+import crawler.fixtures.SiteSpec;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code crawler serve-fixtures}: serve the fixture site until Ctrl-C, for any crawler or browser. */
+@Command(name = "serve-fixtures", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Serve the deterministic fixture site on 127.0.0.1 until Ctrl-C.")
+final class ServeFixturesCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "0", description = "0 = any free port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--pages", description = "pages in the site (default: the default site's)")
+    Integer pages;
+
+    @Option(names = "--fanout", description = "links to the next level per page, i.e. how wide levels grow")
+    Integer fanout;
+
+    @Option(names = "--links", description = "extra links per page")
+    Integer links;
+
+    @Option(names = "--text-bytes", description = "text per page, in bytes")
+    Integer textBytes;
+
+    @Option(names = "--latency", defaultValue = "none",
+            description = "none | fixed:100ms | uniform:50ms-150ms | lognormal:80ms,0.3 (default: ${DEFAULT-VALUE})")
+    String latency;
+
+    @Option(names = "--seed", description = "generator seed; the same seed serves the same bytes")
+    Long seed;
+
+    @Option(names = "--no-faults", description = "leave out the fault pages")
+    boolean noFaults;
+
+    @Option(names = "--crawl-delay", description = "Crawl-delay in robots.txt, seconds")
+    Integer crawlDelay;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        SiteSpec d = SiteSpec.defaults();
+        SiteSpec spec;
+        try {
+            spec = new SiteSpec(seed != null ? seed : d.seed(), pages != null ? pages : d.pages(),
+                    fanout != null ? fanout : d.fanout(), links != null ? links : d.linksPerPage(),
+                    textBytes != null ? textBytes : d.textBytes(), Latency.parse(latency), !noFaults,
+                    crawlDelay != null ? crawlDelay : d.crawlDelaySeconds());
+        } catch (IllegalArgumentException e) {
+            System.err.println("crawler: " + e.getMessage());
+            return CrawlCommand.EXIT_USAGE;
+        }
+        FixtureServer server = FixtureServer.start(spec, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "serve-fixtures-stop"));
+        System.out.println(server.baseUrl());
+        System.out.flush();
+        System.err.printf("fixture site: %d pages, seed %d, latency %s, faults %s; %d URLs reachable at depth 3. Ctrl-C stops it.%n",
+                spec.pages(), spec.seed(), latency, spec.faults() ? "on" : "off", server.manifest().reachable(3).size());
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,241 @@
+package crawler.coord;
+
+import crawler.exec.Batch;
+import crawler.exec.BatchExecutor;
+import crawler.exec.ExecEvent;
+import crawler.exec.ResultListener;
+import crawler.frontier.Frontier;
+import crawler.frontier.Scope;
+import crawler.frontier.Ticker;
+import crawler.page.PageResult;
+import crawler.page.PageTask;
+import crawler.report.CrawlSummary;
+import crawler.report.ResultSink;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Drives a crawl: hands URL lists from the frontier to an executor, records each result, feeds
+ * the result's in-scope links back to the frontier, and stops when the frontier is exhausted,
+ * the time budget ends or the user interrupts.
+ *
+ * <p>All crawl state (frontier, politeness, statistics, the sink) is touched by the thread that
+ * calls {@link #run} and by no other: executor threads only put messages in an inbox. That is
+ * why the frontier and its limits are the same object, with the same rules, in every mode.
+ * {@link #requestStop} and {@link #progress} may be called from any thread.
+ */
+public final class Coordinator {
+
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    private final Frontier frontier;
+    private final Scope scope;
+    private final CrawlLimits limits;
+    private final ResultSink sink;
+    private final Ticker ticker;
+    private final PrintStream log;
+
+    private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    private final Map<String, InFlight> inFlight = new HashMap<>();
+    private final CrawlStats stats = new CrawlStats();
+    private volatile boolean stopRequested;
+    private volatile Progress progress = Progress.NOT_STARTED;
+    private long batchIds;
+
+    public Coordinator(Frontier frontier, Scope scope, CrawlLimits limits, ResultSink sink, Ticker ticker, PrintStream log) {
+        this.frontier = frontier;
+        this.scope = scope;
+        this.limits = limits;
+        this.sink = sink;
+        this.ticker = ticker;
+        this.log = log;
+    }
+
+    /** Asks a running crawl to stop soon; in-flight work is given a short grace, then abandoned. */
+    public void requestStop() {
+        stopRequested = true;
+        inbox.offer(Wakeup.INSTANCE);
+    }
+
+    public Progress progress() {
+        return progress;
+    }
+
+    /**
+     * Runs the crawl to its end on the calling thread. The executor is created here, with this
+     * coordinator's inbox as its listener, and is shut down before this method returns.
+     */
+    public CrawlSummary run(Function<ResultListener, BatchExecutor> executorFactory, CrawlRun run) {
+        ResultListener listener = new ResultListener() {
+            @Override
+            public void onResult(PageResult result) {
+                inbox.add(result);
+            }
+
+            @Override
+            public void onEvent(ExecEvent event) {
+                inbox.add(event);
+            }
+        };
+        long start = ticker.nanoTime();
+        long lastProgress = start;
+        long lastStallReport = start;
+        StopReason reason;
+        BatchExecutor executor = executorFactory.apply(listener);
+        long firstDispatch = -1;
+        long lastResult = start;
+        try {
+            while (true) {
+                if (stopRequested) {
+                    reason = StopReason.INTERRUPTED;
+                    break;
+                }
+                long now = ticker.nanoTime();
+                long budgetLeft = limits.maxTime().isZero() ? Long.MAX_VALUE : limits.maxTime().toNanos() - (now - start);
+                if (budgetLeft <= 0) {
+                    reason = StopReason.MAX_TIME;
+                    break;
+                }
+                if (frontier.exhausted()) {
+                    reason = StopReason.COMPLETE;
+                    break;
+                }
+                if (dispatch(executor) && firstDispatch < 0) {
+                    firstDispatch = ticker.nanoTime();
+                }
+                long wait = Math.min(TICK_NANOS, budgetLeft);
+                if (inFlight.size() < limits.concurrency()) {
+                    wait = Math.min(wait, Math.max(frontier.nanosUntilNextReady(), 1));
+                }
+                Object message = inbox.poll(wait, TimeUnit.NANOSECONDS);
+                if (message != null) {
+                    List<Object> more = new ArrayList<>();
+                    more.add(message);
+                    inbox.drainTo(more);
+                    for (Object m : more) {
+                        if (handle(m)) {
+                            lastProgress = ticker.nanoTime();
+                            lastResult = lastProgress;
+                        }
+                    }
+                }
+                now = ticker.nanoTime();
+                publishProgress(start, now);
+                if (!inFlight.isEmpty() && now - lastProgress > limits.stallTimeout().toNanos()
+                        && now - lastStallReport > limits.stallTimeout().toNanos()) {
+                    reportStall(now);
+                    lastStallReport = now;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reason = StopReason.INTERRUPTED;
+        } finally {
+            executor.shutdown(stopRequested ? 2_000 : 5_000);
+        }
+        // Results that arrived while the executor wound down are complete pages: keep them.
+        List<Object> late = new ArrayList<>();
+        inbox.drainTo(late);
+        for (Object m : late) {
+            if (handle(m)) {
+                lastResult = ticker.nanoTime();
+            }
+        }
+        publishProgress(start, ticker.nanoTime());
+        long from = firstDispatch < 0 ? start : firstDispatch;
+        long wallMillis = TimeUnit.NANOSECONDS.toMillis(Math.max(0, lastResult - from));
+        return stats.summary(run.mode(), limits.concurrency(), run.workers(), limits.batchSize(), reason,
+                inFlight.size(), wallMillis, frontier.admissionCounts(), run.robotsIgnored());
+    }
+
+    /** Hands out as many URLs as the concurrency and politeness allow; true if any went out. */
+    private boolean dispatch(BatchExecutor executor) {
+        boolean any = false;
+        int free = limits.concurrency() - inFlight.size();
+        while (free > 0) {
+            List<PageTask> tasks = frontier.take(Math.min(free, limits.batchSize()));
+            if (tasks.isEmpty()) {
+                break;
+            }
+            long now = ticker.nanoTime();
+            for (PageTask t : tasks) {
+                inFlight.put(t.url(), new InFlight(t, now));
+            }
+            executor.submit(new Batch(batchIds++, tasks));
+            free -= tasks.size();
+            any = true;
+        }
+        return any;
+    }
+
+    /** Applies one inbox message; true when it was a page result. */
+    private boolean handle(Object message) {
+        return switch (message) {
+            case PageResult r -> {
+                record(r);
+                yield true;
+            }
+            case ExecEvent e -> {
+                stats.record(e);
+                if (e instanceof ExecEvent.WorkerDied d) {
+                    log.printf("crawler: worker %d (pid %d) died with exit code %d; %d URLs handed out again, %d given up%n",
+                            d.workerId(), d.pid(), d.exitCode(), d.requeued(), d.abandoned());
+                }
+                yield false;
+            }
+            default -> false;
+        };
+    }
+
+    private void record(PageResult result) {
+        InFlight f = inFlight.remove(result.url());
+        if (f == null) {
+            // The executor contract makes this impossible; refuse to count a page twice if it happens.
+            log.println("crawler: ignoring a result for a URL not in flight (duplicate?): " + result.url());
+            return;
+        }
+        List<String> inScope = new ArrayList<>(result.links().size());
+        for (String link : result.links()) {
+            if (scope.contains(link)) {
+                inScope.add(link);
+            }
+        }
+        PageResult kept = inScope.size() == result.links().size() ? result : result.withLinks(inScope);
+        sink.accept(kept);
+        stats.record(kept);
+        frontier.completed(f.task());
+        for (String link : inScope) {
+            frontier.offer(link, f.task().depth() + 1);
+        }
+    }
+
+    private void publishProgress(long start, long now) {
+        progress = new Progress(stats.pages(), stats.failed(), inFlight.size(), frontier.queued(),
+                frontier.currentDepth(), now - start);
+    }
+
+    private void reportStall(long now) {
+        List<InFlight> oldest = new ArrayList<>(inFlight.values());
+        oldest.sort(Comparator.comparingLong(InFlight::since));
+        log.printf("crawler: watchdog: no result for %d s; %d URLs in flight, oldest:%n",
+                limits.stallTimeout().toSeconds(), inFlight.size());
+        for (InFlight f : oldest.subList(0, Math.min(5, oldest.size()))) {
+            log.printf("crawler:   %s (in flight %d s)%n", f.task().url(), TimeUnit.NANOSECONDS.toSeconds(now - f.since()));
+        }
+    }
+
+    private record InFlight(PageTask task, long since) {
+    }
+
+    private enum Wakeup {
+        INSTANCE
+    }
+}

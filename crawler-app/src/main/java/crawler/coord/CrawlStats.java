@@ -1,0 +1,78 @@
+package crawler.coord;
+
+import crawler.exec.ExecEvent;
+import crawler.frontier.Admission;
+import crawler.page.PageResult;
+import crawler.report.CrawlSummary;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Running totals of a crawl. Not thread-safe: confined to the coordinator thread. */
+final class CrawlStats {
+
+    private long pages;
+    private long ok;
+    private final Map<String, Long> failuresByKind = new TreeMap<>();
+    private final Map<Long, Set<Long>> threadsByPid = new HashMap<>();
+    private long virtualPages;
+    private int workerStarts;
+    private int workerDeaths;
+    private long requeued;
+    private final List<Long> workerStartupMillis = new ArrayList<>();
+
+    void record(PageResult r) {
+        pages++;
+        if (r.ok()) {
+            ok++;
+        } else {
+            failuresByKind.merge(r.error().kind().name(), 1L, Long::sum);
+        }
+        threadsByPid.computeIfAbsent(r.pid(), p -> new HashSet<>()).add(r.threadId());
+        if (r.virtual()) {
+            virtualPages++;
+        }
+    }
+
+    void record(ExecEvent event) {
+        switch (event) {
+            case ExecEvent.WorkerStarted s -> {
+                workerStarts++;
+                workerStartupMillis.add(s.startupMs());
+            }
+            case ExecEvent.WorkerDied d -> {
+                workerDeaths++;
+                requeued += d.requeued();
+            }
+        }
+    }
+
+    long pages() {
+        return pages;
+    }
+
+    long ok() {
+        return ok;
+    }
+
+    long failed() {
+        return pages - ok;
+    }
+
+    CrawlSummary summary(String mode, int concurrency, int workers, int batchSize, StopReason stop, long abandoned,
+                         long wallMillis, Map<Admission, Long> admissions, boolean robotsIgnored) {
+        Map<Long, Integer> threadCounts = new TreeMap<>();
+        threadsByPid.forEach((pid, threads) -> threadCounts.put(pid, threads.size()));
+        Map<String, Long> admissionNames = new TreeMap<>();
+        admissions.forEach((a, n) -> admissionNames.put(a.name(), n));
+        double rate = wallMillis > 0 ? pages * 1000.0 / wallMillis : 0;
+        return new CrawlSummary(mode, concurrency, workers, batchSize, stop.name(), pages, ok, failuresByKind,
+                abandoned, wallMillis, rate, List.copyOf(threadCounts.keySet()), ProcessHandle.current().pid(),
+                threadCounts, virtualPages, workerStarts, workerDeaths, requeued, admissionNames, robotsIgnored,
+                workerStartupMillis);
+    }
+}

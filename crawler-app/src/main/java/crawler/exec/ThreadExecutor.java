@@ -1,0 +1,82 @@
+package crawler.exec;
+
+import crawler.page.ErrorKind;
+import crawler.page.PageError;
+import crawler.page.PageProcessor;
+import crawler.page.PageResult;
+import crawler.page.PageTask;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs every URL of a batch as its own task on threads of this process, all sharing one
+ * {@link PageProcessor} (one HTTP client, one connection pool: the seed's "threads share one
+ * memory"). The two thread modes differ only in the {@link ExecutorService}:
+ * <ul>
+ *   <li>{@link #virtualThreads}: a new virtual thread per URL; the coordinator's in-flight limit
+ *       is what bounds them;</li>
+ *   <li>{@link #platformThreads}: a fixed pool of platform threads, as many as the concurrency.</li>
+ * </ul>
+ */
+public final class ThreadExecutor implements BatchExecutor {
+
+    private final ExecutorService threads;
+    private final PageProcessor processor;
+    private final ResultListener listener;
+
+    private ThreadExecutor(ExecutorService threads, PageProcessor processor, ResultListener listener) {
+        this.threads = threads;
+        this.processor = processor;
+        this.listener = listener;
+    }
+
+    public static ThreadExecutor virtualThreads(PageProcessor processor, ResultListener listener) {
+        return new ThreadExecutor(Executors.newThreadPerTaskExecutor(Threads.virtualFetchThreads()), processor, listener);
+    }
+
+    public static ThreadExecutor platformThreads(int poolSize, PageProcessor processor, ResultListener listener) {
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be >= 1, was " + poolSize);
+        }
+        return new ThreadExecutor(Executors.newFixedThreadPool(poolSize, Threads.platformFetchThreads()), processor, listener);
+    }
+
+    @Override
+    public void submit(Batch batch) {
+        for (PageTask task : batch.tasks()) {
+            threads.execute(() -> listener.onResult(runGuarded(task)));
+        }
+    }
+
+    /**
+     * The processor promises not to throw; this guard keeps the exactly-once contract even if it
+     * breaks that promise (a bug, or an Error such as StackOverflowError on hostile input).
+     */
+    private PageResult runGuarded(PageTask task) {
+        try {
+            return processor.process(task);
+        } catch (Throwable t) {
+            Thread me = Thread.currentThread();
+            return new PageResult(task.url(), task.url(), task.depth(), 0, null, 0, null, null, null, 0, 0, 0,
+                    new PageError(ErrorKind.IO, "fetch unit failed: " + t), ProcessHandle.current().pid(),
+                    me.threadId(), me.getName(), me.isVirtual(), null);
+        }
+    }
+
+    @Override
+    public void shutdown(long graceMillis) {
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {
+                threads.shutdownNow();
+                threads.awaitTermination(graceMillis, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+        } finally {
+            processor.close();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package crawler.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a crawl did, as printed at the end and written by {@code --summary}. An immutable
+ * snapshot; {@link SummaryFormatter} turns it into text.
+ *
+ * @param mode               execution mode
+ * @param concurrency        URLs in flight at once
+ * @param workers            worker processes (process mode), else 0
+ * @param batchSize          longest URL list handed out at once
+ * @param stopReason         COMPLETE, MAX_TIME or INTERRUPTED
+ * @param pages              results written
+ * @param ok                 results without error
+ * @param failuresByKind     results with an error, by kind
+ * @param abandoned          URLs handed out but without a result when the crawl stopped
+ * @param wallMillis         from the first URL handed out to the last result
+ * @param pagesPerSecond     pages / wall time
+ * @param pids               processes that fetched pages (the coordinator's own in thread modes)
+ * @param coordinatorPid     this process
+ * @param threadsPerPid      distinct threads that fetched pages, per process
+ * @param virtualThreadPages pages fetched on virtual threads
+ * @param workerStarts       worker processes started (first starts and restarts)
+ * @param workerDeaths       worker processes that died holding work
+ * @param requeued           URLs handed out again after their worker died
+ * @param admissions         what the frontier did with every URL offered to it
+ * @param robotsIgnored      true when the user turned robots.txt off
+ * @param workerStartupMillis spawn-to-hello time of each worker start, in order
+ */
+public record CrawlSummary(
+        String mode,
+        int concurrency,
+        int workers,
+        int batchSize,
+        String stopReason,
+        long pages,
+        long ok,
+        Map<String, Long> failuresByKind,
+        long abandoned,
+        long wallMillis,
+        double pagesPerSecond,
+        List<Long> pids,
+        long coordinatorPid,
+        Map<Long, Integer> threadsPerPid,
+        long virtualThreadPages,
+        int workerStarts,
+        int workerDeaths,
+        long requeued,
+        Map<String, Long> admissions,
+        boolean robotsIgnored,
+        List<Long> workerStartupMillis) {
+
+    public CrawlSummary {
+        failuresByKind = Map.copyOf(failuresByKind);
+        pids = List.copyOf(pids);
+        threadsPerPid = Map.copyOf(threadsPerPid);
+        admissions = Map.copyOf(admissions);
+        workerStartupMillis = List.copyOf(workerStartupMillis);
+    }
+
+    public long failed() {
+        return pages - ok;
+    }
+}

@@ -1,0 +1,43 @@
+package crawler.report;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Turns a {@link CrawlSummary} into the few lines printed at the end of a crawl. Pure. */
+public final class SummaryFormatter {
+
+    private SummaryFormatter() {
+    }
+
+    public static String format(CrawlSummary s) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "crawl %s: mode=%s concurrency=%d%s batch=%d%n",
+                s.stopReason().toLowerCase(Locale.ROOT), s.mode(), s.concurrency(),
+                s.workers() > 0 ? " workers=" + s.workers() : "", s.batchSize()));
+        b.append(String.format(Locale.ROOT, "  pages %d: ok %d, failed %d%s%n", s.pages(), s.ok(), s.failed(),
+                s.abandoned() > 0 ? ", abandoned in flight " + s.abandoned() : ""));
+        if (!s.failuresByKind().isEmpty()) {
+            b.append("  failures: ").append(join(s.failuresByKind())).append('\n');
+        }
+        b.append(String.format(Locale.ROOT, "  wall %.2f s, %.1f pages/s%n", s.wallMillis() / 1000.0, s.pagesPerSecond()));
+        b.append("  pids: ").append(s.pids().stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                .append(" (coordinator ").append(s.coordinatorPid()).append(")\n");
+        b.append("  threads per pid: ").append(join(s.threadsPerPid())).append(s.virtualThreadPages() > 0
+                ? " (" + s.virtualThreadPages() + " pages on virtual threads)" : "").append('\n');
+        if (s.workerStarts() > 0) {
+            b.append(String.format(Locale.ROOT, "  worker starts %d (start-up ms: %s), deaths %d, URLs re-handed %d%n",
+                    s.workerStarts(), s.workerStartupMillis(), s.workerDeaths(), s.requeued()));
+        }
+        b.append("  frontier: ").append(join(s.admissions())).append('\n');
+        if (s.robotsIgnored()) {
+            b.append("  robots.txt was IGNORED (--ignore-robots)\n");
+        }
+        return b.toString();
+    }
+
+    private static String join(Map<?, ?> m) {
+        return m.entrySet().stream().map(e -> String.valueOf(e.getKey()).toLowerCase(Locale.ROOT) + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}
