@@ -1,0 +1,43 @@
+package crawler.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import crawler.page.PageResult;
+import java.util.Objects;
+
+/**
+ * A message a worker writes to its stdout, one JSON line each. The first is always a
+ * {@link Hello}; then one {@link ResultMessage} per URL received, and a {@link BatchDone} after the
+ * last result of each batch. {@link Fatal} precedes an exit the worker chose itself.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = FromWorker.Hello.class, name = "hello"),
+    @JsonSubTypes.Type(value = FromWorker.ResultMessage.class, name = "result"),
+    @JsonSubTypes.Type(value = FromWorker.BatchDone.class, name = "done"),
+    @JsonSubTypes.Type(value = FromWorker.Fatal.class, name = "fatal")
+})
+public sealed interface FromWorker {
+
+    /** The worker read its config, built its processor and thread pool, and takes work now. */
+    record Hello(long pid, int workerId) implements FromWorker {
+    }
+
+    /** The outcome of one URL of batch {@code batch}. */
+    record ResultMessage(long batch, PageResult result) implements FromWorker {
+        public ResultMessage {
+            Objects.requireNonNull(result, "result");
+        }
+    }
+
+    /** Every URL of batch {@code batch} has had its result written. */
+    record BatchDone(long batch) implements FromWorker {
+    }
+
+    /** The worker cannot go on (bad config, broken invariant) and is about to exit non-zero. */
+    record Fatal(String message) implements FromWorker {
+        public Fatal {
+            message = message == null ? "" : message;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package crawler.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import crawler.fetch.FetchConfig;
+import crawler.page.PageTask;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A message the coordinator writes to a worker's stdin, one JSON line each. The first line a
+ * worker reads is always a {@link Config}; after it come any number of {@link BatchMessage}s and
+ * at most one {@link Shutdown}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ToWorker.Config.class, name = "config"),
+    @JsonSubTypes.Type(value = ToWorker.BatchMessage.class, name = "batch"),
+    @JsonSubTypes.Type(value = ToWorker.Shutdown.class, name = "shutdown")
+})
+public sealed interface ToWorker {
+
+    /**
+     * Everything a worker needs before it can take work. Sent once, as the first line.
+     *
+     * @param workerId the worker's slot number, stamped on every result it produces
+     * @param threads  size of the worker's fixed pool of fetch threads
+     * @param fetch    how the worker's one shared page processor fetches and parses
+     */
+    record Config(int workerId, int threads, FetchConfig fetch) implements ToWorker {
+        public Config {
+            Objects.requireNonNull(fetch, "fetch");
+            if (workerId < 0) {
+                throw new IllegalArgumentException("workerId must be >= 0, was " + workerId);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+            }
+        }
+    }
+
+    /** URLs to fetch; the worker answers each with a {@link FromWorker.ResultMessage} carrying {@code id}. */
+    record BatchMessage(long id, List<PageTask> urls) implements ToWorker {
+        public BatchMessage {
+            urls = List.copyOf(urls);
+            if (urls.isEmpty()) {
+                throw new IllegalArgumentException("batch " + id + " is empty");
+            }
+        }
+    }
+
+    /** Finish the work in hand, then exit 0. */
+    record Shutdown() implements ToWorker {
+    }
+}

@@ -1,0 +1,195 @@
+package crawler.worker;
+
+import crawler.fetch.FetchConfig;
+import crawler.page.ErrorKind;
+import crawler.page.PageError;
+import crawler.page.PageProcessor;
+import crawler.page.PageResult;
+import crawler.page.PageTask;
+import crawler.protocol.Codec;
+import crawler.protocol.FromWorker;
+import crawler.protocol.MalformedMessageException;
+import crawler.protocol.ToWorker;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The worker's protocol loop: reads {@link ToWorker} lines, runs each batch's URLs on a fixed pool
+ * of platform threads sharing one {@link PageProcessor}, and writes one result per URL plus a
+ * batch-done marker after each batch's last result.
+ *
+ * <p>Lifecycle: the first line must be a {@link ToWorker.Config}; the worker then builds its
+ * processor and pool and answers {@link FromWorker.Hello}. On {@link ToWorker.Shutdown} it finishes
+ * the work it holds and returns 0. On EOF of its input (the coordinator is gone) it abandons
+ * running work after a short bound and returns 0. A missing or bad config returns 2 after a
+ * {@link FromWorker.Fatal}.
+ *
+ * <p>Not thread-safe: {@link #run} is called once, from one thread.
+ */
+public final class Worker {
+
+    /** Exit status when the worker could not start (bad or missing config). */
+    public static final int EXIT_BAD_CONFIG = 2;
+    /** Exit status when a fetch thread hit an Error (e.g. OutOfMemoryError): the process is not trusted any more. */
+    public static final int EXIT_THREAD_DIED = 70;
+
+    /** How long in-flight work may run on after stdin EOF; the coordinator is gone, nobody reads the results. */
+    static final Duration EOF_GRACE = Duration.ofSeconds(2);
+    /** Upper bound on finishing queued work after Shutdown; the coordinator's own grace usually ends it sooner. */
+    static final Duration SHUTDOWN_LIMIT = Duration.ofMinutes(5);
+
+    private final Function<FetchConfig, PageProcessor> processorFactory;
+    private final Codec codec;
+    private final PrintStream log;
+    private final Thread.UncaughtExceptionHandler onThreadDeath;
+
+    /**
+     * @param processorFactory builds the one processor all fetch threads share
+     * @param log              where diagnostics go (the process's stderr)
+     * @param onThreadDeath    called when a fetch thread dies of an uncaught throwable; in a real
+     *                         worker it halts the process so the coordinator requeues its work
+     */
+    public Worker(Function<FetchConfig, PageProcessor> processorFactory, PrintStream log,
+            Thread.UncaughtExceptionHandler onThreadDeath) {
+        this.processorFactory = Objects.requireNonNull(processorFactory, "processorFactory");
+        this.codec = new Codec();
+        this.log = Objects.requireNonNull(log, "log");
+        this.onThreadDeath = Objects.requireNonNull(onThreadDeath, "onThreadDeath");
+    }
+
+    /** Runs the protocol until Shutdown or EOF; returns the process exit status. */
+    public int run(BufferedReader in, OutputStream out) throws IOException {
+        ProtocolWriter writer = new ProtocolWriter(codec, out, log);
+        ToWorker.Config config = readConfig(in, writer);
+        if (config == null) {
+            return EXIT_BAD_CONFIG;
+        }
+        PageProcessor processor;
+        try {
+            processor = processorFactory.apply(config.fetch());
+        } catch (RuntimeException e) {
+            writer.send(new FromWorker.Fatal("cannot build page processor: " + e));
+            return EXIT_BAD_CONFIG;
+        }
+        ExecutorService pool = newPool(config);
+        try {
+            writer.send(new FromWorker.Hello(ProcessHandle.current().pid(), config.workerId()));
+            return serve(in, writer, new BatchRunner(config.workerId(), processor, pool, writer, log));
+        } finally {
+            processor.close();
+            writer.flush();
+        }
+    }
+
+    private ToWorker.Config readConfig(BufferedReader in, ProtocolWriter writer) throws IOException {
+        String line = in.readLine();
+        if (line == null) {
+            return null; // coordinator gone before it spoke: nothing to say, nobody to say it to
+        }
+        try {
+            if (codec.decodeToWorker(line) instanceof ToWorker.Config config) {
+                return config;
+            }
+            writer.send(new FromWorker.Fatal("first message must be config, was: " + line));
+        } catch (MalformedMessageException e) {
+            writer.send(new FromWorker.Fatal("first message must be config: " + e.getMessage()));
+        }
+        return null;
+    }
+
+    private int serve(BufferedReader in, ProtocolWriter writer, BatchRunner runner) throws IOException {
+        ExecutorService pool = runner.pool();
+        while (true) {
+            String line = in.readLine();
+            if (line == null) {
+                log.println("stdin closed: coordinator gone, abandoning running work");
+                pool.shutdownNow();
+                awaitQuietly(pool, EOF_GRACE);
+                return 0;
+            }
+            ToWorker message;
+            try {
+                message = codec.decodeToWorker(line);
+            } catch (MalformedMessageException e) {
+                log.println("ignoring line on stdin: " + e.getMessage());
+                continue;
+            }
+            switch (message) {
+                case ToWorker.BatchMessage batch -> runner.run(batch);
+                case ToWorker.Config ignored -> log.println("ignoring repeated config");
+                case ToWorker.Shutdown ignored -> {
+                    pool.shutdown();
+                    if (!awaitQuietly(pool, SHUTDOWN_LIMIT)) {
+                        log.println("work still running " + SHUTDOWN_LIMIT + " after shutdown; leaving it");
+                        pool.shutdownNow();
+                    }
+                    return 0;
+                }
+            }
+        }
+    }
+
+    private ExecutorService newPool(ToWorker.Config config) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "worker-" + config.workerId() + "-fetch-" + n.getAndIncrement());
+            t.setUncaughtExceptionHandler(onThreadDeath);
+            return t;
+        };
+        return new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), threads);
+    }
+
+    private static boolean awaitQuietly(ExecutorService pool, Duration limit) {
+        try {
+            return pool.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Submits a batch's URLs and reports each result, then the batch's end. */
+    private record BatchRunner(int workerId, PageProcessor processor, ExecutorService pool, ProtocolWriter writer,
+            PrintStream log) {
+
+        void run(ToWorker.BatchMessage batch) {
+            AtomicInteger remaining = new AtomicInteger(batch.urls().size());
+            for (PageTask task : batch.urls()) {
+                pool.execute(() -> {
+                    PageResult result = processSafely(task).withWorkerId(workerId);
+                    writer.send(new FromWorker.ResultMessage(batch.id(), result));
+                    if (remaining.decrementAndGet() == 0) {
+                        writer.send(new FromWorker.BatchDone(batch.id()));
+                    }
+                });
+            }
+        }
+
+        private PageResult processSafely(PageTask task) {
+            try {
+                return processor.process(task);
+            } catch (RuntimeException e) {
+                // The processor's contract is to return failures as values; if it throws anyway, the URL
+                // still gets its one result, counted as an I/O-class failure with the cause in the message.
+                log.println("processor threw on " + task.url() + ": " + e);
+                Thread t = Thread.currentThread();
+                return new PageResult(task.url(), task.url(), task.depth(), 0, null, 0, null, List.of(), null, 0, 0,
+                        0, new PageError(ErrorKind.IO, "processor threw " + e), ProcessHandle.current().pid(),
+                        t.threadId(), t.getName(), t.isVirtual(), null);
+            }
+        }
+    }
+}
