@@ -23,7 +23,6 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         return new CommandLine(new Main())
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExitCodeOnInvalidInput(CrawlCommand.EXIT_USAGE);
+                .setCaseInsensitiveEnumValuesAllowed(true); // picocli's exit code for bad usage is 2, like ours
     }
 }

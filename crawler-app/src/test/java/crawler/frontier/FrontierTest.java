@@ -1,0 +1,135 @@
+package crawler.frontier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import crawler.page.PageTask;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class FrontierTest {
+
+    private final FakeTicker ticker = new FakeTicker();
+    private final Scope scope = Scope.ofSeeds(List.of("http://a.test/"), List.of(), List.of(Pattern.compile("/skip/")));
+
+    private Frontier frontier(FrontierLimits limits, RobotsGate robots, PolitenessConfig politeness) {
+        return new Frontier(limits, scope, TrapGuard.defaults(), robots, new Politeness(politeness, ticker));
+    }
+
+    private Frontier frontier(int maxDepth) {
+        return frontier(new FrontierLimits(maxDepth, 0, 0), RobotsGate.IGNORE, PolitenessConfig.unlimited());
+    }
+
+    @Test
+    void eachUrl_isAdmittedOnce() {
+        Frontier f = frontier(3);
+        assertThat(f.offer("http://a.test/", 0)).isEqualTo(Admission.QUEUED);
+        assertThat(f.offer("http://a.test/", 1)).isEqualTo(Admission.ALREADY_SEEN);
+        assertThat(f.take(10)).extracting(PageTask::url).containsExactly("http://a.test/");
+    }
+
+    @Test
+    void scopeExcludesAndOtherHosts_areNotQueued() {
+        Frontier f = frontier(3);
+        assertThat(f.offer("http://b.test/", 0)).isEqualTo(Admission.OUT_OF_SCOPE);
+        assertThat(f.offer("http://a.test/skip/x", 0)).isEqualTo(Admission.OUT_OF_SCOPE);
+        assertThat(f.offer("http://a.test/a/a/a/a/", 0)).isEqualTo(Admission.TRAP);
+        assertThat(f.exhausted()).isTrue();
+    }
+
+    @Test
+    void urlBeyondTheDepthLimit_isNotQueued_butCanStillComeAtASmallerDepth() {
+        Frontier f = frontier(1);
+        assertThat(f.offer("http://a.test/deep", 2)).isEqualTo(Admission.TOO_DEEP);
+        assertThat(f.offer("http://a.test/deep", 1)).isEqualTo(Admission.QUEUED);
+    }
+
+    @Test
+    void nextLevel_isNotHandedOut_whileTheCurrentOneIsInFlight() {
+        Frontier f = frontier(3);
+        f.offer("http://a.test/", 0);
+        f.offer("http://a.test/x", 0);
+        List<PageTask> first = f.take(1);
+        assertThat(first).hasSize(1);
+        f.offer("http://a.test/child", 1);
+        List<PageTask> second = f.take(10);
+        assertThat(second).extracting(PageTask::url).containsExactly("http://a.test/x");
+        f.completed(first.get(0));
+        assertThat(f.take(10)).as("depth 0 still in flight").isEmpty();
+        f.completed(second.get(0));
+        assertThat(f.take(10)).extracting(PageTask::url).containsExactly("http://a.test/child");
+        assertThat(f.currentDepth()).isEqualTo(1);
+    }
+
+    @Test
+    void robotsDisallowedUrl_isNotQueued_andItsCrawlDelayReachesPoliteness() {
+        RobotsGate robots = new RobotsGate() {
+            @Override
+            public boolean allows(String url) {
+                return !url.contains("/private/");
+            }
+
+            @Override
+            public long crawlDelayMillis(String url) {
+                return 1_000;
+            }
+        };
+        Frontier f = frontier(new FrontierLimits(3, 0, 0), robots,
+                new PolitenessConfig(0, Duration.ZERO, true, Duration.ofSeconds(10)));
+        assertThat(f.offer("http://a.test/private/x", 0)).isEqualTo(Admission.ROBOTS_DISALLOWED);
+        f.offer("http://a.test/1", 0);
+        f.offer("http://a.test/2", 0);
+        assertThat(f.take(10)).hasSize(1);
+        assertThat(f.nanosUntilNextReady()).isEqualTo(Duration.ofSeconds(1).toNanos());
+        ticker.advance(Duration.ofSeconds(1));
+        assertThat(f.take(10)).hasSize(1);
+    }
+
+    @Test
+    void pageLimit_capsAdmissions_exactly() {
+        Frontier f = frontier(new FrontierLimits(3, 2, 0), RobotsGate.IGNORE, PolitenessConfig.unlimited());
+        assertThat(f.offer("http://a.test/1", 0)).isEqualTo(Admission.QUEUED);
+        assertThat(f.offer("http://a.test/2", 0)).isEqualTo(Admission.QUEUED);
+        assertThat(f.offer("http://a.test/3", 0)).isEqualTo(Admission.PAGE_LIMIT_REACHED);
+        assertThat(f.queued()).isEqualTo(2);
+    }
+
+    @Test
+    void hostPageBudget_capsOneHost() {
+        Frontier f = new Frontier(new FrontierLimits(3, 0, 1), Scope.ofSeeds(List.of("http://a.test/", "http://b.test/"),
+                List.of(), List.of()), TrapGuard.defaults(), RobotsGate.IGNORE,
+                new Politeness(PolitenessConfig.unlimited(), ticker));
+        assertThat(f.offer("http://a.test/1", 0)).isEqualTo(Admission.QUEUED);
+        assertThat(f.offer("http://a.test/2", 0)).isEqualTo(Admission.HOST_BUDGET_SPENT);
+        assertThat(f.offer("http://b.test/1", 0)).isEqualTo(Admission.QUEUED);
+    }
+
+    @Test
+    void take_sharesABatchBetweenHosts_roundRobin() {
+        Frontier f = new Frontier(new FrontierLimits(3, 0, 0), Scope.ofSeeds(List.of("http://a.test/", "http://b.test/"),
+                List.of(), List.of()), TrapGuard.defaults(), RobotsGate.IGNORE,
+                new Politeness(PolitenessConfig.unlimited(), ticker));
+        for (int i = 0; i < 3; i++) {
+            f.offer("http://a.test/" + i, 0);
+            f.offer("http://b.test/" + i, 0);
+        }
+        assertThat(f.take(2)).extracting(t -> t.url().substring(7, 8)).containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
+    void perHostInFlightLimit_holdsAcrossTakes() {
+        Frontier f = frontier(new FrontierLimits(3, 0, 0), RobotsGate.IGNORE,
+                new PolitenessConfig(2, Duration.ZERO, true, Duration.ZERO));
+        for (int i = 0; i < 5; i++) {
+            f.offer("http://a.test/" + i, 0);
+        }
+        List<PageTask> first = f.take(10);
+        assertThat(first).hasSize(2);
+        assertThat(f.take(10)).isEmpty();
+        assertThat(f.nanosUntilNextReady()).isEqualTo(Long.MAX_VALUE);
+        f.completed(first.get(0));
+        assertThat(f.take(10)).hasSize(1);
+        assertThat(f.inFlight()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,67 @@
+package crawler.frontier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class PolitenessTest {
+
+    private final FakeTicker ticker = new FakeTicker();
+
+    @Test
+    void hostAtItsInFlightLimit_isRefused_untilARelease() {
+        Politeness p = new Politeness(new PolitenessConfig(2, Duration.ZERO, true, Duration.ofSeconds(10)), ticker);
+        assertThat(p.tryAcquire("a:80")).isTrue();
+        assertThat(p.tryAcquire("a:80")).isTrue();
+        assertThat(p.tryAcquire("a:80")).isFalse();
+        assertThat(p.nanosUntilReady("a:80")).isEqualTo(Long.MAX_VALUE);
+        assertThat(p.tryAcquire("b:80")).as("other hosts are independent").isTrue();
+        p.release("a:80");
+        assertThat(p.tryAcquire("a:80")).isTrue();
+    }
+
+    @Test
+    void minimumDelay_spacesRequestStarts_onOneHost() {
+        Politeness p = new Politeness(new PolitenessConfig(0, Duration.ofMillis(250), true, Duration.ofSeconds(10)), ticker);
+        assertThat(p.tryAcquire("a:80")).isTrue();
+        assertThat(p.tryAcquire("a:80")).isFalse();
+        assertThat(p.nanosUntilReady("a:80")).isEqualTo(Duration.ofMillis(250).toNanos());
+        ticker.advance(Duration.ofMillis(249));
+        assertThat(p.tryAcquire("a:80")).isFalse();
+        ticker.advance(Duration.ofMillis(1));
+        assertThat(p.tryAcquire("a:80")).isTrue();
+    }
+
+    @Test
+    void robotsCrawlDelay_raisesTheDelay_cappedByMaxCrawlDelay() {
+        Politeness p = new Politeness(new PolitenessConfig(0, Duration.ofMillis(100), true, Duration.ofSeconds(2)), ticker);
+        p.crawlDelay("a:80", 60_000);
+        assertThat(p.tryAcquire("a:80")).isTrue();
+        ticker.advance(Duration.ofMillis(1999));
+        assertThat(p.tryAcquire("a:80")).isFalse();
+        ticker.advance(Duration.ofMillis(1));
+        assertThat(p.tryAcquire("a:80")).isTrue();
+    }
+
+    @Test
+    void crawlDelay_isIgnored_whenNotHonoured() {
+        Politeness p = new Politeness(new PolitenessConfig(0, Duration.ZERO, false, Duration.ofSeconds(10)), ticker);
+        p.crawlDelay("a:80", 5_000);
+        assertThat(p.tryAcquire("a:80")).isTrue();
+        assertThat(p.tryAcquire("a:80")).isTrue();
+    }
+
+    @Test
+    void releaseWithoutAcquire_isABrokenInvariant() {
+        Politeness p = new Politeness(PolitenessConfig.polite(), ticker);
+        assertThatThrownBy(() -> p.release("a:80")).isInstanceOf(IllegalStateException.class).hasMessageContaining("a:80");
+    }
+
+    @Test
+    void negativeLimits_areRejected_withTheValue() {
+        assertThatThrownBy(() -> new PolitenessConfig(-1, Duration.ZERO, true, Duration.ZERO))
+                .hasMessageContaining("-1");
+    }
+}
