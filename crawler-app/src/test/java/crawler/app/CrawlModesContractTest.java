@@ -1,0 +1,126 @@
+package crawler.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import crawler.exec.Mode;
+import crawler.fixtures.ExpectedPage;
+import crawler.fixtures.FixtureServer;
+import crawler.fixtures.FixtureSiteExtension;
+import crawler.fixtures.SiteSpec;
+import crawler.page.PageResult;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * One contract for every execution mode: crawling the fixture site yields exactly its ground
+ * truth, page by page, and the results show which processes and threads did the work.
+ */
+class CrawlModesContractTest {
+
+    private static final int DEPTH = 3;
+
+    @RegisterExtension
+    static final FixtureSiteExtension SITE = new FixtureSiteExtension(SiteSpec.small());
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Mode.class)
+    void crawl_yieldsExactlyTheGroundTruth_pageByPage(Mode mode) {
+        FixtureServer site = SITE.server();
+        site.resetCounters();
+        TestCrawls.Outcome out = TestCrawls.crawl(TestCrawls.settings(mode, DEPTH, 8, 2, 0), site.manifest().startUrl());
+
+        Map<String, ExpectedPage> expected = site.manifest().reachable(DEPTH);
+        List<String> urls = out.results().stream().map(PageResult::url).toList();
+        assertThat(urls).as("no URL reported twice").doesNotHaveDuplicates();
+        assertThat(new HashSet<>(urls)).isEqualTo(expected.keySet());
+        assertThat(urls).doesNotContainAnyElementsOf(site.manifest().disallowedByRobots())
+                .doesNotContainAnyElementsOf(site.manifest().outOfScope());
+
+        for (PageResult r : out.results()) {
+            ExpectedPage e = expected.get(r.url());
+            String kind = r.error() == null ? null : r.error().kind().name();
+            assertThat(kind).as("error kind of %s (%s)", r.url(), r.error()).isEqualTo(e.errorKind());
+            if (e.errorKind() == null || e.status() != 0) {
+                assertThat(r.status()).as("status of %s", r.url()).isEqualTo(e.status());
+            }
+            if (e.errorKind() == null) {
+                assertThat(r.finalUrl()).as("final URL of %s", r.url()).isEqualTo(e.finalUrl());
+                assertThat(r.title()).as("title of %s", r.url()).isEqualTo(e.title());
+                assertThat(new HashSet<>(r.links())).as("links of %s", r.url()).isEqualTo(e.outlinks());
+            }
+        }
+        assertThat(out.summary().pages()).isEqualTo(expected.size());
+        assertThat(out.summary().stopReason()).isEqualTo("COMPLETE");
+    }
+
+    @Test
+    void everyMode_fetchesTheSameBodies() {
+        FixtureServer site = SITE.server();
+        Map<Mode, Map<String, String>> hashes = new java.util.EnumMap<>(Mode.class);
+        for (Mode mode : Mode.values()) {
+            site.resetCounters();
+            TestCrawls.Outcome out = TestCrawls.crawl(TestCrawls.settings(mode, 2, 8, 2, 0), site.manifest().startUrl());
+            hashes.put(mode, out.results().stream().filter(PageResult::ok)
+                    .collect(Collectors.toMap(PageResult::url, r -> Objects.toString(r.bodySha256()))));
+        }
+        assertThat(hashes.get(Mode.PLATFORM)).isEqualTo(hashes.get(Mode.VIRTUAL));
+        assertThat(hashes.get(Mode.PROCESS)).isEqualTo(hashes.get(Mode.VIRTUAL));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Mode.class, names = {"VIRTUAL", "PLATFORM"})
+    void threadModes_runInOneProcess_onManyThreads(Mode mode) {
+        FixtureServer site = SITE.server();
+        TestCrawls.Outcome out = TestCrawls.crawl(TestCrawls.settings(mode, 2, 8, 2, 0), site.manifest().startUrl());
+        long me = ProcessHandle.current().pid();
+        assertThat(out.results()).extracting(PageResult::pid).containsOnly(me);
+        assertThat(out.results().stream().map(PageResult::threadId).distinct().count()).isGreaterThan(1);
+        assertThat(out.results()).extracting(PageResult::virtual).containsOnly(mode == Mode.VIRTUAL);
+        assertThat(out.results()).extracting(PageResult::workerId).containsOnlyNulls();
+        assertThat(out.results()).extracting(PageResult::threadName)
+                .allMatch(n -> n.startsWith(mode == Mode.VIRTUAL ? "fetch-v-" : "fetch-p-"));
+    }
+
+    @Test
+    void processMode_runsInOneProcessPerWorker_noneOfThemTheCoordinator() {
+        FixtureServer site = SITE.server();
+        TestCrawls.Outcome out = TestCrawls.crawl(TestCrawls.settings(Mode.PROCESS, 2, 8, 2, 0), site.manifest().startUrl());
+        long me = ProcessHandle.current().pid();
+        Map<Integer, Set<Long>> pidsByWorker = out.results().stream().collect(Collectors.groupingBy(
+                PageResult::workerId, Collectors.mapping(PageResult::pid, Collectors.toSet())));
+        assertThat(pidsByWorker).hasSize(2);
+        assertThat(pidsByWorker.values()).allSatisfy(pids -> assertThat(pids).hasSize(1));
+        Set<Long> pids = out.results().stream().map(PageResult::pid).collect(Collectors.toSet());
+        assertThat(pids).hasSize(2).doesNotContain(me);
+        assertThat(out.summary().workerStarts()).isEqualTo(2);
+        assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .as("worker %d gone after the crawl", pid).isFalse());
+    }
+
+    @Test
+    void processMode_survivesKilledWorkers_withEveryUrlExactlyOnce() {
+        FixtureServer site = SITE.server();
+        site.resetCounters();
+        TestCrawls.Outcome out = TestCrawls.crawl(TestCrawls.settings(Mode.PROCESS, DEPTH, 8, 2, 7),
+                site.manifest().startUrl());
+        List<String> urls = out.results().stream().map(PageResult::url).toList();
+        assertThat(urls).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(urls)).isEqualTo(site.manifest().reachable(DEPTH).keySet());
+        assertThat(out.summary().workerDeaths()).isGreaterThan(0);
+        assertThat(out.summary().workerStarts()).isGreaterThan(2);
+        assertThat(out.results()).extracting(r -> r.error() == null ? null : r.error().kind().name())
+                .doesNotContain("WORKER_CRASH");
+        assertThat(out.log()).contains("died");
+        Map<Long, Long> perPid = out.results().stream().collect(Collectors.groupingBy(PageResult::pid, Collectors.counting()));
+        assertThat(perPid.keySet()).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)
+                .orElse(false)).isFalse());
+    }
+}

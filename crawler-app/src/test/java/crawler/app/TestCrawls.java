@@ -1,0 +1,55 @@
+package crawler.app;
+
+import crawler.coord.CrawlLimits;
+import crawler.exec.Mode;
+import crawler.fetch.FetchConfig;
+import crawler.frontier.FrontierLimits;
+import crawler.frontier.PolitenessConfig;
+import crawler.frontier.TrapGuard;
+import crawler.page.PageResult;
+import crawler.report.CrawlSummary;
+import crawler.report.ResultSink;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Settings and a collecting sink for crawling the fixture site in tests. */
+final class TestCrawls {
+
+    private TestCrawls() {
+    }
+
+    /** The crawler's defaults, but no per-host politeness: the fixture site is ours. */
+    static CrawlSettings settings(Mode mode, int depth, int concurrency, int workers, int chaosKillEvery) {
+        return new CrawlSettings(mode, workers,
+                new CrawlLimits(concurrency, 4, Duration.ofMinutes(2), Duration.ofSeconds(60)),
+                new FrontierLimits(depth, 0, 0), List.of(), List.of(), TrapGuard.defaults(),
+                PolitenessConfig.unlimited(), false, false, 1000, FetchConfig.defaults(), List.of(), chaosKillEvery);
+    }
+
+    /** Crawl output: the results in arrival order, the summary and what was logged. */
+    record Outcome(List<PageResult> results, CrawlSummary summary, String log) {
+    }
+
+    static Outcome crawl(CrawlSettings settings, String... seeds) {
+        List<PageResult> results = Collections.synchronizedList(new ArrayList<>());
+        ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+        PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
+        ResultSink sink = new ResultSink() {
+            @Override
+            public void accept(PageResult result) {
+                results.add(result);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        CrawlSummary summary = new CrawlJob(settings, log).run(List.of(seeds), sink, c -> { });
+        return new Outcome(List.copyOf(results), summary, logBytes.toString(StandardCharsets.UTF_8));
+    }
+}
