@@ -85,6 +85,12 @@ public record CrawlSettings(
         return mode == Mode.PROCESS ? workers : 0;
     }
 
+    public CrawlSettings withMaxDepth(int depth) {
+        return new CrawlSettings(mode, workers, pacing, new FrontierLimits(depth, frontier.maxPages(), frontier.hostPageBudget()),
+                includes, excludes, trapGuard, politeness, ignoreRobots, sitemaps, maxSitemapUrls, fetch,
+                workerJvmOptions, chaosKillEvery);
+    }
+
     public CrawlSettings withMode(Mode m) {
         return new CrawlSettings(m, workers, pacing, frontier, includes, excludes, trapGuard, politeness,
                 ignoreRobots, sitemaps, maxSitemapUrls, fetch, workerJvmOptions, chaosKillEvery);

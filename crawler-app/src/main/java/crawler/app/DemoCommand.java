@@ -8,6 +8,7 @@ import crawler.fixtures.Latency;
 import crawler.fixtures.SiteSpec;
 import crawler.page.PageResult;
 import crawler.report.CrawlSummary;
+import crawler.report.IdealTime;
 import crawler.report.JsonLinesSink;
 import crawler.report.ResultSink;
 import crawler.report.SummaryFormatter;
@@ -16,7 +17,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +42,11 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--pages", defaultValue = "400", description = "pages in the fixture site (default: ${DEFAULT-VALUE})")
     int pages;
+
+    @Option(names = "--flat",
+            description = "crawl the site's page list (its sitemap) as seeds at depth 0 instead of following links:"
+                    + " one level, so the ideal time is exact")
+    boolean flat;
 
     @Option(names = "--out-dir", defaultValue = "crawl-demo",
             description = "where results-<mode>.jsonl and summary-<mode>.json go (default: ${DEFAULT-VALUE})")
@@ -75,25 +80,30 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         Files.createDirectories(outDir);
         Map<Mode, CrawlSummary> summaries = new LinkedHashMap<>();
         Map<Mode, Set<String>> urlSets = new LinkedHashMap<>();
+        Map<Mode, Integer> levels = new LinkedHashMap<>();
         try (FixtureServer site = FixtureServer.start(spec)) {
-            Set<String> expected = new TreeSet<>(site.manifest().reachable(options.depth).keySet());
-            out.printf("fixture site %s: %d pages, latency %s; ground truth at depth %d: %d URLs%n%n",
-                    site.baseUrl(), spec.pages(), latency, options.depth, expected.size());
+            List<String> seeds = flat ? site.manifest().sitemapUrls() : List.of(site.manifest().startUrl());
+            Set<String> expected = new TreeSet<>(flat ? seeds : site.manifest().reachable(options.depth).keySet());
+            out.printf("fixture site %s: %d pages, latency %s; %s: %d URLs expected%n%n", site.baseUrl(), spec.pages(),
+                    latency, flat ? "flat list of every page" : "links followed to depth " + options.depth, expected.size());
             for (Mode mode : Mode.values()) {
                 site.resetCounters();
                 Set<String> urls = new HashSet<>();
+                int[] maxDepth = {0};
                 Path file = outDir.resolve("results-" + name(mode) + ".jsonl");
                 CrawlSummary s;
-                try (ResultSink sink = new RecordingSink(new JsonLinesSink(Files.newOutputStream(file), true), urls)) {
-                    s = new CrawlJob(base.withMode(mode), err).run(List.of(site.manifest().startUrl()), sink, c -> { });
+                try (ResultSink sink = new RecordingSink(new JsonLinesSink(Files.newOutputStream(file), true), urls, maxDepth)) {
+                    s = new CrawlJob(flat ? base.withMode(mode).withMaxDepth(0) : base.withMode(mode), err)
+                            .run(seeds, sink, c -> { });
                 }
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValue(outDir.resolve("summary-" + name(mode) + ".json").toFile(), s);
                 err.print(SummaryFormatter.format(s));
                 summaries.put(mode, s);
+                levels.put(mode, maxDepth[0] + 1);
                 urlSets.put(mode, urls);
             }
-            out.print(table(summaries));
+            out.print(table(summaries, levels, spec.latency()));
             out.println();
             boolean allMatch = true;
             for (Map.Entry<Mode, Set<String>> e : urlSets.entrySet()) {
@@ -111,15 +121,24 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    static String table(Map<Mode, CrawlSummary> summaries) {
+    /** The side-by-side table; efficiency only where every response has the same latency. */
+    static String table(Map<Mode, CrawlSummary> summaries, Map<Mode, Integer> levels, Latency latency) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%-8s %6s %6s %6s %8s %9s %5s %8s%n",
-                "mode", "pages", "ok", "failed", "wall s", "pages/s", "pids", "threads"));
+        b.append(String.format(Locale.ROOT, "%-8s %6s %6s %6s %8s %9s %8s %10s %5s %8s%n",
+                "mode", "pages", "ok", "failed", "wall s", "pages/s", "ideal s", "efficiency", "pids", "threads"));
         for (Map.Entry<Mode, CrawlSummary> e : summaries.entrySet()) {
             CrawlSummary s = e.getValue();
             int threads = s.threadsPerPid().values().stream().mapToInt(Integer::intValue).sum();
-            b.append(String.format(Locale.ROOT, "%-8s %6d %6d %6d %8.2f %9.1f %5d %8d%n", name(e.getKey()), s.pages(),
-                    s.ok(), s.failed(), s.wallMillis() / 1000.0, s.pagesPerSecond(), s.pids().size(), threads));
+            String ideal = "n/a";
+            String efficiency = "n/a";
+            if (latency instanceof Latency.Fixed fixed) {
+                Duration d = IdealTime.of(s.pages(), s.concurrency(), levels.get(e.getKey()), fixed.d());
+                ideal = String.format(Locale.ROOT, "%.2f", d.toMillis() / 1000.0);
+                efficiency = String.format(Locale.ROOT, "%.2f", IdealTime.efficiency(d, s.wallMillis()));
+            }
+            b.append(String.format(Locale.ROOT, "%-8s %6d %6d %6d %8.2f %9.1f %8s %10s %5d %8d%n", name(e.getKey()),
+                    s.pages(), s.ok(), s.failed(), s.wallMillis() / 1000.0, s.pagesPerSecond(), ideal, efficiency,
+                    s.pids().size(), threads));
         }
         return b.toString();
     }
@@ -129,10 +148,11 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /** Passes results on and remembers their URLs, to compare modes. */
-    private record RecordingSink(ResultSink next, Set<String> urls) implements ResultSink {
+    private record RecordingSink(ResultSink next, Set<String> urls, int[] maxDepth) implements ResultSink {
         @Override
         public void accept(PageResult result) {
             urls.add(result.url());
+            maxDepth[0] = Math.max(maxDepth[0], result.depth());
             next.accept(result);
         }
 
