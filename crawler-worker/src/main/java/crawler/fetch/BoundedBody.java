@@ -1,0 +1,93 @@
+package crawler.fetch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads a response body as a stream, decoding gzip itself, and stops one byte past the cap so an
+ * over-cap body is never held whole. Stateless; thread-safe.
+ */
+final class BoundedBody {
+
+    /** An inflation ratio (decoded : compressed) above this, past the cap, is called a bomb. */
+    static final int BOMB_RATIO = 100;
+
+    private static final int CHUNK = 8192;
+
+    private BoundedBody() {
+    }
+
+    /**
+     * What was read.
+     *
+     * @param bytes           the decoded bytes, at most the cap (an over-cap body is cut at the cap)
+     * @param overCap         whether the decoded body had more than the cap
+     * @param compressedBytes bytes taken from the wire (approximate: the gzip reader reads ahead)
+     * @param gzip            whether the body was gzip-encoded
+     */
+    record Read(byte[] bytes, boolean overCap, long compressedBytes, boolean gzip) {
+        /** Past the cap at a ratio no honest page has. */
+        boolean looksLikeBomb() {
+            return overCap && gzip && (bytes.length + 1L) > BOMB_RATIO * Math.max(1L, compressedBytes);
+        }
+    }
+
+    /**
+     * Reads at most {@code cap + 1} decoded bytes from {@code raw}.
+     *
+     * @param gzip decode {@code raw} as gzip
+     * @throws IOException from the stream, including {@link java.util.zip.ZipException} for a corrupt
+     *                     gzip body and {@link java.io.EOFException} for a truncated one
+     */
+    static Read read(InputStream raw, boolean gzip, long cap) throws IOException {
+        Counting wire = new Counting(raw);
+        InputStream in = gzip ? new GZIPInputStream(wire, CHUNK) : wire;
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(cap + 1, 64 * 1024));
+        byte[] chunk = new byte[CHUNK];
+        long limit = cap + 1;
+        long total = 0;
+        while (total < limit) {
+            int n = in.read(chunk, 0, (int) Math.min(CHUNK, limit - total));
+            if (n < 0) {
+                break;
+            }
+            out.write(chunk, 0, n);
+            total += n;
+        }
+        byte[] all = out.toByteArray();
+        boolean overCap = total > cap;
+        byte[] kept = overCap ? Arrays.copyOf(all, (int) cap) : all;
+        return new Read(kept, overCap, wire.count, gzip);
+    }
+
+    /** Counts bytes taken from the wire, to tell a gzip bomb from a merely large page. */
+    private static final class Counting extends FilterInputStream {
+        long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}

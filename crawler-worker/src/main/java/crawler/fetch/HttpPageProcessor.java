@@ -1,0 +1,114 @@
+package crawler.fetch;
+
+import crawler.page.ErrorKind;
+import crawler.page.PageError;
+import crawler.page.PageProcessor;
+import crawler.page.PageResult;
+import crawler.page.PageTask;
+import crawler.parse.CpuWork;
+import crawler.parse.PageParser;
+import crawler.parse.ParsedPage;
+import crawler.url.UrlNormalizer;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The fetch-and-parse unit every execution mode runs: {@link Fetcher}, then {@link PageParser} for
+ * HTML, then the optional {@link CpuWork}.
+ *
+ * <p><b>Thread-safety:</b> thread-safe; one per process, shared by all threads (one HTTP client and
+ * connection pool).
+ *
+ * <p>{@link #process} never throws for a page: fetch failures come back from the fetcher as values,
+ * and anything the parser throws (even a {@link RuntimeException} or a {@link StackOverflowError})
+ * becomes a CHARSET or IO error naming the URL. Each result is stamped with this process's pid and the
+ * calling thread's id, name and virtual-ness; {@code workerId} is left null for the process executor
+ * to fill in.
+ *
+ * <p>A redirect to another host is not followed; it is a success (error null) whose only link is the
+ * normalised redirect target. A response without a Content-Type is parsed as HTML.
+ */
+public final class HttpPageProcessor implements PageProcessor {
+
+    private static final long PID = ProcessHandle.current().pid();
+
+    private final FetchConfig config;
+    private final Fetcher fetcher;
+    private final UrlNormalizer normalizer;
+    private final PageParser parser;
+    private final BodyPolicy policy;
+
+    public HttpPageProcessor(FetchConfig config) {
+        this(new Fetcher(config), new UrlNormalizer());
+    }
+
+    /** Runs over a given fetcher (tests inject one with a fake back-off); takes ownership of it. */
+    HttpPageProcessor(Fetcher fetcher, UrlNormalizer normalizer) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.config = fetcher.config();
+        this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+        this.parser = new PageParser(normalizer, config.followNofollow());
+        this.policy = BodyPolicy.html(config.maxBodyBytes());
+    }
+
+    @Override
+    public PageResult process(PageTask task) {
+        Objects.requireNonNull(task, "task");
+        long t0 = System.nanoTime();
+        FetchOutcome outcome;
+        try {
+            outcome = fetcher.fetch(task.url(), policy);
+        } catch (RuntimeException e) { // a bug or an OkHttp surprise: still one result for this URL
+            outcome = new FetchOutcome.Failed(ErrorKind.IO, describe(e) + " fetching " + task.url(), task.url(),
+                    0, null, 0, null, 1);
+        }
+        long fetchMs = millisSince(t0);
+        return switch (outcome) {
+            case FetchOutcome.Failed f -> result(task, f, null, List.of(), fetchMs, 0,
+                    new PageError(f.kind(), f.message()));
+            case FetchOutcome.Fetched f when f.isRedirect() -> result(task, f, null,
+                    normalizer.normalize(f.location()).map(List::of).orElse(List.of()), fetchMs, 0, null);
+            case FetchOutcome.Fetched f when f.body() == null -> result(task, f, null, List.of(), fetchMs, 0, null);
+            case FetchOutcome.Fetched f -> parsed(task, f, fetchMs);
+        };
+    }
+
+    private PageResult parsed(PageTask task, FetchOutcome.Fetched f, long fetchMs) {
+        long t1 = System.nanoTime();
+        try {
+            ParsedPage page = parser.parse(f.body(), f.charset(), f.finalUrl());
+            CpuWork.run(f.body(), config.cpuWorkRounds());
+            return result(task, f, page.title(), page.links(), fetchMs, millisSince(t1), null);
+        } catch (UnsupportedCharsetException | IllegalCharsetNameException e) {
+            return result(task, f, null, List.of(), fetchMs, millisSince(t1),
+                    new PageError(ErrorKind.CHARSET, "charset " + f.charset() + " cannot be decoded, at "
+                            + f.finalUrl()));
+        } catch (RuntimeException | StackOverflowError e) {
+            return result(task, f, null, List.of(), fetchMs, millisSince(t1),
+                    new PageError(ErrorKind.IO, describe(e) + " parsing " + f.finalUrl()));
+        }
+    }
+
+    private static PageResult result(PageTask task, FetchOutcome f, String title, List<String> links, long fetchMs,
+                                     long parseMs, PageError error) {
+        Thread t = Thread.currentThread();
+        return new PageResult(task.url(), f.finalUrl(), task.depth(), f.status(), f.mediaType(), f.bytes(), title,
+                links, f.bodySha256(), fetchMs, parseMs, f.attempts(), error, PID, t.threadId(), t.getName(),
+                t.isVirtual(), null);
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static long millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    @Override
+    public void close() {
+        fetcher.close();
+    }
+}

@@ -1,0 +1,110 @@
+package crawler.parse;
+
+import crawler.url.UrlNormalizer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+/**
+ * Parses an HTML body once, from its bytes, and extracts the title and the outgoing links.
+ *
+ * <p><b>Thread-safety:</b> immutable and thread-safe. Each call builds its own jsoup {@link Parser}
+ * ({@code Parser.htmlParser()} returns a fresh instance): a shared {@code Parser} is locked in jsoup
+ * 1.24 and would serialise every thread.
+ *
+ * <p>Charset: an HTTP header charset wins; without one, jsoup looks at the BOM, then
+ * {@code <meta charset>} / {@code http-equiv}, then falls back to UTF-8.
+ *
+ * <p>Links are {@code a[href]} and {@code area[href]}: the elements a user follows to another page.
+ * {@code img}, {@code script}, {@code link} and {@code iframe} are resources of this page, not pages
+ * to crawl, so they are not reported. Targets are resolved against the base URI and any
+ * {@code <base href>}, non-http(s) targets dropped, {@code rel=nofollow} links dropped unless
+ * {@code followNofollow}, the rest normalised with {@link UrlNormalizer} and deduplicated keeping the
+ * first occurrence.
+ */
+public final class PageParser {
+
+    /**
+     * Deepest element nesting built into the tree; deeper elements are attached at this depth.
+     * Guards against pathological pages that nest tags tens of thousands deep.
+     */
+    public static final int MAX_DEPTH = 512;
+
+    private static final String LINK_QUERY = "a[href], area[href]";
+
+    private final UrlNormalizer normalizer;
+    private final boolean followNofollow;
+
+    public PageParser(UrlNormalizer normalizer, boolean followNofollow) {
+        this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+        this.followNofollow = followNofollow;
+    }
+
+    /**
+     * Parses {@code body}.
+     *
+     * @param body              the decoded (not content-encoded) body bytes
+     * @param httpCharsetOrNull the charset from the HTTP Content-Type header, or null
+     * @param baseUri           the URL the body was fetched from (after redirects)
+     * @throws java.nio.charset.UnsupportedCharsetException if the header names a charset this JVM lacks
+     * @throws java.nio.charset.IllegalCharsetNameException if the header charset is not a legal name
+     */
+    public ParsedPage parse(byte[] body, String httpCharsetOrNull, String baseUri) {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(baseUri, "baseUri");
+        String charset = httpCharsetOrNull == null || httpCharsetOrNull.isBlank()
+                ? null
+                : Charset.forName(httpCharsetOrNull.strip()).name(); // fail early, with the bad name
+        Document doc;
+        try {
+            doc = Jsoup.parse(new ByteArrayInputStream(body), charset, baseUri,
+                    Parser.htmlParser().setMaxDepth(MAX_DEPTH));
+        } catch (IOException e) {
+            // Reading a byte array cannot fail; if it does, it is a broken invariant.
+            throw new UncheckedIOException("reading an in-memory body of " + baseUri, e);
+        }
+        return new ParsedPage(title(doc), links(doc), doc.charset().name());
+    }
+
+    private static String title(Document doc) {
+        String title = doc.title().strip();
+        return title.isEmpty() ? null : title;
+    }
+
+    private List<String> links(Document doc) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Element el : doc.select(LINK_QUERY)) {
+            if (!followNofollow && isNofollow(el)) {
+                continue;
+            }
+            String abs = el.absUrl("href"); // "" when it cannot be resolved
+            if (!abs.isEmpty()) {
+                normalizer.normalize(abs).ifPresent(out::add);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean isNofollow(Element el) {
+        String rel = el.attr("rel");
+        if (rel.isEmpty()) {
+            return false;
+        }
+        for (String token : rel.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (token.equals("nofollow")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

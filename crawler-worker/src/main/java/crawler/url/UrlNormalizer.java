@@ -1,0 +1,108 @@
+package crawler.url;
+
+import crawlercommons.filters.basic.BasicURLNormalizer;
+import okhttp3.HttpUrl;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns an absolute URL into the one canonical string the crawler uses for dedup, scope and output.
+ *
+ * <p><b>Thread-safety:</b> immutable and thread-safe; one instance is shared by the parser and the
+ * coordinator's frontier.
+ *
+ * <p>The canonical form: scheme and host lower-case; default port removed; fragment removed;
+ * {@code .} and {@code ..} segments resolved; empty path becomes {@code /}; query parameters sorted by
+ * name, then by value; an empty query ({@code ?} alone) dropped; percent-escapes in upper-case hex
+ * (and escapes of unreserved characters such as {@code %7E} decoded); a trailing slash neither added
+ * nor removed. Only {@code http} and {@code https} URLs are accepted.
+ *
+ * <p>Most of this is crawler-commons' {@link BasicURLNormalizer}. It sorts query parameters by name
+ * only (a stable sort, so {@code a=2&a=1} keeps its order) and passes other schemes through, so this
+ * class adds the value sort and the scheme check. A parameter with an empty value ({@code a=}) comes
+ * out as {@code a}: that is BasicURLNormalizer's choice and is kept.
+ * Known limit: BasicURLNormalizer rejects IPv6 literal hosts, so they come out empty.
+ */
+public final class UrlNormalizer {
+
+    private static final Comparator<String> BY_NAME_THEN_VALUE =
+            Comparator.comparing(UrlNormalizer::paramName).thenComparing(UrlNormalizer::paramValue);
+
+    private final BasicURLNormalizer basic = new BasicURLNormalizer();
+
+    public UrlNormalizer() {
+    }
+
+    /**
+     * Returns the canonical form of {@code absoluteUrl}, or empty if it is not an absolute http(s)
+     * URL or cannot be parsed. Never throws for bad input.
+     */
+    public Optional<String> normalize(String absoluteUrl) {
+        if (absoluteUrl == null || !hasHttpScheme(absoluteUrl)) {
+            return Optional.empty();
+        }
+        String out;
+        try {
+            out = basic.filter(absoluteUrl.strip());
+        } catch (RuntimeException e) {
+            // BasicURLNormalizer returns null for most bad input; anything it throws is bad input too.
+            return Optional.empty();
+        }
+        if (out == null || !hasHttpScheme(out)) {
+            return Optional.empty();
+        }
+        return Optional.of(sortQueryValues(out));
+    }
+
+    /**
+     * The politeness and scope key of a URL: {@code host:port}, lower-case, with the scheme's default
+     * port filled in ({@code http://Example.com/x} gives {@code example.com:80}). IPv6 hosts keep
+     * their brackets.
+     *
+     * @throws IllegalArgumentException if {@code url} is not an absolute http(s) URL with a host
+     */
+    public static String hostKey(String url) {
+        // OkHttp's parser: lower-cases the host, fills in the default port, accepts what browsers accept.
+        HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
+        if (parsed == null) {
+            throw new IllegalArgumentException("not an absolute http(s) URL with a host: " + url);
+        }
+        String host = parsed.host();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + parsed.port();
+    }
+
+    private static boolean hasHttpScheme(String url) {
+        return url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8);
+    }
+
+    /** BasicURLNormalizer sorts by name only; make the order total so equal URLs compare equal. */
+    private static String sortQueryValues(String url) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return url;
+        }
+        String query = url.substring(q + 1);
+        if (query.isEmpty()) {
+            return url.substring(0, q);
+        }
+        List<String> params = new ArrayList<>(List.of(query.split("&")));
+        params.removeIf(String::isEmpty);
+        if (params.isEmpty()) {
+            return url.substring(0, q);
+        }
+        params.sort(BY_NAME_THEN_VALUE);
+        return url.substring(0, q + 1) + String.join("&", params);
+    }
+
+    private static String paramName(String param) {
+        int eq = param.indexOf('=');
+        return eq < 0 ? param : param.substring(0, eq);
+    }
+
+    private static String paramValue(String param) {
+        int eq = param.indexOf('=');
+        return eq < 0 ? "" : param.substring(eq + 1);
+    }
+}

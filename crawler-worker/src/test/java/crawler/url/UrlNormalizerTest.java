@@ -1,0 +1,80 @@
+package crawler.url;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UrlNormalizerTest {
+
+    private final UrlNormalizer normalizer = new UrlNormalizer();
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            HTTP://Example.COM/a                     | http://example.com/a
+            http://example.com:80/a                  | http://example.com/a
+            https://example.com:443/a                | https://example.com/a
+            http://example.com:8080/a                | http://example.com:8080/a
+            https://example.com:80/a                 | https://example.com:80/a
+            http://example.com/a#frag                | http://example.com/a
+            http://example.com/a/./b/../c            | http://example.com/a/c
+            http://example.com/../../a               | http://example.com/a
+            http://example.com                       | http://example.com/
+            http://example.com?                      | http://example.com/
+            http://example.com/a?                    | http://example.com/a
+            http://example.com/a?b=2&a=1             | http://example.com/a?a=1&b=2
+            http://example.com/a?a=2&a=1             | http://example.com/a?a=1&a=2
+            http://example.com/a?b&a=2&a=10          | http://example.com/a?a=10&a=2&b
+            http://example.com/a?z=1&a=%2f           | http://example.com/a?a=%2F&z=1
+            http://example.com/%c3%a9                | http://example.com/%C3%A9
+            http://example.com/%7euser               | http://example.com/~user
+            http://example.com/a b                   | http://example.com/a%20b
+            http://example.com/dir/                  | http://example.com/dir/
+            http://example.com/dir                   | http://example.com/dir
+            https://Example.com:443/Dir/Page.HTML?Q=1#x | https://example.com/Dir/Page.HTML?Q=1
+            """)
+    void normalize_producesCanonicalForm(String in, String expected) {
+        assertThat(normalizer.normalize(in)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://example.com/a", "mailto:a@example.com", "javascript:void(0)",
+            "/relative/path", "", "   ", "http://", "data:text/html,hi"})
+    void normalize_rejectsNonHttpOrUnparseable(String in) {
+        assertThat(normalizer.normalize(in)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            http://b.com/p?y=1&x=2#a   | http://b.com/p?x=2&y=1
+            HTTP://B.COM:80/p?x=2&y=1  | http://b.com/p?x=2&y=1
+            """)
+    void normalize_isIdempotent_andEqualUrlsMeet(String in, String expected) {
+        String once = normalizer.normalize(in).orElseThrow();
+        assertThat(once).isEqualTo(expected);
+        assertThat(normalizer.normalize(once)).contains(once);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            http://Example.com/x        | example.com:80
+            https://example.com/x       | example.com:443
+            http://127.0.0.1:8089/a?b   | 127.0.0.1:8089
+            https://EXAMPLE.com:8443    | example.com:8443
+            http://[::1]:8080/x         | [::1]:8080
+            http://localhost/a b        | localhost:80
+            """)
+    void hostKey_isLowerCaseHostWithPort(String url, String expected) {
+        assertThat(UrlNormalizer.hostKey(url)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://example.com/", "/relative", "not a url"})
+    void hostKey_rejectsNonHttpUrls_namingThem(String url) {
+        assertThatThrownBy(() -> UrlNormalizer.hostKey(url))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(url);
+    }
+}
