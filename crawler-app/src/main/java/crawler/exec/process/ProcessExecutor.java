@@ -129,6 +129,11 @@ public final class ProcessExecutor implements BatchExecutor {
             }
             awaitHellos(first);
             synchronized (lock) {
+                for (Slot slot : slots) {
+                    if (slot.process == null) {
+                        throw new IllegalStateException("worker " + slot.workerId + " died during start-up");
+                    }
+                }
                 started = true;
             }
         } catch (RuntimeException e) {
@@ -326,7 +331,7 @@ public final class ProcessExecutor implements BatchExecutor {
             }
             int most = 0;
             for (Slot slot : slots) {
-                if (slot.process != null && slot.outstanding.size() > most) {
+                if (slot != null && slot.process != null && slot.outstanding.size() > most) {
                     most = slot.outstanding.size();
                     victim = slot.process;
                 }

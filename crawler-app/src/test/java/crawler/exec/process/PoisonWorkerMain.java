@@ -8,7 +8,8 @@ import crawler.worker.WorkerMain;
 
 /**
  * Test-only worker entry point: a real worker whose processor halts the JVM, as a native crash
- * would, when it is handed the URL named by the system property {@value #HALT_ON_URL}.
+ * would, when it is handed the URL named by the system property {@value #HALT_ON_URL}, and
+ * which prints to {@code System.out} on every URL, as a careless library might.
  */
 public final class PoisonWorkerMain {
 
@@ -26,6 +27,7 @@ public final class PoisonWorkerMain {
     private record Poisoned(PageProcessor delegate, String poison) implements PageProcessor {
         @Override
         public PageResult process(PageTask task) {
+            System.out.println("noise: a library printing to System.out while fetching " + task.url());
             if (task.url().equals(poison)) {
                 Runtime.getRuntime().halt(HALT_STATUS);
             }
