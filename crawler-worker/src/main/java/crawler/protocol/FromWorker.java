@@ -7,12 +7,14 @@ import java.util.Objects;
 
 /**
  * A message a worker writes to its stdout, one JSON line each. The first is always a
- * {@link Hello}; then one {@link ResultMessage} per URL received, and a {@link BatchDone} after the
- * last result of each batch. {@link Fatal} precedes an exit the worker chose itself.
+ * {@link Hello}; then, per URL received, a {@link Started} when a fetch thread picks it up and a
+ * {@link ResultMessage} when it is done, and a {@link BatchDone} after the last result of each
+ * batch. {@link Fatal} precedes an exit the worker chose itself.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = FromWorker.Hello.class, name = "hello"),
+    @JsonSubTypes.Type(value = FromWorker.Started.class, name = "started"),
     @JsonSubTypes.Type(value = FromWorker.ResultMessage.class, name = "result"),
     @JsonSubTypes.Type(value = FromWorker.BatchDone.class, name = "done"),
     @JsonSubTypes.Type(value = FromWorker.Fatal.class, name = "fatal")
@@ -21,6 +23,16 @@ public sealed interface FromWorker {
 
     /** The worker read its config, built its processor and thread pool, and takes work now. */
     record Hello(long pid, int workerId) implements FromWorker {
+    }
+
+    /**
+     * A fetch thread began on {@code url} of batch {@code batch}. If the worker dies now, this URL
+     * may be what killed it; URLs still queued behind it are not suspects.
+     */
+    record Started(long batch, String url) implements FromWorker {
+        public Started {
+            Objects.requireNonNull(url, "url");
+        }
     }
 
     /** The outcome of one URL of batch {@code batch}. */

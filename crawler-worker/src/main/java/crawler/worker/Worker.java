@@ -27,8 +27,8 @@ import java.util.function.Function;
 
 /**
  * The worker's protocol loop: reads {@link ToWorker} lines, runs each batch's URLs on a fixed pool
- * of platform threads sharing one {@link PageProcessor}, and writes one result per URL plus a
- * batch-done marker after each batch's last result.
+ * of platform threads sharing one {@link PageProcessor}, and writes, per URL, a started notice
+ * and a result, plus a batch-done marker after each batch's last result.
  *
  * <p>Lifecycle: the first line must be a {@link ToWorker.Config}; the worker then builds its
  * processor and pool and answers {@link FromWorker.Hello}. On {@link ToWorker.Shutdown} it finishes
@@ -169,6 +169,7 @@ public final class Worker {
             AtomicInteger remaining = new AtomicInteger(batch.urls().size());
             for (PageTask task : batch.urls()) {
                 pool.execute(() -> {
+                    writer.send(new FromWorker.Started(batch.id(), task.url()));
                     PageResult result = processSafely(task).withWorkerId(workerId);
                     writer.send(new FromWorker.ResultMessage(batch.id(), result));
                     if (remaining.decrementAndGet() == 0) {

@@ -90,6 +90,14 @@ class CodecTest {
     }
 
     @Test
+    void started_roundTrips() {
+        FromWorker message = new FromWorker.Started(3, "http://127.0.0.1:1/a");
+
+        assertThat(codec.encode(message)).isEqualTo("{\"type\":\"started\",\"batch\":3,\"url\":\"http://127.0.0.1:1/a\"}");
+        assertThat(roundTripFromWorker(message)).isEqualTo(message);
+    }
+
+    @Test
     void batchDone_and_fatal_roundTrip() {
         assertThat(roundTripFromWorker(new FromWorker.BatchDone(11))).isEqualTo(new FromWorker.BatchDone(11));
         assertThat(roundTripFromWorker(new FromWorker.Fatal("no \"config\"")))

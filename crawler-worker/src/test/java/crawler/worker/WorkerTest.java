@@ -142,7 +142,7 @@ class WorkerTest {
 
         send(new ToWorker.BatchMessage(1, tasks("a", "b", "c", "d")));
         send(new ToWorker.BatchMessage(2, tasks("e", "f")));
-        List<FromWorker> messages = next(8);
+        List<FromWorker> messages = next(14); // per URL a started and a result, per batch a done
         send(new ToWorker.Shutdown());
 
         assertThat(run.get(WAIT_S, TimeUnit.SECONDS)).isZero();
@@ -161,6 +161,11 @@ class WorkerTest {
             assertThat(r.result().workerId()).isEqualTo(WORKER_ID);
             assertThat(r.result().threadName()).matches("worker-4-fetch-[0-2]");
         });
+        for (FromWorker.ResultMessage r : results) {
+            int started = messages.indexOf(new FromWorker.Started(r.batch(), r.result().url()));
+            assertThat(started).as("started before result of %s", r.result().url())
+                    .isBetween(0, messages.indexOf(r) - 1);
+        }
         for (long batch : List.of(1L, 2L)) {
             int done = messages.indexOf(new FromWorker.BatchDone(batch));
             int lastResult = 0;
@@ -187,10 +192,11 @@ class WorkerTest {
         processor.release.countDown();
 
         assertThat(run.get(WAIT_S, TimeUnit.SECONDS)).isZero();
-        List<FromWorker> messages = next(2);
-        assertThat(messages.get(0)).isInstanceOfSatisfying(FromWorker.ResultMessage.class,
+        List<FromWorker> messages = next(3);
+        assertThat(messages.get(0)).isEqualTo(new FromWorker.Started(1, tasks("block-1").get(0).url()));
+        assertThat(messages.get(1)).isInstanceOfSatisfying(FromWorker.ResultMessage.class,
                 r -> assertThat(r.result().url()).isEqualTo(tasks("block-1").get(0).url()));
-        assertThat(messages.get(1)).isEqualTo(new FromWorker.BatchDone(1));
+        assertThat(messages.get(2)).isEqualTo(new FromWorker.BatchDone(1));
         assertThat(processor.closed).isTrue();
     }
 
@@ -243,6 +249,7 @@ class WorkerTest {
 
         send(new ToWorker.BatchMessage(5, tasks("throw")));
 
+        assertThat(next()).isInstanceOf(FromWorker.Started.class);
         FromWorker result = next();
         assertThat(result).isInstanceOfSatisfying(FromWorker.ResultMessage.class, r -> {
             assertThat(r.result().url()).isEqualTo(tasks("throw").get(0).url());
@@ -265,6 +272,7 @@ class WorkerTest {
         stdin.write("this is not json\n");
         send(new ToWorker.BatchMessage(1, tasks("a")));
 
+        assertThat(next()).isEqualTo(new FromWorker.Started(1, tasks("a").get(0).url()));
         assertThat(next()).isInstanceOf(FromWorker.ResultMessage.class);
         assertThat(next()).isEqualTo(new FromWorker.BatchDone(1));
         send(new ToWorker.Shutdown());

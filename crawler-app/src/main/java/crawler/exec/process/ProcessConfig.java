@@ -1,0 +1,62 @@
+package crawler.exec.process;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How process mode is laid out. Immutable; checked when built.
+ *
+ * @param workers               worker JVMs kept alive (P)
+ * @param threadsPerWorker      fetch threads in each worker (T); concurrency is P x T
+ * @param extraJvmOptions       added after the standard worker options (e.g. an AppCDS archive)
+ * @param maxAttemptsPerUrl     how many workers may die holding one URL before it is reported as
+ *                              WORKER_CRASH instead of being handed out again (poison URL)
+ * @param chaosKillEveryResults 0 = off; otherwise after every N results delivered, the worker
+ *                              holding the most outstanding URLs is SIGKILLed (chaos test)
+ */
+public record ProcessConfig(int workers, int threadsPerWorker, List<String> extraJvmOptions, int maxAttemptsPerUrl,
+        int chaosKillEveryResults) {
+
+    public static final int DEFAULT_MAX_ATTEMPTS_PER_URL = 3;
+
+    public ProcessConfig {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1, was " + workers);
+        }
+        if (threadsPerWorker < 1) {
+            throw new IllegalArgumentException("threadsPerWorker must be >= 1, was " + threadsPerWorker);
+        }
+        Objects.requireNonNull(extraJvmOptions, "extraJvmOptions");
+        extraJvmOptions = List.copyOf(extraJvmOptions);
+        for (String option : extraJvmOptions) {
+            if (option.isBlank()) {
+                throw new IllegalArgumentException("extraJvmOptions must not contain blank entries, was "
+                        + extraJvmOptions);
+            }
+        }
+        if (maxAttemptsPerUrl < 1) {
+            throw new IllegalArgumentException("maxAttemptsPerUrl must be >= 1, was " + maxAttemptsPerUrl);
+        }
+        if (chaosKillEveryResults < 0) {
+            throw new IllegalArgumentException("chaosKillEveryResults must be >= 0 (0 = off), was "
+                    + chaosKillEveryResults);
+        }
+    }
+
+    /** P workers of T threads, no extra options, 3 attempts per URL, no chaos. */
+    public static ProcessConfig of(int workers, int threadsPerWorker) {
+        return new ProcessConfig(workers, threadsPerWorker, List.of(), DEFAULT_MAX_ATTEMPTS_PER_URL, 0);
+    }
+
+    public ProcessConfig withExtraJvmOptions(List<String> options) {
+        return new ProcessConfig(workers, threadsPerWorker, options, maxAttemptsPerUrl, chaosKillEveryResults);
+    }
+
+    public ProcessConfig withMaxAttemptsPerUrl(int n) {
+        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, n, chaosKillEveryResults);
+    }
+
+    public ProcessConfig withChaosKillEveryResults(int n) {
+        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, n);
+    }
+}

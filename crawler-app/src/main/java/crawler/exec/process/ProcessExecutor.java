@@ -1,0 +1,460 @@
+package crawler.exec.process;
+
+import crawler.exec.Batch;
+import crawler.exec.BatchExecutor;
+import crawler.exec.ExecEvent;
+import crawler.exec.ResultListener;
+import crawler.fetch.FetchConfig;
+import crawler.page.ErrorKind;
+import crawler.page.PageError;
+import crawler.page.PageResult;
+import crawler.page.PageTask;
+import crawler.protocol.Codec;
+import crawler.protocol.FromWorker;
+import crawler.protocol.ToWorker;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Process mode: P worker JVMs, each running T fetch threads over one shared page processor,
+ * fed batches as JSON lines on stdin and answering on stdout.
+ *
+ * <p>Guarantees: each submitted URL yields exactly one {@link ResultListener#onResult} call. When
+ * a worker dies, results it already sent stay delivered; URLs it still held are handed to
+ * the least-loaded live worker (its slot is refilled with a new process). A URL that workers have
+ * died on while running it {@link ProcessConfig#maxAttemptsPerUrl} times is reported as
+ * {@link ErrorKind#WORKER_CRASH} instead of being handed out again. A URL a worker had not yet
+ * started when it died is not charged an attempt. Results for URLs a worker does not hold are
+ * dropped with a warning, never delivered twice.
+ *
+ * <p>Thread-safety: {@link #submit} and {@link #shutdown} may be called from any thread (the
+ * coordinator uses one). Listener calls come from the workers' reader threads, concurrently
+ * across workers. No child process outlives {@link #shutdown}; a JVM shutdown hook kills them on
+ * Ctrl-C as well, and a worker exits by itself if this JVM dies (its stdin reaches EOF).
+ */
+public final class ProcessExecutor implements BatchExecutor {
+
+    /** Longest wait for a new worker's hello in the constructor. */
+    static final Duration HELLO_TIMEOUT = Duration.ofSeconds(60);
+    /** A slot whose new process dies before hello this many times in a row is given up. */
+    private static final int MAX_START_FAILURES = 3;
+    private static final long KILL_WAIT_MS = 5_000;
+    private static final long JOIN_WAIT_MS = 5_000;
+
+    private final ProcessConfig config;
+    private final FetchConfig fetchConfig;
+    private final ResultListener listener;
+    private final WorkerLauncher launcher;
+    private final Codec codec = new Codec();
+    private final PrintStream log = System.err;
+    private final WorkerProcess.Listener fromWorkers = new FromWorkers();
+    private final List<WorkerProcess> spawned = new CopyOnWriteArrayList<>();
+    private final AtomicLong delivered = new AtomicLong();
+    private final Thread killChildrenHook;
+
+    private final Object lock = new Object();
+    /** Slot i holds worker id i + 1. Guarded by {@link #lock}. */
+    private final Slot[] slots;
+    private long nextWireBatch; // guarded by lock
+    private boolean started; // guarded by lock: every first worker said hello
+    private boolean stopping; // guarded by lock
+
+    /** One worker position: the current process and what it holds. Guarded by {@link #lock}. */
+    private static final class Slot {
+        final int workerId;
+        WorkerProcess process; // null once the slot is given up
+        Map<Key, Pending> outstanding = new HashMap<>();
+        boolean helloSeen;
+        int startFailures;
+
+        Slot(int workerId) {
+            this.workerId = workerId;
+        }
+    }
+
+    /** A URL of one wire batch; requeued URLs travel in new wire batches. */
+    private record Key(long wireBatch, String url) {
+    }
+
+    /** @param attempts deaths of workers that were running this URL */
+    private record Pending(PageTask task, int attempts, boolean running) {
+        Pending requeued() {
+            return new Pending(task, running ? attempts + 1 : attempts, false);
+        }
+    }
+
+    /**
+     * Starts {@code config.workers()} worker JVMs in parallel and waits for each one's hello.
+     *
+     * @throws IllegalStateException if a worker cannot be spawned, exits, or stays silent for
+     *                               {@link #HELLO_TIMEOUT}; every spawned worker is killed first
+     */
+    public ProcessExecutor(ProcessConfig config, FetchConfig fetchConfig, ResultListener listener) {
+        this(config, fetchConfig, listener, WorkerLauncher.forCurrentJvm(config.extraJvmOptions()));
+    }
+
+    /** With another launcher, e.g. one that runs a fault-injecting worker main class (tests). */
+    ProcessExecutor(ProcessConfig config, FetchConfig fetchConfig, ResultListener listener,
+            WorkerLauncher launcher) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.fetchConfig = Objects.requireNonNull(fetchConfig, "fetchConfig");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
+        this.slots = new Slot[config.workers()];
+        this.killChildrenHook = new Thread(this::killAll, "process-executor-kill-workers");
+        Runtime.getRuntime().addShutdownHook(killChildrenHook);
+        try {
+            List<WorkerProcess> first = new ArrayList<>();
+            synchronized (lock) {
+                for (int i = 0; i < slots.length; i++) {
+                    slots[i] = new Slot(i + 1);
+                    slots[i].process = spawn(i + 1);
+                    first.add(slots[i].process);
+                }
+            }
+            awaitHellos(first);
+            synchronized (lock) {
+                for (Slot slot : slots) {
+                    if (slot.process == null) {
+                        throw new IllegalStateException("worker " + slot.workerId + " died during start-up");
+                    }
+                }
+                started = true;
+            }
+        } catch (RuntimeException e) {
+            shutdown(0);
+            throw e;
+        }
+    }
+
+    /** Pids of every worker process this executor has spawned, respawned ones included. */
+    public List<Long> spawnedPids() {
+        return spawned.stream().map(WorkerProcess::pid).toList();
+    }
+
+    /**
+     * Sends the batch to the live worker with the fewest outstanding URLs.
+     *
+     * @throws IllegalArgumentException if the batch lists one URL twice
+     * @throws IllegalStateException    after {@link #shutdown}
+     */
+    @Override
+    public void submit(Batch batch) {
+        Set<String> urls = new HashSet<>();
+        for (PageTask task : batch.tasks()) {
+            if (!urls.add(task.url())) {
+                throw new IllegalArgumentException("batch " + batch.id() + " lists " + task.url() + " twice");
+            }
+        }
+        List<Pending> work = batch.tasks().stream().map(t -> new Pending(t, 0, false)).toList();
+        List<PageResult> undeliverable = new ArrayList<>();
+        synchronized (lock) {
+            if (stopping) {
+                throw new IllegalStateException("executor is shut down; batch " + batch.id() + " refused");
+            }
+            distribute(work, undeliverable, "no live worker process");
+        }
+        undeliverable.forEach(this::deliver);
+    }
+
+    /**
+     * Sends Shutdown to every worker, waits up to {@code graceMillis} for them to exit, then kills
+     * the rest and joins their stream threads. URLs still outstanding are abandoned without a result.
+     */
+    @Override
+    public void shutdown(long graceMillis) {
+        List<WorkerProcess> live = new ArrayList<>();
+        int abandoned = 0;
+        synchronized (lock) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+            for (Slot slot : slots) {
+                if (slot != null) {
+                    abandoned += slot.outstanding.size();
+                    if (slot.process != null) {
+                        live.add(slot.process);
+                    }
+                }
+            }
+        }
+        if (abandoned > 0) {
+            log.println("process executor: shutting down with " + abandoned + " URLs outstanding; abandoning them");
+        }
+        live.forEach(WorkerProcess::shutdown);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, graceMillis));
+        try {
+            for (WorkerProcess w : live) {
+                w.awaitExit(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            }
+            for (WorkerProcess w : spawned) {
+                if (w.isAlive()) {
+                    log.println("process executor: worker " + w.workerId() + " (pid " + w.pid()
+                            + ") still running after the grace period; killing it");
+                    w.kill();
+                }
+            }
+            for (WorkerProcess w : spawned) {
+                if (!w.awaitExit(KILL_WAIT_MS)) {
+                    log.println("process executor: worker pid " + w.pid() + " did not die within " + KILL_WAIT_MS
+                            + " ms of SIGKILL");
+                }
+                w.joinThreads(JOIN_WAIT_MS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            killAll();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killChildrenHook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down; the hook runs and kills nothing that is left.
+        }
+    }
+
+    private WorkerProcess spawn(int workerId) {
+        try {
+            WorkerProcess w = WorkerProcess.start(workerId, launcher,
+                    new ToWorker.Config(workerId, config.threadsPerWorker(), fetchConfig), codec, fromWorkers, log);
+            spawned.add(w);
+            return w;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start worker " + workerId + " with " + launcher.command(), e);
+        }
+    }
+
+    private void awaitHellos(List<WorkerProcess> workers) {
+        long deadline = System.nanoTime() + HELLO_TIMEOUT.toNanos();
+        for (WorkerProcess w : workers) {
+            try {
+                w.hello().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("worker " + w.workerId() + " (pid " + w.pid()
+                        + ") did not say hello within " + HELLO_TIMEOUT.toSeconds() + " s; its stderr ends with:\n"
+                        + w.stderrTail());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for worker " + w.workerId(), e);
+            }
+        }
+    }
+
+    /**
+     * Spreads work over the live workers, least loaded first, one wire batch per worker used.
+     * With no live worker, the work becomes WORKER_CRASH results in {@code undeliverable}.
+     * Caller holds the lock.
+     */
+    private void distribute(List<Pending> work, List<PageResult> undeliverable, String reason) {
+        List<Slot> live = new ArrayList<>();
+        for (Slot slot : slots) {
+            if (slot != null && slot.process != null) {
+                live.add(slot);
+            }
+        }
+        if (live.isEmpty()) {
+            for (Pending p : work) {
+                undeliverable.add(crashResult(p.task(), reason, 0, null));
+            }
+            return;
+        }
+        int chunks = Math.min(live.size(), work.size());
+        int from = 0;
+        for (int c = 0; c < chunks; c++) {
+            int to = from + (work.size() - from) / (chunks - c);
+            Slot target = live.stream().min(Comparator.comparingInt((Slot s) -> s.outstanding.size())).orElseThrow();
+            assign(target, work.subList(from, to));
+            from = to;
+        }
+    }
+
+    private void assign(Slot slot, List<Pending> work) {
+        long wireBatch = nextWireBatch++;
+        List<PageTask> tasks = new ArrayList<>(work.size());
+        for (Pending p : work) {
+            slot.outstanding.put(new Key(wireBatch, p.task().url()), p);
+            tasks.add(p.task());
+        }
+        slot.process.send(new ToWorker.BatchMessage(wireBatch, tasks));
+    }
+
+    /** The slot {@code w} currently fills, or null if it was replaced. Caller holds the lock. */
+    private Slot slotOf(WorkerProcess w) {
+        Slot slot = slots[w.workerId() - 1];
+        return slot != null && slot.process == w ? slot : null;
+    }
+
+    private void deliver(PageResult result) {
+        try {
+            listener.onResult(result);
+        } catch (RuntimeException e) {
+            // A listener bug must not kill a pipe reader: that would strand the worker's other results.
+            log.println("process executor: result listener threw on " + result.url() + ": " + e);
+        }
+    }
+
+    private void fire(ExecEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            log.println("process executor: listener threw on " + event + ": " + e);
+        }
+    }
+
+    private void afterDelivery() {
+        long n = delivered.incrementAndGet();
+        int every = config.chaosKillEveryResults();
+        if (every == 0 || n % every != 0) {
+            return;
+        }
+        WorkerProcess victim = null;
+        synchronized (lock) {
+            if (stopping) {
+                return;
+            }
+            int most = 0;
+            for (Slot slot : slots) {
+                if (slot != null && slot.process != null && slot.outstanding.size() > most) {
+                    most = slot.outstanding.size();
+                    victim = slot.process;
+                }
+            }
+        }
+        if (victim != null) {
+            log.println("process executor: chaos: SIGKILL worker " + victim.workerId() + " (pid " + victim.pid()
+                    + ") after " + n + " results");
+            victim.kill();
+        }
+    }
+
+    private void killAll() {
+        for (WorkerProcess w : spawned) {
+            w.kill();
+        }
+    }
+
+    private static PageResult crashResult(PageTask task, String why, long pid, Integer workerId) {
+        return new PageResult(task.url(), task.url(), task.depth(), 0, null, 0, null, List.of(), null, 0, 0, 0,
+                new PageError(ErrorKind.WORKER_CRASH, why), pid, 0, null, false, workerId);
+    }
+
+    /** Reacts to worker output; all calls for one worker come from its reader thread, in order. */
+    private final class FromWorkers implements WorkerProcess.Listener {
+
+        @Override
+        public void onHello(WorkerProcess worker, FromWorker.Hello hello, long startupMs) {
+            synchronized (lock) {
+                Slot slot = slotOf(worker);
+                if (slot == null) {
+                    return;
+                }
+                slot.helloSeen = true;
+                slot.startFailures = 0;
+            }
+            fire(new ExecEvent.WorkerStarted(worker.workerId(), hello.pid(), startupMs));
+        }
+
+        @Override
+        public void onStarted(WorkerProcess worker, FromWorker.Started started) {
+            synchronized (lock) {
+                Slot slot = slotOf(worker);
+                Key key = new Key(started.batch(), started.url());
+                Pending p = slot == null ? null : slot.outstanding.get(key);
+                if (p != null) {
+                    slot.outstanding.put(key, new Pending(p.task(), p.attempts(), true));
+                }
+            }
+        }
+
+        @Override
+        public void onResult(WorkerProcess worker, FromWorker.ResultMessage message) {
+            PageResult result = message.result();
+            Pending pending;
+            synchronized (lock) {
+                Slot slot = slotOf(worker);
+                pending = slot == null ? null : slot.outstanding.remove(new Key(message.batch(), result.url()));
+            }
+            if (pending == null) {
+                log.println("process executor: dropping result for " + result.url() + " of batch " + message.batch()
+                        + " from worker " + worker.workerId() + ": not outstanding there");
+                return;
+            }
+            deliver(result);
+            afterDelivery();
+        }
+
+        @Override
+        public void onEnd(WorkerProcess worker, int exitCode) {
+            List<PageResult> abandoned = new ArrayList<>();
+            int requeued;
+            synchronized (lock) {
+                Slot slot = slotOf(worker);
+                if (slot == null) {
+                    return;
+                }
+                Map<Key, Pending> left = slot.outstanding;
+                slot.outstanding = new HashMap<>();
+                boolean wasUp = slot.helloSeen;
+                slot.helloSeen = false;
+                slot.process = null;
+                if (stopping || !started) {
+                    return; // shutdown abandons; a failed start is reported by the constructor
+                }
+                respawn(slot, wasUp);
+                List<Pending> retry = new ArrayList<>();
+                String why = "worker processes died " + config.maxAttemptsPerUrl() + " times while fetching it"
+                        + " (last: worker " + worker.workerId() + ", pid " + worker.pid() + ", exit " + exitCode + ")";
+                for (Pending p : left.values()) {
+                    Pending next = p.requeued();
+                    if (next.attempts() >= config.maxAttemptsPerUrl()) {
+                        abandoned.add(crashResult(p.task(), why, worker.pid(), worker.workerId()));
+                    } else {
+                        retry.add(next);
+                    }
+                }
+                int before = abandoned.size();
+                if (!retry.isEmpty()) {
+                    distribute(retry, abandoned, "no live worker process to requeue it to");
+                }
+                requeued = retry.size() - (abandoned.size() - before); // distribute assigns all or none
+
+            }
+            log.println("process executor: worker " + worker.workerId() + " (pid " + worker.pid() + ") exited with "
+                    + exitCode + "; requeued " + requeued + " URLs, abandoned " + abandoned.size());
+            fire(new ExecEvent.WorkerDied(worker.workerId(), worker.pid(), exitCode, requeued, abandoned.size()));
+            abandoned.forEach(ProcessExecutor.this::deliver);
+        }
+
+        /** Refills the slot unless its new processes keep dying before hello. Caller holds the lock. */
+        private void respawn(Slot slot, boolean wasUp) {
+            slot.startFailures = wasUp ? 0 : slot.startFailures + 1;
+            if (slot.startFailures >= MAX_START_FAILURES) {
+                log.println("process executor: worker " + slot.workerId + " died before hello "
+                        + MAX_START_FAILURES + " times in a row; giving up its slot");
+                return;
+            }
+            try {
+                slot.process = spawn(slot.workerId);
+            } catch (UncheckedIOException e) {
+                log.println("process executor: cannot respawn worker " + slot.workerId + ": " + e.getMessage());
+            }
+        }
+    }
+}

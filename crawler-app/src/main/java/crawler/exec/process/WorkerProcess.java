@@ -1,0 +1,259 @@
+package crawler.exec.process;
+
+import crawler.protocol.Codec;
+import crawler.protocol.FromWorker;
+import crawler.protocol.MalformedMessageException;
+import crawler.protocol.ToWorker;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One worker JVM and the three threads that talk to it: a writer that feeds its stdin from a
+ * queue (so {@link #send} never blocks on a full pipe), a reader that decodes its stdout, and a
+ * drain that forwards its stderr prefixed with {@code [worker-N]}.
+ *
+ * <p>Thread-safe. All {@link Listener} calls for one process come from its reader thread, in
+ * the order the lines were written, and {@link Listener#onEnd} is the last of them: every result
+ * read before the pipe closed has been handed over before the end is reported.
+ */
+final class WorkerProcess {
+
+    /** Receives what a worker says. Called from the worker's reader thread. */
+    interface Listener {
+        void onHello(WorkerProcess worker, FromWorker.Hello hello, long startupMs);
+
+        void onStarted(WorkerProcess worker, FromWorker.Started started);
+
+        void onResult(WorkerProcess worker, FromWorker.ResultMessage result);
+
+        /** The worker's stdout closed and the process exited; nothing more comes from it. */
+        void onEnd(WorkerProcess worker, int exitCode);
+    }
+
+    private static final int BUFFER = 1 << 16;
+    private static final int STDERR_TAIL_LINES = 20;
+    /** After stdout EOF the process is normally gone within milliseconds; this only bounds a wedged exit. */
+    private static final long EXIT_AFTER_EOF_MS = 10_000;
+    private static final Line END = new Line(null);
+
+    private final int workerId;
+    private final Process process;
+    private final long spawnNanos;
+    private final Codec codec;
+    private final Listener listener;
+    private final PrintStream log;
+    private final BlockingQueue<Line> outbox = new LinkedBlockingQueue<>();
+    private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
+    private final CompletableFuture<FromWorker.Hello> hello = new CompletableFuture<>();
+    private final List<Thread> threads;
+
+    private record Line(String text) {
+    }
+
+    private WorkerProcess(int workerId, Process process, long spawnNanos, Codec codec, Listener listener,
+            PrintStream log) {
+        this.workerId = workerId;
+        this.process = process;
+        this.spawnNanos = spawnNanos;
+        this.codec = codec;
+        this.listener = listener;
+        this.log = log;
+        this.threads = List.of(
+                daemon(this::writeLoop, "worker-" + workerId + "-stdin"),
+                daemon(this::readLoop, "worker-" + workerId + "-stdout"),
+                daemon(this::drainStderr, "worker-" + workerId + "-stderr"));
+    }
+
+    /** Spawns a worker and queues its config as the first line of its stdin. */
+    static WorkerProcess start(int workerId, WorkerLauncher launcher, ToWorker.Config config, Codec codec,
+            Listener listener, PrintStream log) throws IOException {
+        long spawnNanos = System.nanoTime();
+        Process process = launcher.start();
+        WorkerProcess worker = new WorkerProcess(workerId, process, spawnNanos, codec, listener, log);
+        worker.send(config);
+        worker.threads.forEach(Thread::start);
+        return worker;
+    }
+
+    int workerId() {
+        return workerId;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Completes when the worker says hello; fails if it ends first. */
+    CompletableFuture<FromWorker.Hello> hello() {
+        return hello;
+    }
+
+    /** Queues a message for the worker's stdin; never blocks. Ignored once the input is closed. */
+    void send(ToWorker message) {
+        outbox.add(new Line(codec.encode(message)));
+    }
+
+    /** Queues Shutdown and then closes the worker's stdin. */
+    void shutdown() {
+        send(new ToWorker.Shutdown());
+        outbox.add(END);
+    }
+
+    /** SIGKILL. The reader thread then sees EOF and reports the end. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the process to exit; true if it has. */
+    boolean awaitExit(long millis) throws InterruptedException {
+        return process.waitFor(Math.max(0, millis), TimeUnit.MILLISECONDS);
+    }
+
+    /** Waits for the three stream threads to end; true if they all have. */
+    boolean joinThreads(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (Thread t : threads) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0 || !t.join(Duration.ofMillis(left))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The last lines the worker wrote to stderr, for error messages. */
+    String stderrTail() {
+        synchronized (stderrTail) {
+            return String.join("\n", stderrTail);
+        }
+    }
+
+    private void writeLoop() {
+        try (BufferedWriter stdin = new BufferedWriter(
+                new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), BUFFER)) {
+            while (true) {
+                Line line = outbox.take();
+                if (line == END) {
+                    return;
+                }
+                stdin.write(line.text());
+                stdin.newLine();
+                if (outbox.isEmpty()) {
+                    stdin.flush();
+                }
+            }
+        } catch (IOException e) {
+            // The worker died; its reader reports that. Nothing more can be written.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void readLoop() {
+        try (BufferedReader stdout = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), BUFFER)) {
+            String line;
+            while ((line = stdout.readLine()) != null) {
+                dispatch(line);
+            }
+        } catch (IOException e) {
+            log.println("[worker-" + workerId + "] stdout read failed: " + e);
+        }
+        outbox.add(END); // lets the writer thread end even if nobody called shutdown()
+        int exitCode = awaitExitCode();
+        awaitStderrDrained();
+        hello.completeExceptionally(new IllegalStateException("worker " + workerId + " (pid " + pid()
+                + ") exited with " + exitCode + " before saying hello; its stderr ends with:\n" + stderrTail()));
+        listener.onEnd(this, exitCode);
+    }
+
+    private void dispatch(String line) {
+        FromWorker message;
+        try {
+            message = codec.decodeFromWorker(line);
+        } catch (MalformedMessageException e) {
+            log.println("[worker-" + workerId + "] ignoring non-protocol line on stdout: " + e.getMessage());
+            return;
+        }
+        switch (message) {
+            case FromWorker.Hello h -> {
+                long startupMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - spawnNanos);
+                listener.onHello(this, h, startupMs);
+                hello.complete(h);
+            }
+            case FromWorker.Started s -> listener.onStarted(this, s);
+            case FromWorker.ResultMessage r -> listener.onResult(this, r);
+            case FromWorker.BatchDone ignored -> {
+                // Completion is tracked per URL; the marker only matters to readers of the raw stream.
+            }
+            case FromWorker.Fatal f -> log.println("[worker-" + workerId + "] fatal: " + f.message());
+        }
+    }
+
+    private int awaitExitCode() {
+        try {
+            if (!process.waitFor(EXIT_AFTER_EOF_MS, TimeUnit.MILLISECONDS)) {
+                log.println("[worker-" + workerId + "] closed stdout but did not exit; killing pid " + pid());
+                process.destroyForcibly();
+            }
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return -1;
+        }
+    }
+
+    /** So that an early death's error message carries the worker's last words. */
+    private void awaitStderrDrained() {
+        try {
+            threads.get(2).join(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drainStderr() {
+        try (BufferedReader stderr = new BufferedReader(
+                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8), BUFFER)) {
+            String line;
+            while ((line = stderr.readLine()) != null) {
+                log.println("[worker-" + workerId + "] " + line);
+                synchronized (stderrTail) {
+                    if (stderrTail.size() == STDERR_TAIL_LINES) {
+                        stderrTail.removeFirst();
+                    }
+                    stderrTail.addLast(line);
+                }
+            }
+        } catch (IOException e) {
+            // Process gone; nothing left to forward.
+        }
+    }
+
+    private static Thread daemon(Runnable body, String name) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.setUncaughtExceptionHandler((thread, error) -> {
+            System.err.println(thread.getName() + " died: " + error);
+            error.printStackTrace();
+        });
+        return t;
+    }
+}

@@ -1,0 +1,182 @@
+package crawler.exec.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import crawler.exec.Batch;
+import crawler.exec.ExecEvent;
+import crawler.fetch.FetchConfig;
+import crawler.fixtures.ExpectedPage;
+import crawler.fixtures.FixtureSiteExtension;
+import crawler.fixtures.SiteSpec;
+import crawler.page.ErrorKind;
+import crawler.page.PageResult;
+import crawler.page.PageTask;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Process mode against the fixture site with the real fetch unit in real worker JVMs. Each test
+ * starts its own workers; all of them must be gone after shutdown.
+ */
+class ProcessExecutorTest {
+
+    @RegisterExtension
+    static final FixtureSiteExtension SITE = new FixtureSiteExtension(SiteSpec.small());
+
+    private static final long GRACE_MS = 10_000;
+    private static final int BATCH_SIZE = 3;
+
+    private static Map<String, ExpectedPage> expected() {
+        return SITE.server().manifest().reachable(1);
+    }
+
+    private static List<Batch> batches(Map<String, ExpectedPage> pages) {
+        List<PageTask> tasks = pages.values().stream().map(p -> new PageTask(p.url(), p.depth())).toList();
+        List<Batch> batches = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i += BATCH_SIZE) {
+            batches.add(new Batch(batches.size(), tasks.subList(i, Math.min(tasks.size(), i + BATCH_SIZE))));
+        }
+        return batches;
+    }
+
+    /** Each URL once, and each outcome the one the manifest predicts. */
+    private static void assertMatchesManifest(List<PageResult> results, Map<String, ExpectedPage> pages) {
+        assertThat(results).extracting(PageResult::url).containsExactlyInAnyOrderElementsOf(pages.keySet());
+        assertThat(results).allSatisfy(r -> {
+            ExpectedPage e = pages.get(r.url());
+            assertThat(r.error() == null ? null : r.error().kind().name()).as("error of %s", r.url())
+                    .isEqualTo(e.errorKind());
+            assertThat(r.status()).as("status of %s", r.url()).isEqualTo(e.status());
+        });
+    }
+
+    private static void assertAllGone(ProcessExecutor executor) {
+        assertThat(executor.spawnedPids()).isNotEmpty().allSatisfy(pid -> assertThat(
+                ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d alive", pid).isFalse());
+    }
+
+    @Test
+    void twoWorkers_fetchEveryUrlOnce_inTwoOtherProcesses() throws Exception {
+        Map<String, ExpectedPage> pages = expected();
+        List<Batch> batches = batches(pages);
+        assertThat(batches).hasSizeGreaterThanOrEqualTo(2);
+        // Results wait until every batch is handed out, so dispatch sees real outstanding counts
+        // and both workers get work however fast the first one is.
+        CountDownLatch allSubmitted = new CountDownLatch(1);
+        Collector collector = new Collector(allSubmitted);
+        ProcessExecutor executor = new ProcessExecutor(ProcessConfig.of(2, 2), FetchConfig.defaults(), collector);
+        List<PageResult> results;
+        try {
+            batches.forEach(executor::submit);
+            allSubmitted.countDown();
+            results = collector.take(pages.size());
+        } finally {
+            executor.shutdown(GRACE_MS);
+        }
+
+        assertMatchesManifest(results, pages);
+        Set<Long> pids = results.stream().map(PageResult::pid).collect(Collectors.toSet());
+        assertThat(pids).hasSize(2).doesNotContain(ProcessHandle.current().pid());
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.workerId()).isIn(1, 2);
+            assertThat(r.threadName()).matches("worker-[12]-fetch-[01]");
+            assertThat(r.virtual()).isFalse();
+        });
+        Map<Integer, Set<Long>> pidsByWorker = results.stream().collect(
+                Collectors.groupingBy(PageResult::workerId, Collectors.mapping(PageResult::pid, Collectors.toSet())));
+        assertThat(pidsByWorker.values()).allSatisfy(p -> assertThat(p).hasSize(1));
+        List<ExecEvent.WorkerStarted> started = collector.events(ExecEvent.WorkerStarted.class);
+        assertThat(started).extracting(ExecEvent.WorkerStarted::pid).containsExactlyInAnyOrderElementsOf(pids);
+        assertThat(started).extracting(ExecEvent.WorkerStarted::workerId).containsExactlyInAnyOrder(1, 2);
+        assertThat(collector.events(ExecEvent.WorkerDied.class)).isEmpty();
+        assertThat(collector.results).isEmpty();
+        assertAllGone(executor);
+    }
+
+    @Test
+    void chaosKills_loseNothing_andDeliverEachUrlOnce() throws Exception {
+        Map<String, ExpectedPage> pages = expected();
+        int killEvery = 5;
+        // Each kill charges at most threadsPerWorker URLs one attempt; with more attempts allowed than
+        // kills can happen, no URL may end as WORKER_CRASH.
+        int maxKills = pages.size() / killEvery;
+        ProcessConfig config = ProcessConfig.of(2, 2).withChaosKillEveryResults(killEvery)
+                .withMaxAttemptsPerUrl(maxKills + 1);
+        Collector collector = new Collector();
+        ProcessExecutor executor = new ProcessExecutor(config, FetchConfig.defaults(), collector);
+        List<PageResult> results;
+        try {
+            batches(pages).forEach(executor::submit);
+            results = collector.take(pages.size());
+        } finally {
+            executor.shutdown(GRACE_MS);
+        }
+
+        assertMatchesManifest(results, pages);
+        List<ExecEvent.WorkerDied> died = collector.events(ExecEvent.WorkerDied.class);
+        assertThat(died).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.exitCode()).isEqualTo(137); // 128 + SIGKILL
+            assertThat(d.abandoned()).isZero();
+        });
+        assertThat(died.size()).isLessThanOrEqualTo(maxKills);
+        assertThat(collector.results).isEmpty();
+        assertAllGone(executor);
+    }
+
+    @Test
+    void poisonUrl_isReportedAsWorkerCrash_afterMaxAttempts_andTheRestCompletes() throws Exception {
+        Map<String, ExpectedPage> pages = expected();
+        String poison = pages.keySet().stream().skip(1).findFirst().orElseThrow();
+        // One thread per worker: the poison URL is the only one running when its worker dies, so
+        // it alone is charged attempts.
+        ProcessConfig config = ProcessConfig.of(2, 1);
+        WorkerLauncher launcher = WorkerLauncher
+                .forCurrentJvm(List.of("-D" + PoisonWorkerMain.HALT_ON_URL + "=" + poison))
+                .withMainClass(PoisonWorkerMain.class.getName());
+        Collector collector = new Collector();
+        ProcessExecutor executor = new ProcessExecutor(config, FetchConfig.defaults(), collector, launcher);
+        List<PageResult> results;
+        try {
+            batches(pages).forEach(executor::submit);
+            results = collector.take(pages.size());
+        } finally {
+            executor.shutdown(GRACE_MS);
+        }
+
+        Map<String, PageResult> byUrl = results.stream().collect(Collectors.toMap(PageResult::url, Function.identity()));
+        assertThat(byUrl).hasSize(pages.size());
+        assertThat(byUrl.get(poison).error().kind()).isEqualTo(ErrorKind.WORKER_CRASH);
+        assertThat(byUrl.get(poison).error().message()).contains("died 3 times");
+        Map<String, ExpectedPage> rest = pages.entrySet().stream().filter(e -> !e.getKey().equals(poison))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertMatchesManifest(results.stream().filter(r -> !r.url().equals(poison)).toList(), rest);
+        List<ExecEvent.WorkerDied> died = collector.events(ExecEvent.WorkerDied.class);
+        assertThat(died).hasSize(ProcessConfig.DEFAULT_MAX_ATTEMPTS_PER_URL)
+                .allSatisfy(d -> assertThat(d.exitCode()).isEqualTo(PoisonWorkerMain.HALT_STATUS));
+        assertThat(died).extracting(ExecEvent.WorkerDied::abandoned).containsExactly(0, 0, 1);
+        assertThat(executor.spawnedPids()).hasSize(2 + ProcessConfig.DEFAULT_MAX_ATTEMPTS_PER_URL);
+        assertThat(collector.results).isEmpty();
+        assertAllGone(executor);
+    }
+
+    @Test
+    void workerThatCannotStart_failsConstruction_withItsStderr() {
+        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of()).withMainClass("crawler.NoSuchMain");
+        Collector collector = new Collector();
+
+        assertThatThrownBy(() -> new ProcessExecutor(ProcessConfig.of(1, 1), FetchConfig.defaults(), collector,
+                launcher))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("worker 1")
+                .hasMessageContaining("before saying hello")
+                .hasMessageContaining("crawler.NoSuchMain");
+    }
+}
