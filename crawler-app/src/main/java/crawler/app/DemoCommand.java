@@ -43,6 +43,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--pages", defaultValue = "400", description = "pages in the fixture site (default: ${DEFAULT-VALUE})")
     int pages;
 
+    @Option(names = "--no-faults", description = "leave the fault pages out of the site")
+    boolean noFaults;
+
     @Option(names = "--flat",
             description = "crawl the site's page list (its sitemap) as seeds at depth 0 instead of following links:"
                     + " one level, so the ideal time is exact")
@@ -61,7 +64,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         PrintStream err = System.err;
         SiteSpec spec;
         try {
-            spec = SiteSpec.defaults().withPages(pages).withLatency(Latency.parse(latency));
+            spec = SiteSpec.defaults().withPages(pages).withLatency(Latency.parse(latency)).withFaults(!noFaults);
         } catch (IllegalArgumentException e) {
             err.println("crawler: " + e.getMessage());
             return CrawlCommand.EXIT_USAGE;
@@ -103,7 +106,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                 levels.put(mode, maxDepth[0] + 1);
                 urlSets.put(mode, urls);
             }
-            out.print(table(summaries, levels, spec.latency()));
+            out.print(table(summaries, levels, spec.faults() ? null : spec.latency()));
+            if (spec.faults()) {
+                out.println("(efficiency needs every response to take the same time: run with --no-faults and a fixed latency)");
+            }
             out.println();
             boolean allMatch = true;
             for (Map.Entry<Mode, Set<String>> e : urlSets.entrySet()) {
@@ -121,7 +127,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** The side-by-side table; efficiency only where every response has the same latency. */
+    /**
+     * The side-by-side table; efficiency only where every response has the same latency (pass
+     * null when it has not: fault pages retry and dribble).
+     */
     static String table(Map<Mode, CrawlSummary> summaries, Map<Mode, Integer> levels, Latency latency) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%-8s %6s %6s %6s %8s %9s %8s %10s %5s %8s%n",
