@@ -142,12 +142,7 @@ public final class ProcessExecutor implements BatchExecutor {
      */
     @Override
     public void submit(Batch batch) {
-        Set<String> urls = new HashSet<>();
-        for (PageTask task : batch.tasks()) {
-            if (!urls.add(task.url())) {
-                throw new IllegalArgumentException("batch " + batch.id() + " lists " + task.url() + " twice");
-            }
-        }
+        requireDistinctUrls(batch);
         List<PageResult> undeliverable = new ArrayList<>();
         synchronized (lock) {
             if (stopping) {
@@ -160,6 +155,16 @@ public final class ProcessExecutor implements BatchExecutor {
             }
         }
         undeliverable.forEach(this::deliver);
+    }
+
+    /** Results are matched to URLs per wire batch, so a URL listed twice in one batch could not be told apart. */
+    static void requireDistinctUrls(Batch batch) {
+        Set<String> urls = new HashSet<>();
+        for (PageTask task : batch.tasks()) {
+            if (!urls.add(task.url())) {
+                throw new IllegalArgumentException("batch " + batch.id() + " lists " + task.url() + " twice");
+            }
+        }
     }
 
     /**
