@@ -26,7 +26,7 @@ final class BoundedBody {
      *
      * @param bytes           the decoded bytes, at most the cap (an over-cap body is cut at the cap)
      * @param overCap         whether the decoded body had more than the cap
-     * @param compressedBytes bytes taken from the wire (approximate: the gzip reader reads ahead)
+     * @param compressedBytes compressed bytes consumed to produce {@code bytes} (deflate stream only for gzip)
      * @param gzip            whether the body was gzip-encoded
      */
     record Read(byte[] bytes, boolean overCap, long compressedBytes, boolean gzip) {
@@ -45,7 +45,8 @@ final class BoundedBody {
      */
     static Read read(InputStream raw, boolean gzip, long cap) throws IOException {
         Counting wire = new Counting(raw);
-        InputStream in = gzip ? new GZIPInputStream(wire, CHUNK) : wire;
+        Gunzip gunzip = gzip ? new Gunzip(wire) : null;
+        InputStream in = gzip ? gunzip : wire;
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(cap + 1, 64 * 1024));
         byte[] chunk = new byte[CHUNK];
         long limit = cap + 1;
@@ -61,7 +62,20 @@ final class BoundedBody {
         byte[] all = out.toByteArray();
         boolean overCap = total > cap;
         byte[] kept = overCap ? Arrays.copyOf(all, (int) cap) : all;
-        return new Read(kept, overCap, wire.count, gzip);
+        // The gzip reader reads ahead in buffer-sized gulps; the inflater knows what it really consumed.
+        long compressed = gzip ? gunzip.compressedBytesConsumed() : wire.count;
+        return new Read(kept, overCap, compressed, gzip);
+    }
+
+    /** Exposes the inflater's count of compressed input consumed. */
+    private static final class Gunzip extends GZIPInputStream {
+        Gunzip(InputStream in) throws IOException {
+            super(in, CHUNK);
+        }
+
+        long compressedBytesConsumed() {
+            return inf.getBytesRead();
+        }
     }
 
     /** Counts bytes taken from the wire, to tell a gzip bomb from a merely large page. */
