@@ -186,6 +186,20 @@ class ProcessExecutorTest {
     }
 
     @Test
+    void workerThatRejectsItsConfig_failsConstruction_withTheWorkersReason() {
+        // The poison worker builds its processor from the config; a processor that cannot be built
+        // makes the worker send a fatal message and exit 2 before hello.
+        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + PoisonWorkerMain.FAIL_TO_BUILD + "=true"))
+                .withMainClass(PoisonWorkerMain.class.getName());
+
+        assertThatThrownBy(() -> new ProcessExecutor(ProcessConfig.of(1, 1), FetchConfig.defaults(), new Collector(),
+                launcher))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("exited with 2 before saying hello: cannot build page processor")
+                .hasMessageContaining("refusing to build");
+    }
+
+    @Test
     void workerThatCannotStart_failsConstruction_withItsStderr() {
         WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of()).withMainClass("crawler.NoSuchMain");
         Collector collector = new Collector();
