@@ -14,7 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Thread-safe: fetch threads call {@link #send} concurrently; lines never interleave. A line is
  * flushed as soon as no other thread is queued to write, so a lone result leaves at once while
- * a burst goes out in one write. After the first I/O failure (the coordinator closed the pipe)
+ * a burst goes out in one write. A {@link FromWorker.Started} notice is always flushed before
+ * {@code send} returns: if the fetch it announces kills the process, the coordinator must
+ * already know which URL to blame. After the first I/O failure (the coordinator closed the pipe)
  * further messages are dropped: the coordinator is gone and the worker's stdin EOF ends it.
  */
 final class ProtocolWriter {
@@ -43,7 +45,7 @@ final class ProtocolWriter {
             }
             out.write(line);
             // Flush only when nobody else is about to write: batches lines under load, never delays a lone one.
-            if (waiting.get() == 0) {
+            if (waiting.get() == 0 || message instanceof FromWorker.Started) {
                 out.flush();
             }
         } catch (IOException e) {

@@ -165,6 +165,7 @@ public final class Worker {
     private record BatchRunner(int workerId, PageProcessor processor, ExecutorService pool, ProtocolWriter writer,
             PrintStream log) {
 
+
         void run(ToWorker.BatchMessage batch) {
             AtomicInteger remaining = new AtomicInteger(batch.urls().size());
             for (PageTask task : batch.urls()) {
@@ -179,18 +180,32 @@ public final class Worker {
             }
         }
 
+        /**
+         * The processor's result, or an IO-kind failure for the task's URL if the processor broke its
+         * contract (threw, or answered for another URL). Either way the URL gets exactly one result
+         * the coordinator can match, and the broken invariant is visible in the message and the log.
+         */
         private PageResult processSafely(PageTask task) {
+            PageResult result;
             try {
-                return processor.process(task);
+                result = processor.process(task);
             } catch (RuntimeException e) {
-                // The processor's contract is to return failures as values; if it throws anyway, the URL
-                // still gets its one result, counted as an I/O-class failure with the cause in the message.
                 log.println("processor threw on " + task.url() + ": " + e);
-                Thread t = Thread.currentThread();
-                return new PageResult(task.url(), task.url(), task.depth(), 0, null, 0, null, List.of(), null, 0, 0,
-                        0, new PageError(ErrorKind.IO, "processor threw " + e), ProcessHandle.current().pid(),
-                        t.threadId(), t.getName(), t.isVirtual(), null);
+                return contractBroken(task, "processor threw " + e);
             }
+            if (result == null || !task.url().equals(result.url())) {
+                String got = result == null ? "null" : "a result for " + result.url();
+                log.println("processor returned " + got + " when asked for " + task.url());
+                return contractBroken(task, "processor returned " + got);
+            }
+            return result;
+        }
+
+        private static PageResult contractBroken(PageTask task, String why) {
+            Thread t = Thread.currentThread();
+            return new PageResult(task.url(), task.url(), task.depth(), 0, null, 0, null, List.of(), null, 0, 0, 0,
+                    new PageError(ErrorKind.IO, why), ProcessHandle.current().pid(), t.threadId(), t.getName(),
+                    t.isVirtual(), null);
         }
     }
 }

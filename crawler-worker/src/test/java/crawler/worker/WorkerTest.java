@@ -70,6 +70,9 @@ class WorkerTest {
 
         @Override
         public PageResult process(PageTask task) {
+            if (task.url().contains("elsewhere")) {
+                return page(new PageTask(task.url() + "/other", task.depth()));
+            }
             if (task.url().contains("throw")) {
                 throw new IllegalStateException("boom");
             }
@@ -261,6 +264,24 @@ class WorkerTest {
         send(new ToWorker.Shutdown());
         assertThat(run.get(WAIT_S, TimeUnit.SECONDS)).isZero();
         assertThat(threadDeaths).isEmpty();
+    }
+
+    @Test
+    void processorAnsweringForAnotherUrl_yieldsIoResultForTheTaskUrl() throws Exception {
+        Future<Integer> run = start(c -> new StandInProcessor());
+        send(config(1));
+        next();
+
+        send(new ToWorker.BatchMessage(6, tasks("elsewhere")));
+
+        assertThat(next()).isInstanceOf(FromWorker.Started.class);
+        assertThat(next()).isInstanceOfSatisfying(FromWorker.ResultMessage.class, r -> {
+            assertThat(r.result().url()).isEqualTo(tasks("elsewhere").get(0).url());
+            assertThat(r.result().error().kind()).isEqualTo(ErrorKind.IO);
+            assertThat(r.result().error().message()).contains("a result for " + tasks("elsewhere").get(0).url() + "/other");
+        });
+        send(new ToWorker.Shutdown());
+        assertThat(run.get(WAIT_S, TimeUnit.SECONDS)).isZero();
     }
 
     @Test

@@ -17,11 +17,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,33 +65,21 @@ public final class ProcessExecutor implements BatchExecutor {
     private final Thread killChildrenHook;
 
     private final Object lock = new Object();
-    /** Slot i holds worker id i + 1. Guarded by {@link #lock}. */
+    /** Slot i holds worker id i + 1. Guarded by {@link #lock}, like everything below. */
     private final Slot[] slots;
-    private long nextWireBatch; // guarded by lock
-    private boolean started; // guarded by lock: every first worker said hello
-    private boolean stopping; // guarded by lock
+    private final WorkLedger ledger;
+    private boolean started; // every first worker said hello
+    private boolean stopping;
 
-    /** One worker position: the current process and what it holds. Guarded by {@link #lock}. */
+    /** One worker position: its current process. Guarded by {@link #lock}. */
     private static final class Slot {
         final int workerId;
         WorkerProcess process; // null once the slot is given up
-        Map<Key, Pending> outstanding = new HashMap<>();
         boolean helloSeen;
         int startFailures;
 
         Slot(int workerId) {
             this.workerId = workerId;
-        }
-    }
-
-    /** A URL of one wire batch; requeued URLs travel in new wire batches. */
-    private record Key(long wireBatch, String url) {
-    }
-
-    /** @param attempts deaths of workers that were running this URL */
-    private record Pending(PageTask task, int attempts, boolean running) {
-        Pending requeued() {
-            return new Pending(task, running ? attempts + 1 : attempts, false);
         }
     }
 
@@ -116,6 +101,7 @@ public final class ProcessExecutor implements BatchExecutor {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.slots = new Slot[config.workers()];
+        this.ledger = new WorkLedger(config.workers(), config.maxAttemptsPerUrl());
         this.killChildrenHook = new Thread(this::killAll, "process-executor-kill-workers");
         Runtime.getRuntime().addShutdownHook(killChildrenHook);
         try {
@@ -124,6 +110,7 @@ public final class ProcessExecutor implements BatchExecutor {
                 for (int i = 0; i < slots.length; i++) {
                     slots[i] = new Slot(i + 1);
                     slots[i].process = spawn(i + 1);
+                    ledger.setLive(i + 1, true);
                     first.add(slots[i].process);
                 }
             }
@@ -155,21 +142,29 @@ public final class ProcessExecutor implements BatchExecutor {
      */
     @Override
     public void submit(Batch batch) {
+        requireDistinctUrls(batch);
+        List<PageResult> undeliverable = new ArrayList<>();
+        synchronized (lock) {
+            if (stopping) {
+                throw new IllegalStateException("executor is shut down; batch " + batch.id() + " refused");
+            }
+            if (ledger.anyLive()) {
+                send(ledger.assign(batch.tasks()));
+            } else {
+                batch.tasks().forEach(t -> undeliverable.add(crashResult(t, "no live worker process", 0, null)));
+            }
+        }
+        undeliverable.forEach(this::deliver);
+    }
+
+    /** Results are matched to URLs per wire batch, so a URL listed twice in one batch could not be told apart. */
+    static void requireDistinctUrls(Batch batch) {
         Set<String> urls = new HashSet<>();
         for (PageTask task : batch.tasks()) {
             if (!urls.add(task.url())) {
                 throw new IllegalArgumentException("batch " + batch.id() + " lists " + task.url() + " twice");
             }
         }
-        List<Pending> work = batch.tasks().stream().map(t -> new Pending(t, 0, false)).toList();
-        List<PageResult> undeliverable = new ArrayList<>();
-        synchronized (lock) {
-            if (stopping) {
-                throw new IllegalStateException("executor is shut down; batch " + batch.id() + " refused");
-            }
-            distribute(work, undeliverable, "no live worker process");
-        }
-        undeliverable.forEach(this::deliver);
     }
 
     /**
@@ -179,18 +174,16 @@ public final class ProcessExecutor implements BatchExecutor {
     @Override
     public void shutdown(long graceMillis) {
         List<WorkerProcess> live = new ArrayList<>();
-        int abandoned = 0;
+        int abandoned;
         synchronized (lock) {
             if (stopping) {
                 return;
             }
             stopping = true;
+            abandoned = ledger.totalOutstanding();
             for (Slot slot : slots) {
-                if (slot != null) {
-                    abandoned += slot.outstanding.size();
-                    if (slot.process != null) {
-                        live.add(slot.process);
-                    }
+                if (slot != null && slot.process != null) {
+                    live.add(slot.process);
                 }
             }
         }
@@ -257,42 +250,11 @@ public final class ProcessExecutor implements BatchExecutor {
         }
     }
 
-    /**
-     * Spreads work over the live workers, least loaded first, one wire batch per worker used.
-     * With no live worker, the work becomes WORKER_CRASH results in {@code undeliverable}.
-     * Caller holds the lock.
-     */
-    private void distribute(List<Pending> work, List<PageResult> undeliverable, String reason) {
-        List<Slot> live = new ArrayList<>();
-        for (Slot slot : slots) {
-            if (slot != null && slot.process != null) {
-                live.add(slot);
-            }
+    /** Caller holds the lock, so wire batches reach each worker's queue in ledger order. */
+    private void send(List<WorkLedger.Assignment> assignments) {
+        for (WorkLedger.Assignment a : assignments) {
+            slots[a.workerId() - 1].process.send(new ToWorker.BatchMessage(a.wireBatch(), a.tasks()));
         }
-        if (live.isEmpty()) {
-            for (Pending p : work) {
-                undeliverable.add(crashResult(p.task(), reason, 0, null));
-            }
-            return;
-        }
-        int chunks = Math.min(live.size(), work.size());
-        int from = 0;
-        for (int c = 0; c < chunks; c++) {
-            int to = from + (work.size() - from) / (chunks - c);
-            Slot target = live.stream().min(Comparator.comparingInt((Slot s) -> s.outstanding.size())).orElseThrow();
-            assign(target, work.subList(from, to));
-            from = to;
-        }
-    }
-
-    private void assign(Slot slot, List<Pending> work) {
-        long wireBatch = nextWireBatch++;
-        List<PageTask> tasks = new ArrayList<>(work.size());
-        for (Pending p : work) {
-            slot.outstanding.put(new Key(wireBatch, p.task().url()), p);
-            tasks.add(p.task());
-        }
-        slot.process.send(new ToWorker.BatchMessage(wireBatch, tasks));
     }
 
     /** The slot {@code w} currently fills, or null if it was replaced. Caller holds the lock. */
@@ -329,12 +291,9 @@ public final class ProcessExecutor implements BatchExecutor {
             if (stopping) {
                 return;
             }
-            int most = 0;
-            for (Slot slot : slots) {
-                if (slot != null && slot.process != null && slot.outstanding.size() > most) {
-                    most = slot.outstanding.size();
-                    victim = slot.process;
-                }
+            int busiest = ledger.busiest();
+            if (busiest > 0) {
+                victim = slots[busiest - 1].process;
             }
         }
         if (victim != null) {
@@ -374,11 +333,8 @@ public final class ProcessExecutor implements BatchExecutor {
         @Override
         public void onStarted(WorkerProcess worker, FromWorker.Started started) {
             synchronized (lock) {
-                Slot slot = slotOf(worker);
-                Key key = new Key(started.batch(), started.url());
-                Pending p = slot == null ? null : slot.outstanding.get(key);
-                if (p != null) {
-                    slot.outstanding.put(key, new Pending(p.task(), p.attempts(), true));
+                if (slotOf(worker) != null) {
+                    ledger.started(worker.workerId(), started.batch(), started.url());
                 }
             }
         }
@@ -386,12 +342,11 @@ public final class ProcessExecutor implements BatchExecutor {
         @Override
         public void onResult(WorkerProcess worker, FromWorker.ResultMessage message) {
             PageResult result = message.result();
-            Pending pending;
+            boolean held;
             synchronized (lock) {
-                Slot slot = slotOf(worker);
-                pending = slot == null ? null : slot.outstanding.remove(new Key(message.batch(), result.url()));
+                held = slotOf(worker) != null && ledger.complete(worker.workerId(), message.batch(), result.url());
             }
-            if (pending == null) {
+            if (!held) {
                 log.println("process executor: dropping result for " + result.url() + " of batch " + message.batch()
                         + " from worker " + worker.workerId() + ": not outstanding there");
                 return;
@@ -409,8 +364,7 @@ public final class ProcessExecutor implements BatchExecutor {
                 if (slot == null) {
                     return;
                 }
-                Map<Key, Pending> left = slot.outstanding;
-                slot.outstanding = new HashMap<>();
+                WorkLedger.Leftovers left = ledger.died(slot.workerId);
                 boolean wasUp = slot.helloSeen;
                 slot.helloSeen = false;
                 slot.process = null;
@@ -418,23 +372,21 @@ public final class ProcessExecutor implements BatchExecutor {
                     return; // shutdown abandons; a failed start is reported by the constructor
                 }
                 respawn(slot, wasUp);
-                List<Pending> retry = new ArrayList<>();
                 String why = "worker processes died " + config.maxAttemptsPerUrl() + " times while fetching it"
                         + " (last: worker " + worker.workerId() + ", pid " + worker.pid() + ", exit " + exitCode + ")";
-                for (Pending p : left.values()) {
-                    Pending next = p.requeued();
-                    if (next.attempts() >= config.maxAttemptsPerUrl()) {
-                        abandoned.add(crashResult(p.task(), why, worker.pid(), worker.workerId()));
-                    } else {
-                        retry.add(next);
+                for (WorkLedger.Pending p : left.exhausted()) {
+                    abandoned.add(crashResult(p.task(), why, worker.pid(), worker.workerId()));
+                }
+                if (ledger.anyLive()) {
+                    send(ledger.spread(left.retry()));
+                    requeued = left.retry().size();
+                } else {
+                    for (WorkLedger.Pending p : left.retry()) {
+                        abandoned.add(crashResult(p.task(), "no live worker process to requeue it to", worker.pid(),
+                                worker.workerId()));
                     }
+                    requeued = 0;
                 }
-                int before = abandoned.size();
-                if (!retry.isEmpty()) {
-                    distribute(retry, abandoned, "no live worker process to requeue it to");
-                }
-                requeued = retry.size() - (abandoned.size() - before); // distribute assigns all or none
-
             }
             log.println("process executor: worker " + worker.workerId() + " (pid " + worker.pid() + ") exited with "
                     + exitCode + "; requeued " + requeued + " URLs, abandoned " + abandoned.size());
@@ -452,6 +404,7 @@ public final class ProcessExecutor implements BatchExecutor {
             }
             try {
                 slot.process = spawn(slot.workerId);
+                ledger.setLive(slot.workerId, true);
             } catch (UncheckedIOException e) {
                 log.println("process executor: cannot respawn worker " + slot.workerId + ": " + e.getMessage());
             }

@@ -58,6 +58,7 @@ final class WorkerProcess {
     private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
     private final CompletableFuture<FromWorker.Hello> hello = new CompletableFuture<>();
     private final List<Thread> threads;
+    private volatile String fatal; // the worker's own last words, if it sent any
 
     private record Line(String text) {
     }
@@ -179,7 +180,8 @@ final class WorkerProcess {
         int exitCode = awaitExitCode();
         awaitStderrDrained();
         hello.completeExceptionally(new IllegalStateException("worker " + workerId + " (pid " + pid()
-                + ") exited with " + exitCode + " before saying hello; its stderr ends with:\n" + stderrTail()));
+                + ") exited with " + exitCode + " before saying hello"
+                + (fatal == null ? "" : ": " + fatal) + "; its stderr ends with:\n" + stderrTail()));
         listener.onEnd(this, exitCode);
     }
 
@@ -202,7 +204,10 @@ final class WorkerProcess {
             case FromWorker.BatchDone ignored -> {
                 // Completion is tracked per URL; the marker only matters to readers of the raw stream.
             }
-            case FromWorker.Fatal f -> log.println("[worker-" + workerId + "] fatal: " + f.message());
+            case FromWorker.Fatal f -> {
+                fatal = f.message();
+                log.println("[worker-" + workerId + "] fatal: " + f.message());
+            }
         }
     }
 

@@ -9,19 +9,28 @@ import crawler.worker.WorkerMain;
 /**
  * Test-only worker entry point: a real worker whose processor halts the JVM, as a native crash
  * would, when it is handed the URL named by the system property {@value #HALT_ON_URL}, and
- * which prints to {@code System.out} on every URL, as a careless library might.
+ * which prints to {@code System.out} on every URL, as a careless library might. With
+ * {@value #FAIL_TO_BUILD}{@code =true} its processor cannot be built at all.
  */
 public final class PoisonWorkerMain {
 
     static final String HALT_ON_URL = "crawler.test.haltOnUrl";
     static final int HALT_STATUS = 99;
+    /** When "true", building the processor fails, as a bad configuration would. */
+    static final String FAIL_TO_BUILD = "crawler.test.failToBuild";
 
     private PoisonWorkerMain() {
     }
 
     public static void main(String[] args) {
         String poison = System.getProperty(HALT_ON_URL);
-        WorkerMain.serve(config -> new Poisoned(new HttpPageProcessor(config), poison));
+        boolean failToBuild = Boolean.getBoolean(FAIL_TO_BUILD);
+        WorkerMain.serve(config -> {
+            if (failToBuild) {
+                throw new IllegalArgumentException("refusing to build, as asked by " + FAIL_TO_BUILD);
+            }
+            return new Poisoned(new HttpPageProcessor(config), poison);
+        });
     }
 
     private record Poisoned(PageProcessor delegate, String poison) implements PageProcessor {

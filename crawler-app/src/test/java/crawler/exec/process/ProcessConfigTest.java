@@ -3,6 +3,8 @@ package crawler.exec.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import crawler.exec.Batch;
+import crawler.page.PageTask;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +34,17 @@ class ProcessConfigTest {
     @Test
     void defaults_areThreeAttempts_noChaos() {
         assertThat(ProcessConfig.of(4, 8)).isEqualTo(new ProcessConfig(4, 8, List.of(), 3, 0));
+    }
+
+    @Test
+    void batchListingAUrlTwice_isRejected() {
+        String url = "http://127.0.0.1:1/a";
+        Batch batch = new Batch(1, List.of(new PageTask(url, 0), new PageTask("http://127.0.0.1:1/b", 0),
+                new PageTask(url, 1)));
+
+        assertThatThrownBy(() -> ProcessExecutor.requireDistinctUrls(batch))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("batch 1 lists " + url + " twice");
     }
 
     @Test

@@ -7,6 +7,7 @@ import crawler.exec.Batch;
 import crawler.exec.ExecEvent;
 import crawler.fetch.FetchConfig;
 import crawler.fixtures.ExpectedPage;
+import crawler.fixtures.FaultPage;
 import crawler.fixtures.FixtureSiteExtension;
 import crawler.fixtures.SiteSpec;
 import crawler.page.ErrorKind;
@@ -165,6 +166,37 @@ class ProcessExecutorTest {
         assertThat(executor.spawnedPids()).hasSize(2 + ProcessConfig.DEFAULT_MAX_ATTEMPTS_PER_URL);
         assertThat(collector.results).isEmpty();
         assertAllGone(executor);
+    }
+
+    @Test
+    void shutdownWithoutGrace_killsBusyWorkers_andRefusesMoreWork() throws Exception {
+        String slow = SITE.server().manifest().urlOf(FaultPage.SLOW_DRIBBLE);
+        Collector collector = new Collector();
+        ProcessExecutor executor = new ProcessExecutor(ProcessConfig.of(1, 1), FetchConfig.defaults(), collector);
+        executor.submit(new Batch(1, List.of(new PageTask(slow, 2))));
+
+        executor.shutdown(0);
+
+        assertAllGone(executor);
+        assertThat(executor.spawnedPids()).hasSize(1);
+        assertThat(collector.events(ExecEvent.WorkerDied.class)).isEmpty();
+        assertThatThrownBy(() -> executor.submit(new Batch(2, List.of(new PageTask(slow, 2)))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("shut down");
+    }
+
+    @Test
+    void workerThatRejectsItsConfig_failsConstruction_withTheWorkersReason() {
+        // The poison worker builds its processor from the config; a processor that cannot be built
+        // makes the worker send a fatal message and exit 2 before hello.
+        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + PoisonWorkerMain.FAIL_TO_BUILD + "=true"))
+                .withMainClass(PoisonWorkerMain.class.getName());
+
+        assertThatThrownBy(() -> new ProcessExecutor(ProcessConfig.of(1, 1), FetchConfig.defaults(), new Collector(),
+                launcher))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("exited with 2 before saying hello: cannot build page processor")
+                .hasMessageContaining("refusing to build");
     }
 
     @Test

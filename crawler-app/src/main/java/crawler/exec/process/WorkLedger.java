@@ -1,0 +1,160 @@
+package crawler.exec.process;
+
+import crawler.page.PageTask;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who holds which URL in process mode, and what happens to a URL when its worker dies. Pure
+ * bookkeeping, no processes or I/O, so the exactly-once and retry rules are tested on their own.
+ *
+ * <p>Workers are numbered 1..P. A URL is outstanding from {@link #assign} until {@link #complete}
+ * or its worker's {@link #died}. Each URL counts the deaths of workers that had
+ * {@linkplain #started started} it; a URL a worker held but had not started is requeued free.
+ *
+ * <p>Not thread-safe: the executor calls it under its lock.
+ */
+final class WorkLedger {
+
+    /** A wire batch for one worker: what to send. */
+    record Assignment(int workerId, long wireBatch, List<PageTask> tasks) {
+    }
+
+    /** What a worker's death left: URLs to hand out again and URLs that used up their attempts. */
+    record Leftovers(List<Pending> retry, List<Pending> exhausted) {
+    }
+
+    /** An outstanding URL. {@code attempts}: deaths of workers that were running it. */
+    record Pending(PageTask task, int attempts, boolean running) {
+    }
+
+    private record Key(long wireBatch, String url) {
+    }
+
+    private final int maxAttempts;
+    private final List<Map<Key, Pending>> outstanding = new ArrayList<>();
+    private final boolean[] live;
+    private long nextWireBatch;
+
+    WorkLedger(int workers, int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+        this.live = new boolean[workers];
+        for (int i = 0; i < workers; i++) {
+            outstanding.add(new HashMap<>());
+        }
+    }
+
+    /** Marks a worker able (or no longer able) to take work. */
+    void setLive(int workerId, boolean isLive) {
+        live[workerId - 1] = isLive;
+    }
+
+    boolean anyLive() {
+        for (boolean l : live) {
+            if (l) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int outstanding(int workerId) {
+        return outstanding.get(workerId - 1).size();
+    }
+
+    int totalOutstanding() {
+        return outstanding.stream().mapToInt(Map::size).sum();
+    }
+
+    /**
+     * New work, never attempted, as one wire batch to the live worker with the fewest outstanding
+     * URLs (the lowest id on a tie). Empty if no worker is live; then nothing is recorded.
+     */
+    List<Assignment> assign(List<PageTask> tasks) {
+        return place(tasks.stream().map(t -> new Pending(t, 0, false)).toList(), 1);
+    }
+
+    /**
+     * Work left by a dead worker, split into one wire batch per live worker (fewer if there is
+     * less work), each to the least-loaded worker at that moment, so one survivor is not swamped.
+     * Empty if no worker is live; then nothing is recorded.
+     */
+    List<Assignment> spread(List<Pending> work) {
+        return place(work, live.length);
+    }
+
+    private List<Assignment> place(List<Pending> work, int maxChunks) {
+        List<Integer> liveIds = new ArrayList<>();
+        for (int i = 0; i < live.length; i++) {
+            if (live[i]) {
+                liveIds.add(i + 1);
+            }
+        }
+        List<Assignment> assignments = new ArrayList<>();
+        if (liveIds.isEmpty() || work.isEmpty()) {
+            return assignments;
+        }
+        int chunks = Math.min(Math.min(maxChunks, liveIds.size()), work.size());
+        int from = 0;
+        for (int c = 0; c < chunks; c++) {
+            int to = from + (work.size() - from) / (chunks - c);
+            int target = liveIds.stream().min(Comparator.comparingInt(this::outstanding)).orElseThrow();
+            long wireBatch = nextWireBatch++;
+            List<PageTask> tasks = new ArrayList<>(to - from);
+            for (Pending p : work.subList(from, to)) {
+                outstanding.get(target - 1).put(new Key(wireBatch, p.task().url()), p);
+                tasks.add(p.task());
+            }
+            assignments.add(new Assignment(target, wireBatch, List.copyOf(tasks)));
+            from = to;
+        }
+        return assignments;
+    }
+
+    /** The worker began on the URL; from now on its death counts against the URL. */
+    void started(int workerId, long wireBatch, String url) {
+        outstanding.get(workerId - 1).computeIfPresent(new Key(wireBatch, url),
+                (k, p) -> new Pending(p.task(), p.attempts(), true));
+    }
+
+    /**
+     * The worker reported the URL. True exactly once per assigned URL; false for a URL the worker
+     * does not hold (already reported, or never its own), which must then be dropped.
+     */
+    boolean complete(int workerId, long wireBatch, String url) {
+        return outstanding.get(workerId - 1).remove(new Key(wireBatch, url)) != null;
+    }
+
+    /**
+     * The worker is gone: it is marked not live, and everything it held leaves the ledger, split
+     * into URLs to retry (attempts updated) and URLs that reached the attempt limit.
+     */
+    Leftovers died(int workerId) {
+        setLive(workerId, false);
+        Map<Key, Pending> held = outstanding.set(workerId - 1, new HashMap<>());
+        List<Pending> retry = new ArrayList<>();
+        List<Pending> exhausted = new ArrayList<>();
+        for (Pending p : held.values()) {
+            Pending next = new Pending(p.task(), p.running() ? p.attempts() + 1 : p.attempts(), false);
+            (next.attempts() >= maxAttempts ? exhausted : retry).add(next);
+        }
+        return new Leftovers(retry, exhausted);
+    }
+
+    /** The live worker holding the most outstanding URLs, or 0 if none holds any. */
+    int busiest() {
+        int best = 0;
+        int most = 0;
+        for (int i = 0; i < live.length; i++) {
+            int n = outstanding.get(i).size();
+            if (live[i] && n > most) {
+                most = n;
+                best = i + 1;
+            }
+        }
+        return best;
+    }
+}
