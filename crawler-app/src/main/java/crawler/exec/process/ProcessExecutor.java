@@ -65,6 +65,8 @@ public final class ProcessExecutor implements BatchExecutor {
     private final Thread killChildrenHook;
 
     private final Object lock = new Object();
+    /** Pids this executor SIGKILLed for chaos testing; guarded by {@link #lock}. */
+    private final Set<Long> chaosVictims = new HashSet<>();
     /** Slot i holds worker id i + 1. Guarded by {@link #lock}, like everything below. */
     private final Slot[] slots;
     private final WorkLedger ledger;
@@ -295,6 +297,9 @@ public final class ProcessExecutor implements BatchExecutor {
             if (busiest > 0) {
                 victim = slots[busiest - 1].process;
             }
+            if (victim != null) {
+                chaosVictims.add(victim.pid());
+            }
         }
         if (victim != null) {
             log.println("process executor: chaos: SIGKILL worker " + victim.workerId() + " (pid " + victim.pid()
@@ -364,7 +369,8 @@ public final class ProcessExecutor implements BatchExecutor {
                 if (slot == null) {
                     return;
                 }
-                WorkLedger.Leftovers left = ledger.died(slot.workerId);
+                // A worker our own chaos option killed did not die of the URLs it was running.
+                WorkLedger.Leftovers left = ledger.died(slot.workerId, !chaosVictims.remove(worker.pid()));
                 boolean wasUp = slot.helloSeen;
                 slot.helloSeen = false;
                 slot.process = null;

@@ -131,14 +131,17 @@ final class WorkLedger {
     /**
      * The worker is gone: it is marked not live, and everything it held leaves the ledger, split
      * into URLs to retry (attempts updated) and URLs that reached the attempt limit.
+     *
+     * @param blameUrls false when the death is known not to be the URLs' doing (we killed the
+     *                  worker ourselves, for chaos testing): then no URL is charged an attempt
      */
-    Leftovers died(int workerId) {
+    Leftovers died(int workerId, boolean blameUrls) {
         setLive(workerId, false);
         Map<Key, Pending> held = outstanding.set(workerId - 1, new HashMap<>());
         List<Pending> retry = new ArrayList<>();
         List<Pending> exhausted = new ArrayList<>();
         for (Pending p : held.values()) {
-            Pending next = new Pending(p.task(), p.running() ? p.attempts() + 1 : p.attempts(), false);
+            Pending next = new Pending(p.task(), p.running() && blameUrls ? p.attempts() + 1 : p.attempts(), false);
             (next.attempts() >= maxAttempts ? exhausted : retry).add(next);
         }
         return new Leftovers(retry, exhausted);

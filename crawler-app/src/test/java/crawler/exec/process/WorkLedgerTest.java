@@ -63,13 +63,25 @@ class WorkLedgerTest {
         Assignment a = ledger.assign(tasks(0, 3)).getFirst();
         ledger.started(1, a.wireBatch(), tasks(0, 1).getFirst().url());
 
-        Leftovers left = ledger.died(1);
+        Leftovers left = ledger.died(1, true);
 
         assertThat(left.exhausted()).isEmpty();
         assertThat(left.retry()).extracting(WorkLedger.Pending::attempts).containsExactlyInAnyOrder(1, 0, 0);
         assertThat(left.retry()).allSatisfy(p -> assertThat(p.running()).isFalse());
         assertThat(ledger.outstanding(1)).isZero();
         assertThat(ledger.busiest()).isZero();
+    }
+
+    @Test
+    void deathWeCausedOurselves_chargesNoUrl() {
+        WorkLedger ledger = ledger(2, 1);
+        Assignment a = ledger.assign(tasks(0, 2)).getFirst();
+        ledger.started(1, a.wireBatch(), tasks(0, 1).getFirst().url());
+
+        Leftovers left = ledger.died(1, false);
+
+        assertThat(left.exhausted()).as("max attempts is 1, yet nothing is given up").isEmpty();
+        assertThat(left.retry()).extracting(WorkLedger.Pending::attempts).containsOnly(0);
     }
 
     @Test
@@ -81,7 +93,7 @@ class WorkLedgerTest {
         for (int death = 0; death < 3; death++) {
             Assignment a = next.getFirst();
             ledger.started(a.workerId(), a.wireBatch(), poison);
-            Leftovers left = ledger.died(a.workerId());
+            Leftovers left = ledger.died(a.workerId(), true);
             ledger.setLive(a.workerId(), true); // respawned
             deaths.add(left);
             next = ledger.spread(left.retry());
@@ -99,7 +111,7 @@ class WorkLedgerTest {
         WorkLedger ledger = ledger(3, 3);
         ledger.assign(tasks(0, 5)); // worker 1
         ledger.assign(tasks(5, 6)); // worker 2
-        Leftovers left = ledger.died(1);
+        Leftovers left = ledger.died(1, true);
 
         List<Assignment> assignments = ledger.spread(left.retry());
 
