@@ -65,6 +65,11 @@ class UrlNormalizerTest {
             https://EXAMPLE.com:8443    | example.com:8443
             http://[::1]:8080/x         | [::1]:8080
             http://localhost/a b        | localhost:80
+            http://localhost:80/        | localhost:80
+            http://localhost:080/       | localhost:80
+            https://a.example:443?q     | a.example:443
+            http://user@a.example/      | a.example:80
+            http://a.example#frag       | a.example:80
             """)
     void hostKey_isLowerCaseHostWithPort(String url, String expected) {
         assertThat(UrlNormalizer.hostKey(url)).isEqualTo(expected);
