@@ -85,11 +85,13 @@ public final class Coordinator {
                 inbox.add(event);
             }
         };
+        // Worker processes start inside the factory; the time budget and the clocks start after,
+        // so every mode gets the same budget for crawling (start-up is reported on its own).
+        BatchExecutor executor = executorFactory.apply(listener);
         long start = ticker.nanoTime();
         long lastProgress = start;
         long lastStallReport = start;
-        StopReason reason;
-        BatchExecutor executor = executorFactory.apply(listener);
+        StopReason reason = StopReason.INTERRUPTED; // until the loop says otherwise
         long firstDispatch = -1;
         long lastResult = start;
         try {
@@ -139,7 +141,8 @@ public final class Coordinator {
             Thread.currentThread().interrupt();
             reason = StopReason.INTERRUPTED;
         } finally {
-            executor.shutdown(stopRequested ? 2_000 : 5_000);
+            // A crawl cut short gives running URLs a short grace; a complete one has none running.
+            executor.shutdown(reason == StopReason.COMPLETE ? 5_000 : 2_000);
         }
         // Results that arrived while the executor wound down are complete pages: keep them.
         List<Object> late = new ArrayList<>();

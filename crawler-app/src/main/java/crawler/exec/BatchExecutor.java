@@ -16,7 +16,9 @@ public interface BatchExecutor extends AutoCloseable {
 
     /**
      * Stops the substrate: waits at most {@code graceMillis} for running work, then abandons it
-     * (threads interrupted, worker processes killed). No thread or child process outlives this call.
+     * (HTTP calls cancelled, threads interrupted, worker processes killed). An abandoned task gets
+     * no result at all, never a made-up failure, so a stopped crawl's output holds only pages that
+     * were really fetched. No fetch thread or child process outlives this call.
      */
     void shutdown(long graceMillis);
 

@@ -24,6 +24,8 @@ public final class ThreadExecutor implements BatchExecutor {
     private final ExecutorService threads;
     private final PageProcessor processor;
     private final ResultListener listener;
+    /** Set once shutdown gives up waiting: from then on no result is delivered (the work is abandoned). */
+    private volatile boolean abandoned;
 
     private ThreadExecutor(ExecutorService threads, PageProcessor processor, ResultListener listener) {
         this.threads = threads;
@@ -45,7 +47,12 @@ public final class ThreadExecutor implements BatchExecutor {
     @Override
     public void submit(Batch batch) {
         for (PageTask task : batch.tasks()) {
-            threads.execute(() -> listener.onResult(runGuarded(task)));
+            threads.execute(() -> {
+                PageResult result = runGuarded(task);
+                if (!abandoned) {
+                    listener.onResult(result);
+                }
+            });
         }
     }
 
@@ -64,15 +71,23 @@ public final class ThreadExecutor implements BatchExecutor {
         }
     }
 
+    /**
+     * Waits up to {@code graceMillis} for running URLs; then abandons them: their HTTP calls are
+     * cancelled (a blocking socket read ignores interrupts) and no result is delivered for them,
+     * as the {@link BatchExecutor} contract says, rather than a made-up "cancelled" failure.
+     */
     @Override
     public void shutdown(long graceMillis) {
         threads.shutdown();
         try {
             if (!threads.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {
+                abandoned = true;
+                processor.close();
                 threads.shutdownNow();
                 threads.awaitTermination(graceMillis, TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
+            abandoned = true;
             threads.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {

@@ -174,6 +174,8 @@ public final class Fetcher implements AutoCloseable {
     /** Closes idle connections and stops OkHttp's background threads. */
     @Override
     public void close() {
+        // Cancels calls still running (blocking ones included), so closing also ends stuck fetches.
+        client.dispatcher().cancelAll();
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
     }
