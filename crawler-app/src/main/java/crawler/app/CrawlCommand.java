@@ -3,7 +3,9 @@ package crawler.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import crawler.coord.Coordinator;
+import crawler.page.PageResult;
 import crawler.report.CrawlSummary;
+import crawler.report.ResultJournal;
 import crawler.report.JsonLinesSink;
 import crawler.report.ResultSink;
 import crawler.report.SummaryFormatter;
@@ -16,6 +18,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -51,6 +55,10 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--force", description = "overwrite an existing --out file")
     boolean force;
+
+    @Option(names = "--resume", description = "continue the crawl recorded in the --out file: pages it holds are"
+            + " not fetched again, new results are appended (a torn last line is cut off first)")
+    boolean resume;
 
     @Option(names = "--summary", paramLabel = "FILE", description = "also write the summary as JSON to FILE")
     Path summaryFile;
@@ -88,14 +96,37 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
             return EXIT_USAGE;
         }
         Path outPath = out.equals("-") ? null : Path.of(out);
-        if (outPath != null && Files.exists(outPath) && !force) {
-            err.println("crawler: " + outPath + " exists; pass --force to overwrite it (nothing was written)");
+        if (resume && (outPath == null || force)) {
+            err.println("crawler: --resume needs --out FILE (the results file to continue) and no --force");
             return EXIT_USAGE;
         }
-        OutputStream stream = outPath == null ? System.out : Files.newOutputStream(outPath);
+        Map<String, PageResult> journal = Map.of();
+        if (resume && Files.exists(outPath)) {
+            ResultJournal read;
+            try {
+                read = ResultJournal.read(outPath);
+            } catch (IOException e) {
+                err.println("crawler: cannot resume: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            if (read.droppedTail() != null) {
+                err.println("crawler: " + outPath + ": cut off a torn last line (" + read.droppedTail().length()
+                        + " characters); its URL will be fetched again");
+                read.truncate(outPath);
+            }
+            journal = read.done();
+            err.println("crawler: resuming: " + journal.size() + " pages already in " + outPath);
+        } else if (outPath != null && Files.exists(outPath) && !force) {
+            err.println("crawler: " + outPath + " exists; pass --resume to continue that crawl or --force to overwrite it"
+                    + " (nothing was written)");
+            return EXIT_USAGE;
+        }
+        OutputStream stream = outPath == null ? System.out
+                : resume ? Files.newOutputStream(outPath, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+                : Files.newOutputStream(outPath);
         CrawlSummary summary;
         try (ResultSink sink = new JsonLinesSink(stream, outPath != null)) {
-            summary = crawlWithCtrlC(settings, seeds.urls(), sink, err);
+            summary = crawlWithCtrlC(settings, seeds.urls(), sink, journal, err);
         }
         err.print(SummaryFormatter.format(summary));
         if (summaryFile != null) {
@@ -104,7 +135,8 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
         return summary.stopReason().equals("INTERRUPTED") ? EXIT_INTERRUPTED : EXIT_OK;
     }
 
-    private CrawlSummary crawlWithCtrlC(CrawlSettings settings, List<String> seeds, ResultSink sink, PrintStream err) {
+    private CrawlSummary crawlWithCtrlC(CrawlSettings settings, List<String> seeds, ResultSink sink,
+                                        Map<String, PageResult> journal, PrintStream err) {
         AtomicReference<Coordinator> running = new AtomicReference<>();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -124,7 +156,7 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
         try {
             CrawlJob job = new CrawlJob(settings, err);
             final ProgressDisplay[] shown = new ProgressDisplay[1];
-            CrawlSummary s = job.run(seeds, sink, c -> {
+            CrawlSummary s = job.run(seeds, sink, journal, c -> {
                 running.set(c);
                 if (ProgressDisplay.wanted(quiet)) {
                     shown[0] = new ProgressDisplay(err, c::progress);

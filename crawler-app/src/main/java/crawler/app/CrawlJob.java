@@ -18,12 +18,14 @@ import crawler.frontier.Politeness;
 import crawler.frontier.RobotsGate;
 import crawler.frontier.Scope;
 import crawler.frontier.Ticker;
+import crawler.page.PageResult;
 import crawler.report.CrawlSummary;
 import crawler.report.ResultSink;
 import crawler.url.UrlNormalizer;
 import java.io.PrintStream;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -49,6 +51,15 @@ public final class CrawlJob {
      * @param onStart receives the coordinator before the crawl starts (for Ctrl-C and progress)
      */
     public CrawlSummary run(List<String> seeds, ResultSink sink, Consumer<Coordinator> onStart) {
+        return run(seeds, sink, Map.of(), onStart);
+    }
+
+    /**
+     * Resumes a crawl: pages in {@code journal} (results already written) are not fetched again,
+     * but their links are followed, so the crawl ends with the same URLs a fresh one would.
+     */
+    public CrawlSummary run(List<String> seeds, ResultSink sink, Map<String, PageResult> journal,
+                            Consumer<Coordinator> onStart) {
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("no seed URLs to crawl");
         }
@@ -58,6 +69,7 @@ public final class CrawlJob {
             RobotsGate robots = settings.ignoreRobots() ? RobotsGate.IGNORE : robotsGate(robotsCache);
             Politeness politeness = new Politeness(settings.politeness(), Ticker.SYSTEM);
             Frontier frontier = new Frontier(settings.frontier(), scope, settings.trapGuard(), robots, politeness);
+            frontier.markJournaled(journal.keySet());
             for (String seed : seeds) {
                 Admission a = frontier.offer(seed, 0);
                 if (a != Admission.QUEUED && a != Admission.ALREADY_SEEN) {
@@ -67,7 +79,8 @@ public final class CrawlJob {
             if (settings.sitemaps()) {
                 seedFromSitemaps(seeds, fetcher, robotsCache, frontier);
             }
-            Coordinator coordinator = new Coordinator(frontier, scope, settings.pacing(), sink, Ticker.SYSTEM, log);
+            Coordinator coordinator = new Coordinator(frontier, scope, settings.pacing(), sink, Ticker.SYSTEM, log,
+                    journal);
             onStart.accept(coordinator);
             String mode = settings.mode().name().toLowerCase(java.util.Locale.ROOT);
             return coordinator.run(executorFactory(), new CrawlRun(mode, settings.reportedWorkers(), settings.ignoreRobots()));

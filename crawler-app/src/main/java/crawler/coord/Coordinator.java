@@ -42,6 +42,7 @@ public final class Coordinator {
     private final ResultSink sink;
     private final Ticker ticker;
     private final PrintStream log;
+    private final Map<String, PageResult> journal;
 
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final Map<String, InFlight> inFlight = new HashMap<>();
@@ -50,7 +51,13 @@ public final class Coordinator {
     private volatile Progress progress = Progress.NOT_STARTED;
     private long batchIds;
 
-    public Coordinator(Frontier frontier, Scope scope, CrawlLimits limits, ResultSink sink, Ticker ticker, PrintStream log) {
+    /**
+     * @param journal results a resumed crawl already holds, by URL (empty for a fresh crawl); the
+     *                frontier must have been told of them ({@link Frontier#markJournaled})
+     */
+    public Coordinator(Frontier frontier, Scope scope, CrawlLimits limits, ResultSink sink, Ticker ticker,
+                       PrintStream log, Map<String, PageResult> journal) {
+        this.journal = journal;
         this.frontier = frontier;
         this.scope = scope;
         this.limits = limits;
@@ -169,12 +176,21 @@ public final class Coordinator {
                 break;
             }
             long now = ticker.nanoTime();
+            List<PageTask> toFetch = new ArrayList<>(tasks.size());
             for (PageTask t : tasks) {
-                inFlight.put(t.url(), new InFlight(t, now));
+                PageResult done = journal.get(t.url());
+                if (done != null) {
+                    replay(t, done);
+                } else {
+                    inFlight.put(t.url(), new InFlight(t, now));
+                    toFetch.add(t);
+                }
             }
-            executor.submit(new Batch(batchIds++, tasks));
-            free -= tasks.size();
-            any = true;
+            if (!toFetch.isEmpty()) {
+                executor.submit(new Batch(batchIds++, toFetch));
+                free -= toFetch.size();
+                any = true;
+            }
         }
         return any;
     }
@@ -217,6 +233,17 @@ public final class Coordinator {
         frontier.completed(f.task());
         for (String link : inScope) {
             frontier.offer(link, f.task().depth() + 1);
+        }
+    }
+
+    /** A page the journal already holds: not fetched or written again, only its links followed. */
+    private void replay(PageTask task, PageResult done) {
+        stats.recordResumed();
+        frontier.completed(task);
+        for (String link : done.links()) {
+            if (scope.contains(link)) {
+                frontier.offer(link, task.depth() + 1);
+            }
         }
     }
 

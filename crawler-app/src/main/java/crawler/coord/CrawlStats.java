@@ -20,6 +20,7 @@ final class CrawlStats {
     private final Map<String, Long> failuresByKind = new TreeMap<>();
     private final Map<Long, Set<Long>> threadsByPid = new HashMap<>();
     private long virtualPages;
+    private long resumed;
     private int workerStarts;
     private int workerDeaths;
     private long requeued;
@@ -36,6 +37,10 @@ final class CrawlStats {
         if (r.virtual()) {
             virtualPages++;
         }
+    }
+
+    void recordResumed() {
+        resumed++;
     }
 
     void record(ExecEvent event) {
@@ -73,6 +78,6 @@ final class CrawlStats {
         return new CrawlSummary(mode, concurrency, workers, batchSize, stop.name(), pages, ok, failuresByKind,
                 abandoned, wallMillis, rate, List.copyOf(threadCounts.keySet()), ProcessHandle.current().pid(),
                 threadCounts, virtualPages, workerStarts, workerDeaths, requeued, admissionNames, robotsIgnored,
-                workerStartupMillis);
+                workerStartupMillis, resumed);
     }
 }

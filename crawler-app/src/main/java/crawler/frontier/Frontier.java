@@ -39,6 +39,7 @@ public final class Frontier {
     private final Map<String, Long> admittedPerHost = new HashMap<>();
     private final Set<String> hostsWithDelayKnown = new HashSet<>();
     private final Map<Admission, Long> admissions = new EnumMap<>(Admission.class);
+    private final Set<String> journaled = new HashSet<>();
     private long admitted;
 
     public Frontier(FrontierLimits limits, Scope scope, TrapGuard trapGuard, RobotsGate robots, Politeness politeness) {
@@ -47,6 +48,21 @@ public final class Frontier {
         this.trapGuard = trapGuard;
         this.robots = robots;
         this.politeness = politeness;
+    }
+
+    /**
+     * Names URLs whose results a resumed crawl already holds. They go through the frontier like
+     * any other URL, so the crawl retraces the same breadth-first levels and finds the same URLs
+     * at the same depths, but they are handed out without waiting for politeness, since no
+     * request will be made for them. Call before offering anything.
+     */
+    public void markJournaled(java.util.Collection<String> urls) {
+        journaled.addAll(urls);
+    }
+
+    /** Whether the URL's result comes from the journal of a resumed crawl. */
+    public boolean isJournaled(String url) {
+        return journaled.contains(url);
     }
 
     /** Offers a normalised URL found at {@code depth}; returns what became of it. */
@@ -100,13 +116,15 @@ public final class Frontier {
         if (level == null || max <= 0) {
             return out;
         }
-        level.takeReady(max, politeness, out);
+        level.takeReady(max, politeness, journaled, out);
         return out;
     }
 
     /** Returns a handed-out URL: its result has been recorded. */
     public void completed(PageTask task) {
-        politeness.release(UrlNormalizer.hostKey(task.url()));
+        if (!journaled.contains(task.url())) {
+            politeness.release(UrlNormalizer.hostKey(task.url()));
+        }
         Level level = levels.get(task.depth());
         if (level == null || level.inFlight == 0) {
             throw new IllegalStateException("completed a task that was not handed out: " + task);
@@ -176,7 +194,7 @@ public final class Frontier {
             queued++;
         }
 
-        void takeReady(int max, Politeness politeness, List<PageTask> out) {
+        void takeReady(int max, Politeness politeness, Set<String> journaled, List<PageTask> out) {
             // Round-robin: one URL per host per pass, so hosts share the batch fairly.
             boolean progress = true;
             while (out.size() < max && progress) {
@@ -184,7 +202,7 @@ public final class Frontier {
                 Iterator<Map.Entry<String, ArrayDeque<PageTask>>> it = byHost.entrySet().iterator();
                 while (it.hasNext() && out.size() < max) {
                     Map.Entry<String, ArrayDeque<PageTask>> e = it.next();
-                    if (!politeness.tryAcquire(e.getKey())) {
+                    if (!journaled.contains(e.getValue().peek().url()) && !politeness.tryAcquire(e.getKey())) {
                         continue;
                     }
                     out.add(e.getValue().poll());

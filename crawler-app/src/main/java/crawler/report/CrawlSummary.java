@@ -28,6 +28,7 @@ import java.util.Map;
  * @param admissions         what the frontier did with every URL offered to it
  * @param robotsIgnored      true when the user turned robots.txt off
  * @param workerStartupMillis spawn-to-hello time of each worker start, in order
+ * @param resumed            pages a resumed crawl took from its journal instead of fetching again
  */
 public record CrawlSummary(
         String mode,
@@ -50,7 +51,8 @@ public record CrawlSummary(
         long requeued,
         Map<String, Long> admissions,
         boolean robotsIgnored,
-        List<Long> workerStartupMillis) {
+        List<Long> workerStartupMillis,
+        long resumed) {
 
     public CrawlSummary {
         failuresByKind = Map.copyOf(failuresByKind);

@@ -17,6 +17,10 @@ public final class SummaryFormatter {
                 s.workers() > 0 ? " workers=" + s.workers() : "", s.batchSize()));
         b.append(String.format(Locale.ROOT, "  pages %d: ok %d, failed %d%s%n", s.pages(), s.ok(), s.failed(),
                 s.abandoned() > 0 ? ", abandoned in flight " + s.abandoned() : ""));
+        if (s.resumed() > 0) {
+            b.append(String.format(Locale.ROOT, "  resumed: %d pages already in the results file, not fetched again%n",
+                    s.resumed()));
+        }
         if (!s.failuresByKind().isEmpty()) {
             b.append("  failures: ").append(join(s.failuresByKind())).append('\n');
         }
