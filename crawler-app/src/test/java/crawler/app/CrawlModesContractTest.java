@@ -123,4 +123,21 @@ class CrawlModesContractTest {
         assertThat(perPid.keySet()).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)
                 .orElse(false)).isFalse());
     }
+
+    @Test
+    void sitemaps_seedTheCrawl_withinScope() {
+        FixtureServer site = SITE.server();
+        CrawlSettings base = TestCrawls.settings(Mode.VIRTUAL, 0, 8, 2, 0);
+        CrawlSettings withSitemaps = new CrawlSettings(base.mode(), base.workers(), base.pacing(), base.frontier(),
+                base.includes(), base.excludes(), base.trapGuard(), base.politeness(), false, true, 1000, base.fetch(),
+                base.workerJvmOptions(), 0);
+        TestCrawls.Outcome out = TestCrawls.crawl(withSitemaps, site.manifest().startUrl());
+        Set<String> expected = new HashSet<>(site.manifest().sitemapUrls());
+        expected.add(site.manifest().startUrl());
+        expected.removeAll(site.manifest().disallowedByRobots());
+        assertThat(out.results()).extracting(PageResult::url).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(out.results()).extracting(PageResult::depth).containsOnly(0);
+        assertThat(out.log()).contains("sitemap");
+    }
 }
