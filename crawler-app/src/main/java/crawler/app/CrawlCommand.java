@@ -2,7 +2,6 @@ package crawler.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import crawler.coord.Coordinator;
 import crawler.page.PageResult;
 import crawler.report.CrawlSummary;
 import crawler.report.ResultJournal;
@@ -22,8 +21,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -124,55 +121,32 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
         OutputStream stream = outPath == null ? System.out
                 : resume ? Files.newOutputStream(outPath, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
                 : Files.newOutputStream(outPath);
-        CrawlSummary summary;
-        try (ResultSink sink = new JsonLinesSink(stream, outPath != null)) {
-            summary = crawlWithCtrlC(settings, seeds.urls(), sink, journal, err);
+        try (GracefulStop stop = new GracefulStop()) {
+            CrawlSummary summary;
+            try (ResultSink sink = new JsonLinesSink(stream, outPath != null)) {
+                summary = crawl(settings, seeds.urls(), sink, journal, stop, err);
+            }
+            err.print(SummaryFormatter.format(summary));
+            if (summaryFile != null) {
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), summary);
+            }
+            return summary.stopReason().equals("INTERRUPTED") ? EXIT_INTERRUPTED : EXIT_OK;
         }
-        err.print(SummaryFormatter.format(summary));
-        if (summaryFile != null) {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), summary);
-        }
-        return summary.stopReason().equals("INTERRUPTED") ? EXIT_INTERRUPTED : EXIT_OK;
     }
 
-    private CrawlSummary crawlWithCtrlC(CrawlSettings settings, List<String> seeds, ResultSink sink,
-                                        Map<String, PageResult> journal, PrintStream err) {
-        AtomicReference<Coordinator> running = new AtomicReference<>();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            Coordinator c = running.get();
-            if (c != null) {
-                c.requestStop();
-                try {
-                    // Let the crawl wind down so the results file ends on a whole line and workers are gone.
-                    finished.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        ProgressDisplay display = null;
+    private CrawlSummary crawl(CrawlSettings settings, List<String> seeds, ResultSink sink,
+                               Map<String, PageResult> journal, GracefulStop stop, PrintStream err) {
+        AtomicReference<ProgressDisplay> display = new AtomicReference<>();
         try {
-            CrawlJob job = new CrawlJob(settings, err);
-            final ProgressDisplay[] shown = new ProgressDisplay[1];
-            CrawlSummary s = job.run(seeds, sink, journal, c -> {
-                running.set(c);
+            return new CrawlJob(settings, err).run(seeds, sink, journal, c -> {
+                stop.watch(c);
                 if (ProgressDisplay.wanted(quiet)) {
-                    shown[0] = new ProgressDisplay(err, c::progress);
+                    display.set(new ProgressDisplay(err, c::progress));
                 }
             });
-            display = shown[0];
-            return s;
         } finally {
-            if (display != null) {
-                display.close();
-            }
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C arrived: the hook is running and waits for us; nothing to remove.
+            if (display.get() != null) {
+                display.get().close();
             }
         }
     }
