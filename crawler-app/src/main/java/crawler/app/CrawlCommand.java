@@ -33,6 +33,7 @@ import picocli.CommandLine.Parameters;
 final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
 
     static final int EXIT_OK = 0;
+    static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
     static final int EXIT_INTERRUPTED = 130;
 
@@ -125,6 +126,10 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
             CrawlSummary summary;
             try (ResultSink sink = new JsonLinesSink(stream, outPath != null)) {
                 summary = crawl(settings, seeds.urls(), sink, journal, stop, err);
+            } catch (IllegalStateException | java.io.UncheckedIOException e) {
+                // The substrate could not start (a worker JVM that dies at once) or output failed.
+                err.println("crawler: crawl failed: " + e.getMessage());
+                return EXIT_FAILED;
             }
             err.print(SummaryFormatter.format(summary));
             if (summaryFile != null) {
