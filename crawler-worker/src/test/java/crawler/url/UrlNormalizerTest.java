@@ -3,6 +3,10 @@ package crawler.url;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -81,5 +85,41 @@ class UrlNormalizerTest {
         assertThatThrownBy(() -> UrlNormalizer.hostKey(url))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(url);
+    }
+
+    @Test
+    void memo_givesTheSameAnswersAsNoMemo_onRepeatsAndRejects() {
+        UrlNormalizer memoised = new UrlNormalizer(8);
+        UrlNormalizer plain = new UrlNormalizer(0);
+        List<String> inputs = List.of("HTTP://Example.COM/a?b=2&a=1#f", "http://exa mple.com/", "http://example.com:80/x",
+                "ftp://example.com/", "http://", "http://example.com/%7euser");
+        List<Optional<String>> first = new ArrayList<>();
+        for (String in : inputs) {
+            first.add(memoised.normalize(in));
+        }
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < inputs.size(); i++) {
+                assertThat(memoised.normalize(inputs.get(i))).as(inputs.get(i))
+                        .isEqualTo(first.get(i)).isEqualTo(plain.normalize(inputs.get(i)));
+            }
+        }
+        assertThat(first.get(0)).contains("http://example.com/a?a=1&b=2");
+        assertThat(first.get(3)).isEmpty();
+    }
+
+    @Test
+    void memo_staysWithinItsBound() {
+        UrlNormalizer memoised = new UrlNormalizer(10);
+        for (int i = 0; i < 95; i++) {
+            assertThat(memoised.normalize("http://example.com/p" + i)).contains("http://example.com/p" + i);
+            assertThat(memoised.memoSize()).isBetween(1, 10);
+        }
+        assertThat(new UrlNormalizer(0).memoSize()).isZero();
+    }
+
+    @Test
+    void memoSize_mustNotBeNegative() {
+        assertThatThrownBy(() -> new UrlNormalizer(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
     }
 }
