@@ -13,6 +13,7 @@ import crawler.report.JsonLinesSink;
 import crawler.report.ResultSink;
 import crawler.report.SummaryFormatter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +90,13 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             Set<String> expected = new TreeSet<>(flat ? seeds : site.manifest().reachable(options.depth).keySet());
             out.printf("fixture site %s: %d pages, latency %s; %s: %d URLs expected%n%n", site.baseUrl(), spec.pages(),
                     latency, flat ? "flat list of every page" : "links followed to depth " + options.depth, expected.size());
+            // One unmeasured crawl first: the modes share this JVM and the fixture server, and
+            // whichever ran first would otherwise pay for their JIT warm-up alone.
+            CrawlSettings warmUpSettings = flat ? base.withMaxDepth(0) : base;
+            try (ResultSink discard = new NullSink()) {
+                new CrawlJob(warmUpSettings.withMode(Mode.VIRTUAL), new PrintStream(OutputStream.nullOutputStream()))
+                        .run(seeds, discard, c -> { });
+            }
             for (Mode mode : Mode.values()) {
                 site.resetCounters();
                 Set<String> urls = new HashSet<>();
@@ -154,6 +162,17 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
     private static String name(Mode m) {
         return m.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Drops results: for the warm-up crawl. */
+    private static final class NullSink implements ResultSink {
+        @Override
+        public void accept(PageResult result) {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Passes results on and remembers their URLs, to compare modes. */

@@ -40,8 +40,9 @@ public final class SummaryFormatter {
         return b.toString();
     }
 
+    /** Entries sorted by key, so the same summary always prints the same way. */
     private static String join(Map<?, ?> m) {
-        return m.entrySet().stream().map(e -> String.valueOf(e.getKey()).toLowerCase(Locale.ROOT) + "=" + e.getValue())
+        return m.entrySet().stream().sorted(java.util.Comparator.comparing(e -> String.valueOf(e.getKey()))).map(e -> String.valueOf(e.getKey()).toLowerCase(Locale.ROOT) + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
     }
 }
