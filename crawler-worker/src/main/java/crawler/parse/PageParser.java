@@ -94,12 +94,45 @@ public final class PageParser {
             if (!followNofollow && isNofollow(el)) {
                 continue;
             }
+            if (hasOtherScheme(el.attr("href"))) {
+                continue;
+            }
             String abs = el.absUrl("href"); // "" when it cannot be resolved
             if (!abs.isEmpty()) {
                 normalizer.normalize(abs).ifPresent(out::add);
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * True for an href with a scheme other than http(s), such as {@code mailto:}, {@code tel:} or
+     * {@code javascript:}. Such links are never followed, and resolving them is costly:
+     * java.net.URL, which jsoup's absUrl uses, looks for a handler of an unknown scheme on every
+     * call, under JVM-wide locks (a profile of 500 fetch threads showed most of them blocked there).
+     */
+    static boolean hasOtherScheme(String href) {
+        int start = 0;
+        int end = href.length();
+        while (start < end && href.charAt(start) <= ' ') {
+            start++;
+        }
+        for (int i = start; i < end; i++) {
+            char c = href.charAt(i);
+            if (c == ':') {
+                if (i == start) {
+                    return false;
+                }
+                String scheme = href.substring(start, i).toLowerCase(Locale.ROOT);
+                return !scheme.equals("http") && !scheme.equals("https");
+            }
+            boolean schemeChar = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+                    || i > start && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.');
+            if (!schemeChar) {
+                return false; // a path, query or fragment came first: a relative reference
+            }
+        }
+        return false;
     }
 
     private static boolean isNofollow(Element el) {

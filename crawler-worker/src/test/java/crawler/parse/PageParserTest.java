@@ -11,6 +11,26 @@ import org.junit.jupiter.api.Test;
 
 class PageParserTest {
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            mailto:a@b.test          | true
+            JavaScript:void(0)       | true
+            '  tel:+123'             | true
+            ftp://x.test/f           | true
+            http://x.test/           | false
+            HTTPS://x.test/          | false
+            /a:b                     | false
+            page.html?x=a:b          | false
+            #top:x                   | false
+            :odd                     | false
+            c++:x                    | true
+            1abc:x                   | false
+            ''                       | false
+            """)
+    void hrefWithANonHttpScheme_isRecognisedWithoutResolvingIt(String href, boolean other) {
+        assertThat(PageParser.hasOtherScheme(href)).isEqualTo(other);
+    }
+
     private static final String BASE = "http://site.test/dir/page.html";
 
     private final PageParser parser = new PageParser(new UrlNormalizer(), false);
