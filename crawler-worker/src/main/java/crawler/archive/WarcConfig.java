@@ -39,6 +39,11 @@ public record WarcConfig(String prefix, long maxFileBytes, Integer workerId, Str
         return workerId == null ? "main" : "w" + workerId;
     }
 
+    /** The same settings, for a crawl in {@code otherMode}. */
+    public WarcConfig withMode(String otherMode) {
+        return new WarcConfig(prefix, maxFileBytes, workerId, otherMode, concurrency, commandLine);
+    }
+
     /** The same settings for worker process {@code id}. */
     public WarcConfig forWorker(int id) {
         return new WarcConfig(prefix, maxFileBytes, id, mode, concurrency, commandLine);
