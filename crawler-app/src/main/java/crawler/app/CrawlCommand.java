@@ -2,6 +2,8 @@ package crawler.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import crawler.archive.WarcFiles;
+import crawler.archive.WarcTruncator;
 import crawler.page.PageResult;
 import crawler.report.CrawlSummary;
 import crawler.report.ResultJournal;
@@ -114,6 +116,9 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
             }
             journal = read.done();
             err.println("crawler: resuming: " + journal.size() + " pages already in " + outPath);
+            if (settings.fetch().warc() != null && !repairWarcFiles(settings.fetch().warc().prefix(), err)) {
+                return EXIT_USAGE;
+            }
         } else if (outPath != null && Files.exists(outPath) && !force) {
             err.println("crawler: " + outPath + " exists; pass --resume to continue that crawl or --force to overwrite it"
                     + " (nothing was written)");
@@ -153,6 +158,27 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
             if (display.get() != null) {
                 display.get().close();
             }
+        }
+    }
+
+    /**
+     * Before a resumed crawl appends new WARC files, cuts a torn tail (a process killed mid-append)
+     * off the old ones; complete files are left untouched.
+     */
+    private static boolean repairWarcFiles(String prefix, PrintStream err) {
+        try {
+            for (Path file : WarcFiles.list(prefix)) {
+                WarcTruncator.Check check = WarcTruncator.repair(file);
+                if (check.torn()) {
+                    err.println("crawler: " + file + ": cut off a torn tail (" + (check.size() - check.validBytes())
+                            + " bytes after " + check.urls() + " whole URLs)"
+                            + (check.validBytes() == 0 ? "; nothing was left, file deleted" : ""));
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            err.println("crawler: cannot repair the WARC files of " + prefix + ": " + e.getMessage());
+            return false;
         }
     }
 

@@ -1,16 +1,21 @@
 package crawler.app;
 
+import crawler.archive.WarcConfig;
 import crawler.coord.CrawlLimits;
 import crawler.exec.Mode;
 import crawler.fetch.FetchConfig;
 import crawler.frontier.FrontierLimits;
 import crawler.frontier.PolitenessConfig;
 import crawler.frontier.TrapGuard;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options every crawling command shares; {@link #toSettings()} checks and freezes them. */
 final class CrawlOptions {
@@ -143,10 +148,27 @@ final class CrawlOptions {
             description = "fault injection: kill-worker=N kills a worker process (SIGKILL) after every N results")
     ChaosOption chaos = ChaosOption.NONE;
 
+    @Option(names = "--warc", paramLabel = "PREFIX",
+            description = "also archive every exchange as WARC 1.1 to PREFIX-<time>-<serial>-<writer>.warc.gz"
+                    + " (one writer per crawl in thread modes, one per worker in process mode)")
+    String warc;
+
+    @Option(names = "--warc-max-size", paramLabel = "SIZE", defaultValue = "1GB",
+            converter = Converters.ByteSizeConverter.class,
+            description = "start a new WARC file before one would pass this size (default: ${DEFAULT-VALUE})")
+    long warcMaxSize;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     CrawlSettings toSettings() {
         FetchConfig fetch = new FetchConfig(userAgent, connectTimeout, readTimeout, callTimeout, urlDeadline, maxBody,
                 maxRedirects, maxRetries, FetchConfig.defaults().maxRetryAfter(), followNofollow, cpuWork,
                 Math.max(1, concurrency));
+        if (warc != null) {
+            fetch = fetch.withWarc(new WarcConfig(Path.of(warc).toAbsolutePath().toString(), warcMaxSize, null,
+                    mode.name().toLowerCase(Locale.ROOT), concurrency, commandLine()));
+        }
         return new CrawlSettings(mode, workers,
                 new CrawlLimits(concurrency, batchSize, maxTime, stallTimeout),
                 new FrontierLimits(depth, maxPages, hostPageBudget),
@@ -154,6 +176,14 @@ final class CrawlOptions {
                 new TrapGuard(maxUrlLength, maxSegmentRepeats),
                 new PolitenessConfig(hostConcurrency, hostDelay, !ignoreCrawlDelay, maxCrawlDelay),
                 ignoreRobots, sitemaps, maxSitemapUrls, fetch, workerJvmOptions, chaos.killWorkerEvery());
+    }
+
+    /** The command as typed, for the WARC files' warcinfo record. */
+    private String commandLine() {
+        if (command == null || command.commandLine() == null || command.commandLine().getParseResult() == null) {
+            return "crawler";
+        }
+        return "crawler " + String.join(" ", command.commandLine().getParseResult().originalArgs());
     }
 
     private static List<Pattern> compile(List<String> regexes) {

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * @param ignoreRobots      true only when the user asked for it explicitly
  * @param sitemaps          also seed from the sitemaps robots.txt names
  * @param maxSitemapUrls    cap on URLs taken from sitemaps
- * @param fetch             the fetch unit's settings
+ * @param fetch             the fetch unit's settings, WARC output included
  * @param workerJvmOptions  extra JVM options for worker processes
  * @param chaosKillEvery    process mode: kill a worker after every N results (0 = off)
  */
@@ -92,7 +92,9 @@ public record CrawlSettings(
     }
 
     public CrawlSettings withMode(Mode m) {
+        FetchConfig f = fetch.warc() == null ? fetch : fetch.withWarc(fetch.warc().withMode(
+                m.name().toLowerCase(java.util.Locale.ROOT)));
         return new CrawlSettings(m, workers, pacing, frontier, includes, excludes, trapGuard, politeness,
-                ignoreRobots, sitemaps, maxSitemapUrls, fetch, workerJvmOptions, chaosKillEvery);
+                ignoreRobots, sitemaps, maxSitemapUrls, f, workerJvmOptions, chaosKillEvery);
     }
 }

@@ -1,5 +1,6 @@
 package crawler.fetch;
 
+import crawler.archive.WarcConfig;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param followNofollow   whether links marked rel=nofollow are reported
  * @param cpuWorkRounds    extra per-page CPU work (hash rounds over the text) for CPU-bound runs; 0 = none
  * @param maxIdleConnections connection-pool size; set it to the concurrency so bursts reuse sockets
+ * @param warc             where this process writes its WARC files; null = no WARC output
  */
 public record FetchConfig(
         String userAgent,
@@ -32,9 +34,18 @@ public record FetchConfig(
         Duration maxRetryAfter,
         boolean followNofollow,
         int cpuWorkRounds,
-        int maxIdleConnections) {
+        int maxIdleConnections,
+        WarcConfig warc) {
 
     public static final String DEFAULT_USER_AGENT = "crawlbench/0.1 (concurrency-model benchmark crawler)";
+
+    /** Without WARC output. */
+    public FetchConfig(String userAgent, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
+                       Duration urlDeadline, long maxBodyBytes, int maxRedirects, int maxRetries,
+                       Duration maxRetryAfter, boolean followNofollow, int cpuWorkRounds, int maxIdleConnections) {
+        this(userAgent, connectTimeout, readTimeout, callTimeout, urlDeadline, maxBodyBytes, maxRedirects, maxRetries,
+                maxRetryAfter, followNofollow, cpuWorkRounds, maxIdleConnections, null);
+    }
 
     public FetchConfig {
         Objects.requireNonNull(userAgent, "userAgent");
@@ -72,7 +83,13 @@ public record FetchConfig(
 
     public FetchConfig withMaxIdleConnections(int n) {
         return new FetchConfig(userAgent, connectTimeout, readTimeout, callTimeout, urlDeadline, maxBodyBytes,
-                maxRedirects, maxRetries, maxRetryAfter, followNofollow, cpuWorkRounds, n);
+                maxRedirects, maxRetries, maxRetryAfter, followNofollow, cpuWorkRounds, n, warc);
+    }
+
+    /** The same settings writing WARC files as {@code w} says (null = none). */
+    public FetchConfig withWarc(WarcConfig w) {
+        return new FetchConfig(userAgent, connectTimeout, readTimeout, callTimeout, urlDeadline, maxBodyBytes,
+                maxRedirects, maxRetries, maxRetryAfter, followNofollow, cpuWorkRounds, maxIdleConnections, w);
     }
 
     private static void requirePositive(String name, Duration d) {

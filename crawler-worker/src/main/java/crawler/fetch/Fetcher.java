@@ -1,5 +1,6 @@
 package crawler.fetch;
 
+import crawler.archive.HttpExchange;
 import crawler.page.ErrorKind;
 import crawler.url.UrlNormalizer;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -25,7 +27,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * The HTTP layer: fetches one URL with our own redirect, retry and body-cap rules, and returns a
@@ -52,8 +53,12 @@ import okhttp3.ResponseBody;
  *       bounded reader: see {@link BoundedBody}. Over the cap: TOO_LARGE, or DECOMPRESSION_BOMB when
  *       the body inflated more than {@value BoundedBody#BOMB_RATIO}:1.</li>
  *   <li>Bodies of types the {@link BodyPolicy} does not read are not read (bytes = 0); error
- *       responses (4xx/5xx) and redirects are not read either.</li>
+ *       responses (4xx/5xx) and redirects are not read either, except for the archive (below).</li>
  * </ul>
+ *
+ * <p>Given an exchange consumer ({@link #fetch(String, BodyPolicy, Consumer)}), the fetcher also hands
+ * it every exchange that got a response (each hop, retry and error response) as it went over the
+ * wire, for WARC output; the body of every such response is then read up to the cap, for the archive.
  */
 public final class Fetcher implements AutoCloseable {
 
@@ -108,6 +113,16 @@ public final class Fetcher implements AutoCloseable {
 
     /** Fetches {@code url} under {@code policy}. Never throws for page-level failures. */
     public FetchOutcome fetch(String url, BodyPolicy policy) {
+        return fetch(url, policy, null);
+    }
+
+    /**
+     * Fetches {@code url} under {@code policy}, handing each exchange that got a response to
+     * {@code exchanges} (on the calling thread, in order). Never throws for page-level failures.
+     *
+     * @param exchanges receives what went over the wire, for the archive; null = capture nothing
+     */
+    public FetchOutcome fetch(String url, BodyPolicy policy, Consumer<HttpExchange> exchanges) {
         Objects.requireNonNull(policy, "policy");
         HttpUrl current = url == null ? null : HttpUrl.parse(url);
         if (current == null) {
@@ -127,7 +142,7 @@ public final class Fetcher implements AutoCloseable {
                         0, null, attempts);
             }
             attempts++;
-            Step step = exchange(current, policy, attempts, remaining);
+            Step step = exchange(current, policy, attempts, remaining, exchanges);
             switch (step) {
                 case Step.Done done -> {
                     return done.outcome();
@@ -193,7 +208,8 @@ public final class Fetcher implements AutoCloseable {
     }
 
     /** One HTTP request and its response, closed before returning. */
-    private Step exchange(HttpUrl url, BodyPolicy policy, int attempts, long remainingNanos) {
+    private Step exchange(HttpUrl url, BodyPolicy policy, int attempts, long remainingNanos,
+                          Consumer<HttpExchange> exchanges) {
         Request request = new Request.Builder()
                 .url(url)
                 .header("User-Agent", config.userAgent())
@@ -205,9 +221,11 @@ public final class Fetcher implements AutoCloseable {
         call.timeout().timeout(callNanos, TimeUnit.NANOSECONDS);
         int status = 0;
         String mediaType = null;
-        try (Response response = call.execute()) {
+        java.time.Instant sentAt = wallClock.instant();
+        // The capture is closed first, while the response is still open: it drains the body for the archive.
+        try (Response response = call.execute();
+             WireCapture capture = WireCapture.open(response, sentAt, policy.maxBytes(), exchanges)) {
             status = response.code();
-            ResponseBody body = response.body();
             MediaType type = MediaType.parse(response.header("Content-Type", ""));
             mediaType = type == null ? null : (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT);
             String charset = type == null ? null : type.parameter("charset");
@@ -239,7 +257,8 @@ public final class Fetcher implements AutoCloseable {
                         : new FetchOutcome.Failed(kind, "content type " + mediaType + " is not read, at " + where,
                                 where, status, mediaType, 0, null, attempts));
             }
-            return new Step.Done(readBody(response, body, policy, where, status, mediaType, charset, attempts));
+            return new Step.Done(readBody(response, capture.body(), policy, where, status, mediaType, charset,
+                    attempts));
         } catch (IOException e) {
             ErrorKind kind = ErrorClassifier.classify(e);
             String message = e.getClass().getSimpleName() + ": " + e.getMessage() + " (fetching " + url + ")";
@@ -254,7 +273,7 @@ public final class Fetcher implements AutoCloseable {
         }
     }
 
-    private static FetchOutcome readBody(Response response, ResponseBody body, BodyPolicy policy, String where,
+    private static FetchOutcome readBody(Response response, InputStream body, BodyPolicy policy, String where,
                                          int status, String mediaType, String charset, int attempts)
             throws IOException {
         String encoding = response.header("Content-Encoding", "identity").strip().toLowerCase(Locale.ROOT);
@@ -264,7 +283,7 @@ public final class Fetcher implements AutoCloseable {
                     + " was not asked for, at " + where, where, status, mediaType, 0, null, attempts);
         }
         BoundedBody.Read read;
-        try (InputStream in = body.byteStream()) {
+        try (InputStream in = body) {
             read = BoundedBody.read(in, gzip, policy.maxBytes());
         }
         String sha = sha256Hex(read.bytes());

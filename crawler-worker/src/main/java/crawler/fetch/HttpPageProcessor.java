@@ -1,5 +1,8 @@
 package crawler.fetch;
 
+import crawler.archive.ExchangeRecorder;
+import crawler.archive.HttpExchange;
+import crawler.archive.WarcArchive;
 import crawler.page.ErrorKind;
 import crawler.page.PageError;
 import crawler.page.PageProcessor;
@@ -10,7 +13,9 @@ import crawler.parse.PageParser;
 import crawler.parse.ParsedPage;
 import crawler.url.UrlNormalizer;
 import java.nio.charset.IllegalCharsetNameException;
+import java.io.UncheckedIOException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,6 +34,10 @@ import java.util.Objects;
  *
  * <p>A redirect to another host is not followed; it is a success (error null) whose only link is the
  * normalised redirect target. A response without a Content-Type is parsed as HTML.
+ *
+ * <p>With {@link FetchConfig#warc()} set, the processor owns a {@link WarcArchive} and records every
+ * URL's exchanges and result in it before returning the result; a URL that cannot be archived is an
+ * IO error naming the URL. Without it, nothing is captured.
  */
 public final class HttpPageProcessor implements PageProcessor {
 
@@ -39,13 +48,21 @@ public final class HttpPageProcessor implements PageProcessor {
     private final UrlNormalizer normalizer;
     private final PageParser parser;
     private final BodyPolicy policy;
+    private final ExchangeRecorder recorder;
 
     public HttpPageProcessor(FetchConfig config) {
-        this(new Fetcher(config), new UrlNormalizer());
+        this(new Fetcher(config), new UrlNormalizer(),
+                config.warc() == null ? ExchangeRecorder.NONE : new WarcArchive(config.warc()));
     }
 
     /** Runs over a given fetcher (tests inject one with a fake back-off); takes ownership of it. */
     HttpPageProcessor(Fetcher fetcher, UrlNormalizer normalizer) {
+        this(fetcher, normalizer, ExchangeRecorder.NONE);
+    }
+
+    /** Runs over a given fetcher and recorder; takes ownership of both. */
+    HttpPageProcessor(Fetcher fetcher, UrlNormalizer normalizer, ExchangeRecorder recorder) {
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.config = fetcher.config();
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
@@ -58,14 +75,15 @@ public final class HttpPageProcessor implements PageProcessor {
         Objects.requireNonNull(task, "task");
         long t0 = System.nanoTime();
         FetchOutcome outcome;
+        List<HttpExchange> exchanges = recorder.active() ? new ArrayList<>() : null;
         try {
-            outcome = fetcher.fetch(task.url(), policy);
+            outcome = fetcher.fetch(task.url(), policy, exchanges == null ? null : exchanges::add);
         } catch (RuntimeException e) { // a bug or an OkHttp surprise: still one result for this URL
             outcome = new FetchOutcome.Failed(ErrorKind.IO, describe(e) + " fetching " + task.url(), task.url(),
                     0, null, 0, null, 1);
         }
         long fetchMs = millisSince(t0);
-        return switch (outcome) {
+        PageResult result = switch (outcome) {
             case FetchOutcome.Failed f -> result(task, f, null, List.of(), fetchMs, 0,
                     new PageError(f.kind(), f.message()));
             case FetchOutcome.Fetched f when f.isRedirect() -> result(task, f, null,
@@ -73,6 +91,21 @@ public final class HttpPageProcessor implements PageProcessor {
             case FetchOutcome.Fetched f when f.body() == null -> result(task, f, null, List.of(), fetchMs, 0, null);
             case FetchOutcome.Fetched f -> parsed(task, f, fetchMs);
         };
+        return exchanges == null ? result : archived(result, exchanges);
+    }
+
+    /** Records the URL; an archive that cannot be written turns the result into an IO error. */
+    private PageResult archived(PageResult result, List<HttpExchange> exchanges) {
+        try {
+            recorder.record(result, exchanges);
+            return result;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            return new PageResult(result.url(), result.finalUrl(), result.depth(), result.status(),
+                    result.contentType(), result.bytes(), result.title(), result.links(), result.bodySha256(),
+                    result.fetchMs(), result.parseMs(), result.attempts(),
+                    new PageError(ErrorKind.IO, "WARC archive: " + describe(e)), result.pid(), result.threadId(),
+                    result.threadName(), result.virtual(), result.workerId());
+        }
     }
 
     private PageResult parsed(PageTask task, FetchOutcome.Fetched f, long fetchMs) {
@@ -109,6 +142,10 @@ public final class HttpPageProcessor implements PageProcessor {
 
     @Override
     public void close() {
-        fetcher.close();
+        try {
+            fetcher.close();
+        } finally {
+            recorder.close();
+        }
     }
 }

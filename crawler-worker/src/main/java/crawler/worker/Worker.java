@@ -78,7 +78,7 @@ public final class Worker {
         }
         PageProcessor processor;
         try {
-            processor = processorFactory.apply(config.fetch());
+            processor = processorFactory.apply(forThisWorker(config));
         } catch (RuntimeException e) {
             writer.send(new FromWorker.Fatal("cannot build page processor: " + e));
             return EXIT_BAD_CONFIG;
@@ -91,6 +91,12 @@ public final class Worker {
             processor.close();
             writer.flush();
         }
+    }
+
+    /** The fetch settings with this worker's own WARC files: each process writes its own, named by its id. */
+    private static FetchConfig forThisWorker(ToWorker.Config config) {
+        FetchConfig fetch = config.fetch();
+        return fetch.warc() == null ? fetch : fetch.withWarc(fetch.warc().forWorker(config.workerId()));
     }
 
     private ToWorker.Config readConfig(BufferedReader in, ProtocolWriter writer) throws IOException {

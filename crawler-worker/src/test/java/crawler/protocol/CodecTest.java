@@ -43,6 +43,17 @@ class CodecTest {
     }
 
     @Test
+    void config_roundTrips_withWarcSettings() {
+        FetchConfig fetch = FetchConfig.defaults().withWarc(new crawler.archive.WarcConfig("/tmp/out/crawl", 4096, null,
+                "process", 16, "crawler crawl --warc /tmp/out/crawl"));
+        ToWorker message = new ToWorker.Config(2, 8, fetch);
+
+        assertThat(roundTripToWorker(message)).isEqualTo(message);
+        assertThat(roundTripToWorker(new ToWorker.Config(2, 8, FetchConfig.defaults())))
+                .isEqualTo(new ToWorker.Config(2, 8, FetchConfig.defaults()));
+    }
+
+    @Test
     void batch_roundTrips() {
         ToWorker message = new ToWorker.BatchMessage(7,
                 List.of(new PageTask("http://127.0.0.1:1/a", 0), new PageTask("http://127.0.0.1:1/b", 3)));
