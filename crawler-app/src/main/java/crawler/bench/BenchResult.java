@@ -1,0 +1,44 @@
+package crawler.bench;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one bench run measured: the input of every report. Immutable.
+ *
+ * @param machine     JDK, cores, OS
+ * @param target      the crawled site: "fixture site" or the user's URL
+ * @param repeats     measured crawls per cell
+ * @param unitStartup thread and virtual-thread start-up, measured in the bench JVM
+ * @param cells       every planned cell, run or skipped, in table order
+ */
+public record BenchResult(Machine machine, String target, int repeats, UnitStartup unitStartup, List<CellResult> cells) {
+
+    public BenchResult {
+        Objects.requireNonNull(machine, "machine");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(unitStartup, "unitStartup");
+        cells = List.copyOf(cells);
+    }
+
+    public List<CellResult> cells(Workload w) {
+        return cells.stream().filter(c -> c.cell().workload() == w).toList();
+    }
+
+    public List<CellResult> cells(Workload w, Substrate s) {
+        return cells.stream().filter(c -> c.cell().workload() == w && c.cell().substrate() == s).toList();
+    }
+
+    /**
+     * The highest pages/s of any clean cell without latency: what this machine can do at all
+     * (crawler and fixture site together), which bounds every efficiency figure.
+     */
+    public Optional<Double> ceilingPagesPerSecond() {
+        return cells.stream()
+                .filter(c -> c.clean() && c.cell().latencyMillis() == 0 && c.cell().cpuWork() == 0
+                        && c.cell().workload() != Workload.STARTUP)
+                .map(c -> c.pagesPerSecond().median())
+                .max(Double::compare);
+    }
+}
