@@ -142,9 +142,11 @@ public final class BenchCommand implements Callable<Integer> {
         if (repeat != null) {
             c = c.withRepeats(repeat);
         }
-        List<Substrate> s = modes == null ? c.substrates() : modes.stream().map(Substrate::parse).toList();
+        if (modes != null) {
+            c = c.withModes(modes.stream().map(Substrate::parse).toList());
+        }
         List<Workload> w = workloads == null ? c.workloads() : workloads.stream().map(BenchCommand::workload).toList();
-        c = c.withGrid(s, w, levels == null ? c.ioLevels() : levels);
+        c = c.withGrid(w, levels == null ? c.ioLevels() : levels);
         c = c.withIo(latency == null ? c.ioLatencyMillis() : latency, rounds == null ? c.ioRounds() : rounds,
                 minPages == null ? c.ioMinPages() : minPages, maxPages == null ? c.ioMaxPages() : maxPages);
         c = c.withCpu(cpuUnits == null ? c.cpuUnits() : cpuUnits, cpuPages == null ? c.cpuPages() : cpuPages,

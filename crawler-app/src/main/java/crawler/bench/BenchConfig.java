@@ -119,8 +119,16 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
                 batchSize, maxPlatformThreads, maxWorkers, maxTime);
     }
 
-    public BenchConfig withGrid(List<Substrate> s, List<Workload> w, List<Integer> levels) {
-        return new BenchConfig(repeats, s, keep(cpuModes, s), keep(latencyModes, s), keep(startupModes, s), w, levels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
+    /** Only these modes, in every workload. */
+    public BenchConfig withModes(List<Substrate> s) {
+        return new BenchConfig(repeats, s, keep(cpuModes, s), keep(latencyModes, s), keep(startupModes, s), workloads, ioLevels,
+                ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
+                cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
+                batchSize, maxPlatformThreads, maxWorkers, maxTime);
+    }
+
+    public BenchConfig withGrid(List<Workload> w, List<Integer> levels) {
+        return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, w, levels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
                 cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
                 batchSize, maxPlatformThreads, maxWorkers, maxTime);
     }

@@ -12,8 +12,13 @@ import java.util.Optional;
  * @param repeats     measured crawls per cell
  * @param unitStartup thread and virtual-thread start-up, measured in the bench JVM
  * @param cells       every planned cell, run or skipped, in table order
+ * @param loadStart   1-minute load average when the bench started (-1: unknown); other work on the
+ *                    machine shares its cores with the crawls
+ * @param loadEnd     1-minute load average when it ended (-1: unknown)
+ * @param elapsedMillis how long the whole bench took
  */
-public record BenchResult(Machine machine, String target, int repeats, UnitStartup unitStartup, List<CellResult> cells) {
+public record BenchResult(Machine machine, String target, int repeats, UnitStartup unitStartup, List<CellResult> cells,
+                          double loadStart, double loadEnd, long elapsedMillis) {
 
     public BenchResult {
         Objects.requireNonNull(machine, "machine");

@@ -58,6 +58,8 @@ public final class BenchRunner {
 
     public BenchResult run() throws IOException, InterruptedException {
         List<BenchPlan.Planned> plan = BenchPlan.of(config, target.fixtureSite());
+        long start = System.nanoTime();
+        double loadStart = loadAverage();
         Map<Long, FixtureServer> sites = new TreeMap<>();
         try {
             Map<Long, Integer> pagesByLatency = new TreeMap<>();
@@ -97,10 +99,16 @@ public final class BenchRunner {
                         : new CellResult(p.cell(), null, runs.get(p.cell())));
             }
             String where = target.fixtureSite() ? "embedded fixture site" : target.url();
-            return new BenchResult(Machine.current(), where, config.repeats(), unitStartup, cells);
+            return new BenchResult(Machine.current(), where, config.repeats(), unitStartup, cells, loadStart, loadAverage(),
+                    (System.nanoTime() - start) / 1_000_000);
         } finally {
             sites.values().forEach(FixtureServer::close);
         }
+    }
+
+    /** The 1-minute load average, or -1 where the OS does not tell. */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static String detail(Cell cell) {

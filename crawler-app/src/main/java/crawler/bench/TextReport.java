@@ -18,7 +18,8 @@ public final class TextReport {
     public static String render(BenchResult r) {
         StringBuilder b = new StringBuilder();
         b.append("bench on the ").append(r.target()).append(": ").append(r.machine().describe()).append(", ")
-                .append(r.repeats()).append(r.repeats() == 1 ? " run" : " runs").append(" per cell (median, min-max)\n");
+                .append(r.repeats()).append(r.repeats() == 1 ? " run" : " runs").append(" per cell (median, min-max)\n")
+                .append(conditions(r)).append('\n');
         for (Workload w : Workload.values()) {
             List<CellResult> cells = r.cells(w);
             if (!cells.isEmpty()) {
@@ -35,6 +36,17 @@ public final class TextReport {
             b.append(String.format(Locale.ROOT, "%d. %-13s %s%n   %s%n", v.claim(), v.outcome().label(), v.text(), v.evidence()));
         }
         return b.toString();
+    }
+
+    /** How long the bench took and how busy the machine was: other work shares the cores with the crawls. */
+    static String conditions(BenchResult r) {
+        String took = String.format(Locale.ROOT, "took %.0f s", r.elapsedMillis() / 1000.0);
+        if (r.loadStart() < 0) {
+            return took;
+        }
+        String line = String.format(Locale.ROOT, "%s; load average %.1f at start, %.1f at end", took, r.loadStart(), r.loadEnd());
+        return Math.max(r.loadStart(), r.loadEnd()) > r.machine().cores()
+                ? line + " (above the core count: other work shared the cores, so the figures are noisy)" : line;
     }
 
     static String table(Workload w, List<CellResult> cells, BenchResult r) {
@@ -128,8 +140,8 @@ public final class TextReport {
                     Fmt.ratio(Analysis.speedup(c, r.cells())) + "x", m ? Fmt.seconds(c.cpuMillis().median()) : "-",
                     m ? Fmt.mb(c.peakPssKb().median()) : "-", m ? Fmt.count(c.peakThreads().median()) : "-",
                     Long.toString(c.errors()), mark};
-            case STARTUP -> new String[] {cell.substrate().label(), Fmt.count(Analysis.firstPageMillis(c).median()),
-                    c.workerStartupMillis() == null ? "-" : Fmt.count(c.workerStartupMillis().median()),
+            case STARTUP -> new String[] {cell.substrate().label(), Fmt.integer(Math.round(Analysis.firstPageMillis(c).median())),
+                    c.workerStartupMillis() == null ? "-" : Fmt.integer(Math.round(c.workerStartupMillis().median())),
                     m ? Fmt.mb(c.peakPssKb().median()) : "-", m ? Fmt.count(c.peakThreads().median()) : "-", mark};
         };
     }

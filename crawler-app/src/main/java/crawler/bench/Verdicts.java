@@ -170,7 +170,7 @@ public final class Verdicts {
         String start = Double.isNaN(u.virtualMicros()) ? "" : String.format(Locale.ROOT,
                 "start one virtual thread %.1f us, platform thread %.1f us", u.virtualMicros(), u.platformMicros());
         String workerStart = worker.map(c -> String.format(Locale.ROOT, ", worker JVM %s ms to hello",
-                Fmt.count(allWorkerStartups(r).median()))).orElse("");
+                Fmt.integer(Math.round(allWorkerStartups(r).median())))).orElse("");
         String switches = switchesPerPage(r);
         if (parts.isEmpty() && start.isEmpty()) {
             return new Verdict(7, text, Outcome.NOT_MEASURED, "needs I/O cells at two levels, or the start-up workload");
