@@ -117,16 +117,16 @@ public final class HtmlReport {
         List<Long> hellos = r.cells().stream().filter(CellResult::ok).flatMap(c -> c.runs().stream())
                 .flatMap(x -> x.workerStartupMillis().stream()).toList();
         if (!hellos.isEmpty()) {
-            cats.add("worker JVM");
+            cats.add("worker JVM hello");
             values.add(new double[] {cats.size() - 1, Stat.of(hellos).median()});
         }
         for (CellResult c : r.cells(Workload.STARTUP)) {
             if (c.ok()) {
-                cats.add(c.cell().substrate().label() + " 1st page");
+                cats.add(c.cell().substrate().label() + ": 1st page");
                 values.add(new double[] {cats.size() - 1, Analysis.firstPageMillis(c).median()});
             }
         }
-        return SvgChart.bars("Start-up cost of one unit", "milliseconds", true, cats,
+        return SvgChart.bars("Start-up cost of one unit (ms)", "milliseconds", true, cats,
                 List.of(new SvgChart.Series("start (to hello / to first page)", "#4a6fa5", values)));
     }
 

@@ -50,11 +50,13 @@ record SvgChart(String title, String xLabel, String yLabel, boolean logX, boolea
     }
 
     String svg() {
+        // A bar chart has one series and no legend, so its categories get the legend's room.
+        int right = bars ? 20 : RIGHT;
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">",
                 W, H, W, H, Svg.escape(title)));
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>");
-        b.append(text(W / 2.0 - RIGHT / 2.0 + LEFT / 2.0, 20, title, "middle", 14, "bold"));
+        b.append(text(W / 2.0 - right / 2.0 + LEFT / 2.0, 20, title, "middle", 14, "bold"));
         List<double[]> all = new ArrayList<>();
         series.forEach(s -> s.points().stream().filter(p -> valid(p)).forEach(all::add));
         if (all.isEmpty()) {
@@ -66,7 +68,7 @@ record SvgChart(String title, String xLabel, String yLabel, boolean logX, boolea
         if (!logY) {
             yr[0] = Math.min(0, yr[0]);
         }
-        int pw = W - LEFT - RIGHT;
+        int pw = W - LEFT - right;
         int ph = H - TOP - BOTTOM;
         b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>", LEFT, TOP, pw, ph));
         for (double t : ticks(yr, logY)) {
@@ -77,7 +79,7 @@ record SvgChart(String title, String xLabel, String yLabel, boolean logX, boolea
         if (bars) {
             for (int i = 0; i < categories.size(); i++) {
                 double x = LEFT + frac(i, xr, false) * pw;
-                b.append(text(x, TOP + ph + 16, categories.get(i), "middle", 11, "normal"));
+                b.append(text(x, TOP + ph + 16, categories.get(i), "middle", 10, "normal"));
             }
         } else {
             for (double t : ticks(xr, logX)) {
@@ -116,6 +118,9 @@ record SvgChart(String title, String xLabel, String yLabel, boolean logX, boolea
                     b.append(String.format(Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>", path, s.color(),
                             s.name().startsWith("ideal") || s.name().startsWith("ceiling") ? " stroke-dasharray=\"5 4\"" : ""));
                 }
+            }
+            if (bars) {
+                continue;
             }
             double ly = TOP + 12 + si * 18;
             b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"%s\"/>", W - RIGHT + 12, ly - 10, s.color()));
