@@ -99,7 +99,10 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
                 1000, 2, Duration.ofSeconds(30));
     }
 
-    /** About 3 minutes on 2 cores: three runs per cell. */
+    /**
+     * About 3 minutes on an otherwise idle 2-core machine: three runs per cell; each cell's
+     * crawl is short, so most of the time is JVM start-up of the children and their workers.
+     */
     public static BenchConfig standard() {
         List<Substrate> all = List.of(Substrate.values());
         return new BenchConfig(3, all, List.of(Substrate.VIRTUAL, Substrate.PLATFORM, Substrate.PROCESS_1T),
@@ -107,16 +110,16 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
                 List.of(Substrate.VIRTUAL, Substrate.PLATFORM, Substrate.PROCESS), List.of(Workload.values()),
                 List.of(10, 100, 1000, 10_000),
                 100, 10, 20, 10_000,
-                List.of(1, 2, 4), 100, 1500,
-                100, List.of(0L, 20L, 100L, 500L), 5,
-                List.of(1, 16, 128), 800, 16,
+                List.of(1, 2), 60, 1500,
+                100, List.of(0L, 200L), 5,
+                List.of(1, 128), 800, 16,
                 2000, 4, Duration.ofSeconds(60));
     }
 
     public BenchConfig withRepeats(int r) {
-        return new BenchConfig(r, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
-                cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
-                batchSize, maxPlatformThreads, maxWorkers, maxTime);
+        return new BenchConfig(r, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis,
+                ioRounds, ioMinPages, ioMaxPages, cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis,
+                sweepRounds, batchSizes, batchPages, batchSize, maxPlatformThreads, maxWorkers, maxTime);
     }
 
     /** Only these modes, in every workload. */

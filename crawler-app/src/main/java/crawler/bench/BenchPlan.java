@@ -91,10 +91,12 @@ public final class BenchPlan {
 
     /** Why the substrate cannot run the cell within the configured limits, or null. */
     static String skipReason(BenchConfig c, Cell cell) {
-        if (cell.substrate() == Substrate.PLATFORM && cell.concurrency() > c.maxPlatformThreads()) {
+        if (cell.substrate() != Substrate.VIRTUAL && cell.concurrency() > c.maxPlatformThreads()) {
+            // Worker processes fetch on platform threads too: concurrency c means c OS threads over the workers.
             return String.format(java.util.Locale.ROOT,
-                    "%,d platform threads: above --max-platform-threads %,d (each is an OS thread with its own stack;"
-                            + " raise the limit to try)", cell.concurrency(), c.maxPlatformThreads());
+                    "%,d platform threads%s: above --max-platform-threads %,d (each is an OS thread with its own stack;"
+                            + " raise the limit to try)", cell.concurrency(),
+                    cell.workers() > 0 ? " over " + cell.workers() + " worker JVMs" : "", c.maxPlatformThreads());
         }
         if (cell.workers() > c.maxWorkers()) {
             return String.format(java.util.Locale.ROOT,

@@ -22,6 +22,12 @@ class BenchPlanTest {
     }
 
     @Test
+    void processMode_atTenThousand_isSkipped_becauseItsWorkersFetchOnPlatformThreads() {
+        String why = BenchPlan.skipReason(BenchConfig.standard(), Samples.io(Substrate.PROCESS, 10_000, 10_000));
+        assertThat(why).startsWith("10,000 platform threads over 2 worker JVMs: above --max-platform-threads 2,000");
+    }
+
+    @Test
     void ioPages_areConcurrencyTimesRounds_withinTheBounds() {
         BenchConfig c = BenchConfig.standard();
         assertThat(c.ioPages(1)).isEqualTo(20);

@@ -29,6 +29,16 @@ class VerdictsTest {
     }
 
     @Test
+    void claim5_isNotJudged_onABusyMachine() {
+        BenchResult quiet = Samples.small();
+        BenchResult busy = new BenchResult(quiet.machine(), quiet.target(), quiet.repeats(), quiet.unitStartup(), quiet.cells(),
+                12.0, 9.0, quiet.elapsedMillis());
+        Verdict v = Verdicts.of(busy).get(4);
+        assertThat(v.outcome()).isEqualTo(Outcome.NOT_MEASURED);
+        assertThat(v.evidence()).startsWith("machine busy (load average 12.0 on 2 cores)");
+    }
+
+    @Test
     void claim3_isNotSupported_whenARunSawFewerPidsThanWorkers() {
         Cell cell = Samples.io(Substrate.PROCESS, 100, 500);
         CellResult c = Samples.cell(cell, new long[] {900}, Samples.usage(300, 350, 100, 1000, 5000, 3), 1, 100, List.of(1500L, 1500L));
