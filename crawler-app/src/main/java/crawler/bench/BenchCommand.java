@@ -100,6 +100,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--max-time", paramLabel = "SECONDS", description = "time limit of each child crawl (default: 60; --quick: 30)")
     Integer maxTimeSeconds;
 
+    @Option(names = "--pinning", negatable = true,
+            description = "count virtual-thread pinning (JFR jdk.VirtualThreadPinned) in one extra crawl per virtual I/O cell"
+                    + " (default: on; --quick: off)")
+    Boolean pinning;
+
     @Option(names = "--keep-runs", description = "keep each crawl's seeds, results, summary and log (in DIR/runs with --out)")
     boolean keepRuns;
 
@@ -156,6 +161,9 @@ public final class BenchCommand implements Callable<Integer> {
         c = c.withLimits(maxPlatformThreads == null ? c.maxPlatformThreads() : maxPlatformThreads,
                 maxWorkers == null ? c.maxWorkers() : maxWorkers,
                 maxTimeSeconds == null ? c.maxTime() : Duration.ofSeconds(maxTimeSeconds));
+        if (pinning != null) {
+            c = c.withPinning(pinning);
+        }
         return c;
     }
 

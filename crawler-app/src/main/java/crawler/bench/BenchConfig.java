@@ -31,6 +31,7 @@ import java.util.Objects;
  * @param maxPlatformThreads  platform cells above this concurrency are skipped, with the reason
  * @param maxWorkers          process cells needing more worker JVMs are skipped, with the reason
  * @param maxTime             time limit of every child crawl
+ * @param pinning             count virtual-thread pinning (JFR) in one extra crawl per virtual I/O cell
  */
 public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrate> cpuModes, List<Substrate> latencyModes,
                           List<Substrate> startupModes, List<Workload> workloads, List<Integer> ioLevels,
@@ -38,7 +39,7 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
                           List<Integer> cpuUnits, int cpuPages, int cpuWork,
                           int sweepConcurrency, List<Long> sweepLatenciesMillis, int sweepRounds,
                           List<Integer> batchSizes, int batchPages, int batchSize,
-                          int maxPlatformThreads, int maxWorkers, Duration maxTime) {
+                          int maxPlatformThreads, int maxWorkers, Duration maxTime, boolean pinning) {
 
     public BenchConfig {
         substrates = List.copyOf(substrates);
@@ -96,7 +97,7 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
                 List.of(1, 2), 60, 1500,
                 100, List.of(0L), 5,
                 List.of(1, 64), 400, 16,
-                1000, 2, Duration.ofSeconds(30));
+                1000, 2, Duration.ofSeconds(30), false);
     }
 
     /**
@@ -113,13 +114,19 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
                 List.of(1, 2), 60, 1500,
                 100, List.of(0L, 200L), 5,
                 List.of(1, 128), 800, 16,
-                2000, 4, Duration.ofSeconds(60));
+                2000, 4, Duration.ofSeconds(60), true);
     }
 
     public BenchConfig withRepeats(int r) {
         return new BenchConfig(r, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis,
                 ioRounds, ioMinPages, ioMaxPages, cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis,
-                sweepRounds, batchSizes, batchPages, batchSize, maxPlatformThreads, maxWorkers, maxTime);
+                sweepRounds, batchSizes, batchPages, batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
+    }
+
+    public BenchConfig withPinning(boolean p) {
+        return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis,
+                ioRounds, ioMinPages, ioMaxPages, cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis,
+                sweepRounds, batchSizes, batchPages, batchSize, maxPlatformThreads, maxWorkers, maxTime, p);
     }
 
     /** Only these modes, in every workload. */
@@ -127,37 +134,37 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
         return new BenchConfig(repeats, s, keep(cpuModes, s), keep(latencyModes, s), keep(startupModes, s), workloads, ioLevels,
                 ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
                 cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
-                batchSize, maxPlatformThreads, maxWorkers, maxTime);
+                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
     }
 
     public BenchConfig withGrid(List<Workload> w, List<Integer> levels) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, w, levels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
                 cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
-                batchSize, maxPlatformThreads, maxWorkers, maxTime);
+                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
     }
 
     public BenchConfig withIo(long latencyMillis, int rounds, int minPages, int maxPages) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, latencyMillis, rounds, minPages, maxPages,
                 cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
-                batchSize, maxPlatformThreads, maxWorkers, maxTime);
+                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
     }
 
     public BenchConfig withCpu(List<Integer> units, int pages, int work) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
                 units, pages, work, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
-                batchSize, maxPlatformThreads, maxWorkers, maxTime);
+                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
     }
 
     public BenchConfig withSweeps(int concurrency, List<Long> latencies, int rounds, List<Integer> batches, int pages) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
                 cpuUnits, cpuPages, cpuWork, concurrency, latencies, rounds, batches, pages,
-                batchSize, maxPlatformThreads, maxWorkers, maxTime);
+                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
     }
 
     public BenchConfig withLimits(int platformThreads, int workers, Duration time) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
                 cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
-                batchSize, platformThreads, workers, time);
+                batchSize, platformThreads, workers, time, pinning);
     }
 
     private static List<Substrate> keep(List<Substrate> modes, List<Substrate> allowed) {

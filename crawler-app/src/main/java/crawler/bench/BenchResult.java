@@ -16,15 +16,26 @@ import java.util.Optional;
  *                    machine shares its cores with the crawls
  * @param loadEnd     1-minute load average when it ended (-1: unknown)
  * @param elapsedMillis how long the whole bench took
+ * @param pinning     virtual-thread pinning events per virtual I/O cell (an extra crawl each, with
+ *                    Flight Recorder), empty when not recorded
  */
 public record BenchResult(Machine machine, String target, int repeats, UnitStartup unitStartup, List<CellResult> cells,
-                          double loadStart, double loadEnd, long elapsedMillis) {
+                          double loadStart, double loadEnd, long elapsedMillis, List<Pinning> pinning) {
+
+    /**
+     * JFR {@code jdk.VirtualThreadPinned} events (threshold 0) seen in one extra crawl of a cell.
+     *
+     * @param events the count, or -1 when the recording crawl did not complete
+     */
+    public record Pinning(Cell cell, long events) {
+    }
 
     public BenchResult {
         Objects.requireNonNull(machine, "machine");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(unitStartup, "unitStartup");
         cells = List.copyOf(cells);
+        pinning = List.copyOf(pinning);
     }
 
     public List<CellResult> cells(Workload w) {

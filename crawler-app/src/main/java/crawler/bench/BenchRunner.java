@@ -93,6 +93,19 @@ public final class BenchRunner {
                                     : String.format(Locale.ROOT, "%d pages in %.2f s", result.pages(), result.wallMillis() / 1000.0)));
                 }
             }
+            List<BenchResult.Pinning> pinning = new ArrayList<>();
+            if (config.pinning() && target.fixtureSite()) {
+                for (BenchPlan.Planned p : runnable) {
+                    Cell cell = p.cell();
+                    if (cell.workload() == Workload.IO && cell.substrate() == Substrate.VIRTUAL) {
+                        FixtureServer site = sites.get(cell.latencyMillis());
+                        List<String> seeds = site.manifest().sitemapUrls().subList(0, cell.pages());
+                        long n = child.pinningEvents(cell, seeds, new HashSet<>(seeds));
+                        pinning.add(new BenchResult.Pinning(cell, n));
+                        say("pinning check, virtual c=" + cell.concurrency() + ": " + (n < 0 ? "crawl failed" : n + " jdk.VirtualThreadPinned events"));
+                    }
+                }
+            }
             List<CellResult> cells = new ArrayList<>();
             for (BenchPlan.Planned p : plan) {
                 cells.add(p.skipReason() != null ? CellResult.skipped(p.cell(), p.skipReason())
@@ -100,7 +113,7 @@ public final class BenchRunner {
             }
             String where = target.fixtureSite() ? "embedded fixture site" : target.url();
             return new BenchResult(Machine.current(), where, config.repeats(), unitStartup, cells, loadStart, loadAverage(),
-                    (System.nanoTime() - start) / 1_000_000);
+                    (System.nanoTime() - start) / 1_000_000, pinning);
         } finally {
             sites.values().forEach(FixtureServer::close);
         }

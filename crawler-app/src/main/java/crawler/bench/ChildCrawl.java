@@ -62,6 +62,36 @@ final class ChildCrawl {
      */
     RunResult run(Cell cell, int repeat, List<String> seeds, int depth, Set<String> expected)
             throws IOException, InterruptedException {
+        return run(cell, repeat, seeds, depth, expected, null);
+    }
+
+    /**
+     * Crawls once more with Flight Recorder counting {@code jdk.VirtualThreadPinned} events (every
+     * one, threshold 0): an extra crawl, not a measured one, since recording costs the child time.
+     *
+     * @return pinning events, or -1 with the crawl's failure when it did not complete
+     */
+    long pinningEvents(Cell cell, List<String> seeds, Set<String> expected) throws IOException, InterruptedException {
+        Path jfr = workDir.resolve(cell.key() + "-pinning.jfr");
+        Files.createDirectories(workDir);
+        Files.deleteIfExists(jfr);
+        RunResult r = run(cell, 0, seeds, 0, expected, jfr);
+        if (r.failed() || !Files.exists(jfr)) {
+            return -1;
+        }
+        long n = 0;
+        try (jdk.jfr.consumer.RecordingFile f = new jdk.jfr.consumer.RecordingFile(jfr)) {
+            while (f.hasMoreEvents()) {
+                if (f.readEvent().getEventType().getName().equals("jdk.VirtualThreadPinned")) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private RunResult run(Cell cell, int repeat, List<String> seeds, int depth, Set<String> expected, Path jfr)
+            throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         String stem = cell.key() + "-r" + repeat;
         Path seedFile = workDir.resolve(stem + ".seeds");
@@ -72,6 +102,10 @@ final class ChildCrawl {
         Files.deleteIfExists(results);
         Files.deleteIfExists(summary);
         List<String> cmd = command(cell, seedFile, depth, results, summary);
+        if (jfr != null) {
+            cmd.add(1, "-XX:StartFlightRecording:filename=" + jfr + ",settings=none,+jdk.VirtualThreadPinned#enabled=true,"
+                    + "+jdk.VirtualThreadPinned#threshold=0ms");
+        }
         long t0 = System.nanoTime();
         Process child = new ProcessBuilder(cmd)
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))

@@ -57,6 +57,8 @@ public final class JsonReport {
             cells.add(m);
         }
         doc.put("cells", cells);
+        doc.put("pinning", r.pinning().stream().map(p -> java.util.Map.of("key", p.cell().key(), "concurrency",
+                p.cell().concurrency(), "events", p.events())).toList());
         doc.put("verdicts", Verdicts.of(r));
         doc.put("runs", RawRows.of(r));
         try {

@@ -38,6 +38,16 @@ public final class TextReport {
         return b.toString();
     }
 
+    /** The pinning line under the I/O table. */
+    static String pinning(BenchResult r) {
+        if (r.pinning().isEmpty()) {
+            return "virtual-thread pinning: not recorded (run with --pinning)";
+        }
+        return "virtual-thread pinning (JFR jdk.VirtualThreadPinned, threshold 0, one extra crawl each): "
+                + String.join(", ", r.pinning().stream().map(p -> "c=" + p.cell().concurrency() + " "
+                + (p.events() < 0 ? "crawl failed" : Fmt.integer(p.events()))).toList());
+    }
+
     /** How long the bench took and how busy the machine was: other work shares the cores with the crawls. */
     static String conditions(BenchResult r) {
         String took = String.format(Locale.ROOT, "took %.0f s", r.elapsedMillis() / 1000.0);
@@ -73,6 +83,9 @@ public final class TextReport {
         b.append(align(rows));
         for (String n : notes) {
             b.append("  ").append(n).append('\n');
+        }
+        if (w == Workload.IO) {
+            b.append("  ").append(pinning(r)).append('\n');
         }
         if (w == Workload.STARTUP && !Double.isNaN(r.unitStartup().virtualMicros())) {
             UnitStartup u = r.unitStartup();
