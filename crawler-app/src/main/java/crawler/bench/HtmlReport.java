@@ -76,7 +76,7 @@ public final class HtmlReport {
             List<double[]> ideal = io.stream().mapToInt(c -> c.cell().concurrency()).distinct().sorted()
                     .mapToObj(c -> new double[] {c, c * 1000.0 / latency}).toList();
             tput.add(new SvgChart.Series("ideal c/L", "#888", ideal));
-            r.ceilingPagesPerSecond().ifPresent(ceil -> tput.add(new SvgChart.Series("ceiling (L=0)", "#c00",
+            r.ceilingPagesPerSecond().ifPresent(ceil -> tput.add(new SvgChart.Series("best measured", "#c00",
                     List.of(new double[] {ideal.get(0)[0], ceil}, new double[] {ideal.get(ideal.size() - 1)[0], ceil}))));
         }
         String lat = io.isEmpty() ? "" : " (latency " + io.get(0).cell().latencyMillis() + " ms)";

@@ -116,7 +116,7 @@ record SvgChart(String title, String xLabel, String yLabel, boolean logX, boolea
                 }
                 if (pts.size() > 1) {
                     b.append(String.format(Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>", path, s.color(),
-                            s.name().startsWith("ideal") || s.name().startsWith("ceiling") ? " stroke-dasharray=\"5 4\"" : ""));
+                            s.name().startsWith("ideal") || s.name().startsWith("best") ? " stroke-dasharray=\"5 4\"" : ""));
                 }
             }
             if (bars) {

@@ -29,8 +29,8 @@ public final class TextReport {
         b.append("\n* fastest at its concurrency (latency, batch size); ~ spread over ")
                 .append(Math.round(CellResult.WIDE_SPREAD * 100)).append("% of the median; memory is peak PSS summed over the crawl's process tree (MB)\n");
         r.ceilingPagesPerSecond().ifPresent(c -> b.append(String.format(Locale.ROOT,
-                "machine ceiling: %s pages/s with no latency (crawler and fixture site share %d cores); efficiency at"
-                        + " concurrency c and latency L cannot pass ceiling x L / c%n", Fmt.rate(c), r.machine().cores())));
+                "highest throughput measured: %s pages/s (crawler and fixture site share %d cores); where c / L is"
+                        + " above it, efficiency is bounded by the machine, not the model%n", Fmt.rate(c), r.machine().cores())));
         b.append("\nclaims of the seed\n");
         for (Verdict v : Verdicts.of(r)) {
             b.append(String.format(Locale.ROOT, "%d. %-13s %s%n   %s%n", v.claim(), v.outcome().label(), v.text(), v.evidence()));

@@ -103,7 +103,7 @@ public final class Verdicts {
 
     private static String ceilingNote(BenchResult r) {
         return r.ceilingPagesPerSecond().map(x -> String.format(Locale.ROOT,
-                "; this machine's ceiling without latency: %s pages/s (%d cores)", Fmt.rate(x), r.machine().cores())).orElse("");
+                "; the highest throughput measured in this run: %s pages/s (%d cores)", Fmt.rate(x), r.machine().cores())).orElse("");
     }
 
     private static Verdict claim5(BenchResult r) {
