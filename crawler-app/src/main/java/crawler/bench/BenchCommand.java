@@ -53,7 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> modes;
 
     @Option(names = "--workloads", paramLabel = "LIST", split = ",",
-            description = "workloads to run: io,cpu,latency,batch,startup (default: all)")
+            description = "workloads to run: io,cpu,latency,batch,startup (default: all; --quick: io,cpu,latency)")
     List<String> workloads;
 
     @Option(names = "--levels", paramLabel = "LIST", split = ",",
@@ -73,20 +73,20 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--max-pages", paramLabel = "N", description = "most pages of an I/O-bound cell (default: 10000; --quick: 2000)")
     Integer maxPages;
 
-    @Option(names = "--cpu-units", paramLabel = "LIST", split = ",", description = "units of the CPU-bound workload (default: 1,2,4; --quick: 1,2)")
+    @Option(names = "--cpu-units", paramLabel = "LIST", split = ",", description = "units of the CPU-bound workload (default: 1,2)")
     List<Integer> cpuUnits;
 
-    @Option(names = "--cpu-pages", paramLabel = "N", description = "pages of a CPU-bound cell (default: 100; --quick: 60)")
+    @Option(names = "--cpu-pages", paramLabel = "N", description = "pages of a CPU-bound cell (default: 60)")
     Integer cpuPages;
 
     @Option(names = "--cpu-work", paramLabel = "ROUNDS", description = "SHA-256 rounds per page in the CPU-bound workload (default: 1500)")
     Integer cpuWork;
 
     @Option(names = "--sweep-latencies", paramLabel = "LIST", split = ",",
-            description = "latencies in ms of the latency sweep (default: 0,20,100,500; --quick: 0,100)")
+            description = "latencies in ms of the latency sweep (default: 0,200; --quick: 0)")
     List<Long> sweepLatencies;
 
-    @Option(names = "--batch-sizes", paramLabel = "LIST", split = ",", description = "batch sizes of the batch sweep (default: 1,16,128; --quick: 1,64)")
+    @Option(names = "--batch-sizes", paramLabel = "LIST", split = ",", description = "batch sizes of the batch sweep (default: 1,128; --quick: none, the batch workload is off)")
     List<Integer> batchSizes;
 
     @Option(names = "--max-platform-threads", paramLabel = "N",

@@ -110,7 +110,7 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
                 List.of(Substrate.VIRTUAL, Substrate.PLATFORM, Substrate.PROCESS),
                 List.of(Substrate.VIRTUAL, Substrate.PLATFORM, Substrate.PROCESS), List.of(Workload.values()),
                 List.of(10, 100, 1000, 10_000),
-                100, 10, 20, 10_000,
+                100, 5, 20, 10_000,
                 List.of(1, 2), 60, 1500,
                 100, List.of(0L, 200L), 5,
                 List.of(1, 128), 800, 16,

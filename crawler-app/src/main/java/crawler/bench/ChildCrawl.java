@@ -112,6 +112,12 @@ final class ChildCrawl {
                 .redirectOutput(log.toFile())
                 .redirectErrorStream(true)
                 .start();
+        // Ctrl-C or kill of the bench must not leave the crawl running on its own until --max-time.
+        Thread reaper = new Thread(() -> {
+            child.descendants().forEach(ProcessHandle::destroy);
+            child.destroy();
+        }, "bench-child-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
         ProcessTreeProbe probe = proc.available()
                 ? ProcessTreeProbe.start(proc, child.toHandle(), probeInterval) : null;
         boolean exited;
@@ -125,6 +131,11 @@ final class ChildCrawl {
                 child.descendants().forEach(ProcessHandle::destroyForcibly);
                 child.destroyForcibly();
                 child.waitFor(5, TimeUnit.SECONDS);
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it stops the child
             }
         }
         long childMillis = (System.nanoTime() - t0) / 1_000_000;

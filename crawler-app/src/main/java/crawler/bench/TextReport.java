@@ -100,7 +100,8 @@ public final class TextReport {
         Cell any = cells.get(0).cell();
         return switch (w) {
             case IO -> any.latencyMillis() > 0 ? " (latency " + any.latencyMillis() + " ms; ideal = ceil(pages / c) x latency)" : "";
-            case CPU -> " (" + any.pages() + " pages, " + any.cpuWork() + " SHA-256 rounds each)";
+            case CPU -> any.latencyMillis() < 0 ? " (" + any.cpuWork() + " SHA-256 rounds per page)"
+                    : " (" + any.pages() + " pages, " + any.cpuWork() + " SHA-256 rounds each)";
             case LATENCY -> " (c=" + any.concurrency() + ", " + any.pages() + " pages)";
             case BATCH -> " (" + any.shape() + ", " + any.pages() + " pages)";
             case STARTUP -> "";

@@ -143,7 +143,7 @@ public final class Verdicts {
         String text = "threads share one memory; processes each have their own";
         Optional<CellResult> proc = Analysis.highest(r, Workload.IO, Substrate.PROCESS);
         if (proc.isEmpty() || !proc.get().measuredUsage()) {
-            return new Verdict(6, text, Outcome.NOT_MEASURED, "no measured process-mode I/O cell (peak memory needs Linux /proc)");
+            return new Verdict(6, text, Outcome.NOT_MEASURED, "no clean process-mode I/O cell with memory figures (they need Linux /proc)");
         }
         int c = proc.get().cell().concurrency();
         Optional<CellResult> thread = Analysis.at(r, Workload.IO, Substrate.PLATFORM, c)

@@ -31,7 +31,7 @@ class BenchPlanTest {
     void ioPages_areConcurrencyTimesRounds_withinTheBounds() {
         BenchConfig c = BenchConfig.standard();
         assertThat(c.ioPages(1)).isEqualTo(20);
-        assertThat(c.ioPages(100)).isEqualTo(1000);
+        assertThat(c.ioPages(100)).isEqualTo(500);
         assertThat(c.ioPages(10_000)).isEqualTo(10_000);
     }
 
