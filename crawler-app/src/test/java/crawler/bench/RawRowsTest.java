@@ -8,6 +8,18 @@ import org.junit.jupiter.api.Test;
 class RawRowsTest {
 
     @Test
+    void json_isOneDocument_withMachineCellsVerdictsAndARowPerRun() throws Exception {
+        BenchResult r = Samples.small();
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(JsonReport.render(r));
+        assertThat(doc.path("machine").path("cores").asInt()).isEqualTo(2);
+        assertThat(doc.path("cells")).hasSize(r.cells().size());
+        assertThat(doc.path("verdicts")).hasSize(8);
+        assertThat(doc.path("verdicts").get(4).path("outcome").asText()).isEqualTo("NOT_SUPPORTED");
+        assertThat(doc.path("runs")).hasSize((int) r.cells().stream().mapToLong(c -> c.skipped() ? 1 : c.runs().size()).sum());
+        assertThat(doc.path("pinning").get(0).path("events").asLong()).isZero();
+    }
+
+    @Test
     void csv_hasOneRowPerRunAndPerSkippedCell_eachWithTheMachineFacts() {
         BenchResult r = Samples.small();
         long runs = r.cells().stream().mapToLong(c -> c.skipped() ? 1 : c.runs().size()).sum();
