@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code crawler crawl|demo|serve-fixtures}. */
 @Command(name = "crawler", mixinStandardHelpOptions = true, version = "crawlbench 0.1.0",
         description = "A web crawler that compares virtual threads, platform threads and worker processes.",
-        subcommands = {CrawlCommand.class, DemoCommand.class, ServeFixturesCommand.class, ProbeFixturesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CrawlCommand.class, DemoCommand.class, crawler.bench.BenchCommand.class, ServeFixturesCommand.class, ProbeFixturesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,96 @@
+package crawler.bench;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Figures derived from measured cells, shared by every report and the verdicts. Pure functions. */
+final class Analysis {
+
+    private Analysis() {
+    }
+
+    /**
+     * The cells marked fastest: per concurrency (I/O, CPU), per latency (latency sweep), the
+     * best batch size, the quickest start-up. Only clean cells compete.
+     */
+    static Set<Cell> fastest(List<CellResult> cells) {
+        Set<Cell> out = new HashSet<>();
+        Map<Object, List<CellResult>> groups = cells.stream().filter(CellResult::clean)
+                .collect(Collectors.groupingBy(Analysis::groupKey));
+        for (List<CellResult> g : groups.values()) {
+            Optional<CellResult> best = g.get(0).cell().workload() == Workload.STARTUP
+                    ? g.stream().min(Comparator.comparingDouble(c -> firstPageMillis(c).median()))
+                    : g.stream().max(Comparator.comparingDouble(c -> c.pagesPerSecond().median()));
+            best.ifPresent(c -> out.add(c.cell()));
+        }
+        return out;
+    }
+
+    private static Object groupKey(CellResult c) {
+        Cell cell = c.cell();
+        return switch (cell.workload()) {
+            case IO, CPU -> List.of(cell.workload(), cell.concurrency());
+            case LATENCY -> List.of(cell.workload(), cell.latencyMillis());
+            case BATCH, STARTUP -> List.of(cell.workload());
+        };
+    }
+
+    /** Wall time at one unit over wall time of this cell, same workload and substrate; NaN without a clean 1-unit cell. */
+    static double speedup(CellResult cell, List<CellResult> all) {
+        if (!cell.ok()) {
+            return Double.NaN;
+        }
+        return all.stream()
+                .filter(c -> c.ok() && c.cell().workload() == cell.cell().workload()
+                        && c.cell().substrate() == cell.cell().substrate() && c.cell().concurrency() == 1)
+                .findFirst()
+                .map(one -> one.wallMillis().median() / cell.wallMillis().median())
+                .orElse(Double.NaN);
+    }
+
+    /**
+     * Time from asking for one unit to its first page: the crawl's wall time (thread start,
+     * fetch and parse of one page) plus, in process mode, the worker's spawn-to-hello time,
+     * which the crawl's wall time leaves out. Median over runs.
+     */
+    static Stat firstPageMillis(CellResult c) {
+        return Stat.of(c.runs().stream()
+                .map(r -> r.wallMillis() + r.workerStartupMillis().stream().mapToLong(Long::longValue).max().orElse(0))
+                .toList());
+    }
+
+    /**
+     * Extra peak PSS per unit of concurrency in the I/O-bound workload: the slope between the
+     * lowest and highest clean, measured level of one substrate. Empty with fewer than two levels.
+     */
+    static Optional<Double> memoryPerUnitKb(List<CellResult> ioCellsOfOneSubstrate) {
+        List<CellResult> ok = ioCellsOfOneSubstrate.stream().filter(c -> c.ok() && c.measuredUsage())
+                .sorted(Comparator.comparingInt(c -> c.cell().concurrency())).toList();
+        if (ok.size() < 2) {
+            return Optional.empty();
+        }
+        CellResult lo = ok.get(0);
+        CellResult hi = ok.get(ok.size() - 1);
+        double dUnits = hi.cell().concurrency() - lo.cell().concurrency();
+        return Optional.of((hi.peakPssKb().median() - lo.peakPssKb().median()) / dUnits);
+    }
+
+    /** The clean cell of the given workload and substrate at the highest concurrency, if any. */
+    static Optional<CellResult> highest(BenchResult r, Workload w, Substrate s) {
+        return r.cells(w, s).stream().filter(CellResult::ok).max(Comparator.comparingInt(c -> c.cell().concurrency()));
+    }
+
+    static Optional<CellResult> at(BenchResult r, Workload w, Substrate s, int concurrency) {
+        return r.cells(w, s).stream().filter(c -> c.ok() && c.cell().concurrency() == concurrency).findFirst();
+    }
+
+    static <T> String join(List<T> items, Function<T, String> f) {
+        return items.stream().map(f).collect(Collectors.joining("; "));
+    }
+}

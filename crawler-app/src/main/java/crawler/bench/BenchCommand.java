@@ -1,0 +1,191 @@
+package crawler.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code crawler bench}: time virtual threads, platform threads and worker processes side by
+ * side on the embedded fixture site (or a user's site), each crawl in a child JVM watched by
+ * the same process-tree probe, and report tables, verdicts and files.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time thread and process crawls side by side and judge the seed's eight claims.",
+                "Each crawl runs as a child JVM against the embedded fixture site; the bench samples the child's"
+                        + " process tree (peak PSS/RSS, threads, CPU, context switches) from /proc."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "a small grid, one run per cell: about 45 s on 2 cores")
+    boolean quick;
+
+    @Option(names = "--repeat", paramLabel = "N", description = "measured crawls per cell (default: 3; --quick: 1)")
+    Integer repeat;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "write results.csv, results.json, summary.md and report.html into DIR")
+    Path out;
+
+    @Option(names = "--json", description = "print the machine-readable result on stdout instead of the tables")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress lines on stderr")
+    boolean quiet;
+
+    @Option(names = "--target", paramLabel = "URL",
+            description = "crawl this site (yours, running) instead of the fixture site; no ground truth, no sweeps")
+    String target;
+
+    @Option(names = "--depth", paramLabel = "D", defaultValue = "1",
+            description = "link depth when crawling --target (default: ${DEFAULT-VALUE})")
+    int depth;
+
+    @Option(names = "--modes", paramLabel = "LIST", split = ",",
+            description = "modes to run: virtual,platform,process,process-1t (default: all)")
+    List<String> modes;
+
+    @Option(names = "--workloads", paramLabel = "LIST", split = ",",
+            description = "workloads to run: io,cpu,latency,batch,startup (default: all; --quick: io,cpu,latency)")
+    List<String> workloads;
+
+    @Option(names = "--levels", paramLabel = "LIST", split = ",",
+            description = "concurrency levels of the I/O-bound workload (default: 10,100,1000,10000; --quick: 10,100,1000)")
+    List<Integer> levels;
+
+    @Option(names = "--latency", paramLabel = "MS", description = "I/O-bound latency in ms (default: 100)")
+    Long latency;
+
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "I/O-bound pages per cell = concurrency x N, within --min-pages and --max-pages (default: 5)")
+    Integer rounds;
+
+    @Option(names = "--min-pages", paramLabel = "N", description = "fewest pages of an I/O-bound cell (default: 20)")
+    Integer minPages;
+
+    @Option(names = "--max-pages", paramLabel = "N", description = "most pages of an I/O-bound cell (default: 10000; --quick: 2000)")
+    Integer maxPages;
+
+    @Option(names = "--cpu-units", paramLabel = "LIST", split = ",", description = "units of the CPU-bound workload (default: 1,2)")
+    List<Integer> cpuUnits;
+
+    @Option(names = "--cpu-pages", paramLabel = "N", description = "pages of a CPU-bound cell (default: 60)")
+    Integer cpuPages;
+
+    @Option(names = "--cpu-work", paramLabel = "ROUNDS", description = "SHA-256 rounds per page in the CPU-bound workload (default: 1500)")
+    Integer cpuWork;
+
+    @Option(names = "--sweep-latencies", paramLabel = "LIST", split = ",",
+            description = "latencies in ms of the latency sweep (default: 0,200; --quick: 0)")
+    List<Long> sweepLatencies;
+
+    @Option(names = "--batch-sizes", paramLabel = "LIST", split = ",", description = "batch sizes of the batch sweep (default: 1,128; --quick: none, the batch workload is off)")
+    List<Integer> batchSizes;
+
+    @Option(names = "--max-platform-threads", paramLabel = "N",
+            description = "platform cells above this concurrency are skipped and say so (default: 2000; --quick: 1000)")
+    Integer maxPlatformThreads;
+
+    @Option(names = "--max-workers", paramLabel = "N",
+            description = "process cells needing more worker JVMs are skipped and say so (default: 4; --quick: 2)")
+    Integer maxWorkers;
+
+    @Option(names = "--max-time", paramLabel = "SECONDS", description = "time limit of each child crawl (default: 60; --quick: 30)")
+    Integer maxTimeSeconds;
+
+    @Option(names = "--pinning", negatable = true,
+            description = "count virtual-thread pinning (JFR jdk.VirtualThreadPinned) in one extra crawl per virtual I/O cell"
+                    + " (default: on; --quick: off)")
+    Boolean pinning;
+
+    @Option(names = "--keep-runs", description = "keep each crawl's seeds, results, summary and log (in DIR/runs with --out)")
+    boolean keepRuns;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintStream err = System.err;
+        BenchConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            err.println("crawler: " + e.getMessage());
+            return 2;
+        }
+        boolean showProgress = !quiet && System.getenv("CI") == null;
+        Path work = keepRuns && out != null ? out.resolve("runs") : Files.createTempDirectory("crawler-bench-");
+        BenchRunner.Target where = target == null ? BenchRunner.Target.FIXTURE_SITE : new BenchRunner.Target(target, depth);
+        BenchResult result;
+        try {
+            result = new BenchRunner(config, where, work, showProgress ? err : null).run();
+        } finally {
+            if (!keepRuns) {
+                deleteTree(work);
+            }
+        }
+        if (json) {
+            System.out.print(JsonReport.render(result));
+        } else {
+            System.out.print(TextReport.render(result));
+        }
+        if (out != null) {
+            BenchFiles.write(out, result);
+            (json ? err : System.out).println("\nwrote " + BenchFiles.NAMES + " to " + out.toAbsolutePath());
+        }
+        boolean anyFailed = result.cells().stream().anyMatch(c -> !c.skipped() && !c.ok());
+        return anyFailed ? 1 : 0;
+    }
+
+    BenchConfig config() {
+        BenchConfig c = quick ? BenchConfig.quick() : BenchConfig.standard();
+        if (repeat != null) {
+            c = c.withRepeats(repeat);
+        }
+        if (modes != null) {
+            c = c.withModes(modes.stream().map(Substrate::parse).toList());
+        }
+        List<Workload> w = workloads == null ? c.workloads() : workloads.stream().map(BenchCommand::workload).toList();
+        c = c.withGrid(w, levels == null ? c.ioLevels() : levels);
+        c = c.withIo(latency == null ? c.ioLatencyMillis() : latency, rounds == null ? c.ioRounds() : rounds,
+                minPages == null ? c.ioMinPages() : minPages, maxPages == null ? c.ioMaxPages() : maxPages);
+        c = c.withCpu(cpuUnits == null ? c.cpuUnits() : cpuUnits, cpuPages == null ? c.cpuPages() : cpuPages,
+                cpuWork == null ? c.cpuWork() : cpuWork);
+        c = c.withSweeps(c.sweepConcurrency(), sweepLatencies == null ? c.sweepLatenciesMillis() : sweepLatencies,
+                c.sweepRounds(), batchSizes == null ? c.batchSizes() : batchSizes, c.batchPages());
+        c = c.withLimits(maxPlatformThreads == null ? c.maxPlatformThreads() : maxPlatformThreads,
+                maxWorkers == null ? c.maxWorkers() : maxWorkers,
+                maxTimeSeconds == null ? c.maxTime() : Duration.ofSeconds(maxTimeSeconds));
+        if (pinning != null) {
+            c = c.withPinning(pinning);
+        }
+        return c;
+    }
+
+    private static Workload workload(String s) {
+        for (Workload w : Workload.values()) {
+            if (w.label().equals(s.trim().toLowerCase(java.util.Locale.ROOT))) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("unknown workload '" + s + "'; expected io, cpu, latency, batch or startup");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        List<Path> all = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(all::add);
+        }
+        for (Path p : all) {
+            Files.deleteIfExists(p);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package crawler.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The grid and its limits. Immutable; checked when built. {@link #quick()} and
+ * {@link #standard()} are the two presets; the command line can narrow either.
+ *
+ * @param repeats             measured crawls per cell (>= 1)
+ * @param substrates          modes of the I/O-bound workload (and the only modes any workload may use)
+ * @param cpuModes            modes of the CPU-bound workload
+ * @param latencyModes        modes of the latency sweep
+ * @param startupModes        modes of the start-up workload
+ * @param workloads           workloads to run
+ * @param ioLevels            concurrency levels of the I/O-bound workload
+ * @param ioLatencyMillis     fixed latency of the I/O-bound site (> 0)
+ * @param ioRounds            pages per cell = concurrency x rounds, within [ioMinPages, ioMaxPages]
+ * @param ioMinPages          fewest pages of an I/O-bound cell
+ * @param ioMaxPages          most pages of an I/O-bound cell
+ * @param cpuUnits            units of concurrency of the CPU-bound workload
+ * @param cpuPages            pages of every CPU-bound cell
+ * @param cpuWork             extra hash rounds per page in the CPU-bound workload
+ * @param sweepConcurrency    concurrency of the latency and batch sweeps
+ * @param sweepLatenciesMillis latencies of the latency sweep (0 = none: the machine's ceiling)
+ * @param sweepRounds         pages per sweep cell = sweepConcurrency x sweepRounds
+ * @param batchSizes          batch sizes of the batch sweep (process mode)
+ * @param batchPages          pages of every batch-sweep cell
+ * @param batchSize           batch size of every other cell
+ * @param maxPlatformThreads  platform cells above this concurrency are skipped, with the reason
+ * @param maxWorkers          process cells needing more worker JVMs are skipped, with the reason
+ * @param maxTime             time limit of every child crawl
+ * @param pinning             count virtual-thread pinning (JFR) in one extra crawl per virtual I/O cell
+ */
+public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrate> cpuModes, List<Substrate> latencyModes,
+                          List<Substrate> startupModes, List<Workload> workloads, List<Integer> ioLevels,
+                          long ioLatencyMillis, int ioRounds, int ioMinPages, int ioMaxPages,
+                          List<Integer> cpuUnits, int cpuPages, int cpuWork,
+                          int sweepConcurrency, List<Long> sweepLatenciesMillis, int sweepRounds,
+                          List<Integer> batchSizes, int batchPages, int batchSize,
+                          int maxPlatformThreads, int maxWorkers, Duration maxTime, boolean pinning) {
+
+    public BenchConfig {
+        substrates = List.copyOf(substrates);
+        cpuModes = List.copyOf(cpuModes);
+        latencyModes = List.copyOf(latencyModes);
+        startupModes = List.copyOf(startupModes);
+        workloads = List.copyOf(workloads);
+        ioLevels = List.copyOf(ioLevels);
+        cpuUnits = List.copyOf(cpuUnits);
+        sweepLatenciesMillis = List.copyOf(sweepLatenciesMillis);
+        batchSizes = List.copyOf(batchSizes);
+        Objects.requireNonNull(maxTime, "maxTime");
+        positive("repeats", repeats);
+        positive("ioLatencyMillis", ioLatencyMillis);
+        positive("ioRounds", ioRounds);
+        positive("ioMinPages", ioMinPages);
+        positive("cpuPages", cpuPages);
+        positive("sweepConcurrency", sweepConcurrency);
+        positive("sweepRounds", sweepRounds);
+        positive("batchPages", batchPages);
+        positive("batchSize", batchSize);
+        positive("maxPlatformThreads", maxPlatformThreads);
+        positive("maxWorkers", maxWorkers);
+        if (ioMaxPages < ioMinPages) {
+            throw new IllegalArgumentException("ioMaxPages (" + ioMaxPages + ") must be >= ioMinPages (" + ioMinPages + ")");
+        }
+        if (cpuWork < 0) {
+            throw new IllegalArgumentException("cpuWork must be >= 0, was " + cpuWork);
+        }
+        for (int c : ioLevels) {
+            positive("concurrency level", c);
+        }
+        for (int u : cpuUnits) {
+            positive("CPU units", u);
+        }
+        for (int b : batchSizes) {
+            positive("batch size", b);
+        }
+        for (long l : sweepLatenciesMillis) {
+            if (l < 0) {
+                throw new IllegalArgumentException("sweep latency must be >= 0 ms, was " + l);
+            }
+        }
+        if (maxTime.isNegative() || maxTime.isZero()) {
+            throw new IllegalArgumentException("maxTime must be > 0, was " + maxTime);
+        }
+    }
+
+    /** About 45 s on 2 cores: one run per cell, a small grid. */
+    public static BenchConfig quick() {
+        return new BenchConfig(1, List.of(Substrate.VIRTUAL, Substrate.PLATFORM, Substrate.PROCESS),
+                List.of(Substrate.PLATFORM, Substrate.PROCESS_1T), List.of(Substrate.VIRTUAL), List.of(),
+                List.of(Workload.IO, Workload.CPU, Workload.LATENCY), List.of(100, 1000),
+                100, 5, 20, 2000,
+                List.of(1, 2), 60, 1500,
+                100, List.of(0L), 5,
+                List.of(1, 64), 400, 16,
+                1000, 2, Duration.ofSeconds(30), false);
+    }
+
+    /**
+     * About 3 minutes on an otherwise idle 2-core machine: three runs per cell; each cell's
+     * crawl is short, so most of the time is JVM start-up of the children and their workers.
+     */
+    public static BenchConfig standard() {
+        List<Substrate> all = List.of(Substrate.values());
+        return new BenchConfig(3, all, List.of(Substrate.VIRTUAL, Substrate.PLATFORM, Substrate.PROCESS_1T),
+                List.of(Substrate.VIRTUAL, Substrate.PLATFORM, Substrate.PROCESS),
+                List.of(Substrate.VIRTUAL, Substrate.PLATFORM, Substrate.PROCESS), List.of(Workload.values()),
+                List.of(10, 100, 1000, 10_000),
+                100, 5, 20, 10_000,
+                List.of(1, 2), 60, 1500,
+                100, List.of(0L, 200L), 5,
+                List.of(1, 128), 800, 16,
+                2000, 4, Duration.ofSeconds(60), true);
+    }
+
+    public BenchConfig withRepeats(int r) {
+        return new BenchConfig(r, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis,
+                ioRounds, ioMinPages, ioMaxPages, cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis,
+                sweepRounds, batchSizes, batchPages, batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
+    }
+
+    public BenchConfig withPinning(boolean p) {
+        return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis,
+                ioRounds, ioMinPages, ioMaxPages, cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis,
+                sweepRounds, batchSizes, batchPages, batchSize, maxPlatformThreads, maxWorkers, maxTime, p);
+    }
+
+    /** Only these modes, in every workload. */
+    public BenchConfig withModes(List<Substrate> s) {
+        return new BenchConfig(repeats, s, keep(cpuModes, s), keep(latencyModes, s), keep(startupModes, s), workloads, ioLevels,
+                ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
+                cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
+                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
+    }
+
+    public BenchConfig withGrid(List<Workload> w, List<Integer> levels) {
+        return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, w, levels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
+                cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
+                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
+    }
+
+    public BenchConfig withIo(long latencyMillis, int rounds, int minPages, int maxPages) {
+        return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, latencyMillis, rounds, minPages, maxPages,
+                cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
+                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
+    }
+
+    public BenchConfig withCpu(List<Integer> units, int pages, int work) {
+        return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
+                units, pages, work, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
+                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
+    }
+
+    public BenchConfig withSweeps(int concurrency, List<Long> latencies, int rounds, List<Integer> batches, int pages) {
+        return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
+                cpuUnits, cpuPages, cpuWork, concurrency, latencies, rounds, batches, pages,
+                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
+    }
+
+    public BenchConfig withLimits(int platformThreads, int workers, Duration time) {
+        return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
+                cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
+                batchSize, platformThreads, workers, time, pinning);
+    }
+
+    private static List<Substrate> keep(List<Substrate> modes, List<Substrate> allowed) {
+        return modes.stream().filter(allowed::contains).toList();
+    }
+
+    /** Pages of an I/O-bound cell at concurrency {@code c}. */
+    public int ioPages(int c) {
+        return (int) Math.min(ioMaxPages, Math.max(ioMinPages, (long) c * ioRounds));
+    }
+
+    private static void positive(String name, long v) {
+        if (v < 1) {
+            throw new IllegalArgumentException(name + " must be >= 1, was " + v);
+        }
+    }
+}

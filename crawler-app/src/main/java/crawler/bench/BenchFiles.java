@@ -1,0 +1,23 @@
+package crawler.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes the output folder: raw CSV and JSON, a Markdown summary, a self-contained HTML report. */
+public final class BenchFiles {
+
+    public static final String NAMES = "results.csv, results.json, summary.md, report.html";
+
+    private BenchFiles() {
+    }
+
+    public static void write(Path dir, BenchResult r) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("results.csv"), RawRows.csv(r), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("results.json"), JsonReport.render(r), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("summary.md"), MarkdownReport.render(r), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.html"), HtmlReport.render(r), StandardCharsets.UTF_8);
+    }
+}

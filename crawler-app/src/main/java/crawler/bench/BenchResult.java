@@ -1,0 +1,60 @@
+package crawler.bench;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one bench run measured: the input of every report. Immutable.
+ *
+ * @param machine     JDK, cores, OS
+ * @param target      the crawled site: "fixture site" or the user's URL
+ * @param repeats     measured crawls per cell
+ * @param unitStartup thread and virtual-thread start-up, measured in the bench JVM
+ * @param cells       every planned cell, run or skipped, in table order
+ * @param loadStart   1-minute load average when the bench started (-1: unknown); other work on the
+ *                    machine shares its cores with the crawls
+ * @param loadEnd     1-minute load average when it ended (-1: unknown)
+ * @param elapsedMillis how long the whole bench took
+ * @param pinning     virtual-thread pinning events per virtual I/O cell (an extra crawl each, with
+ *                    Flight Recorder), empty when not recorded
+ */
+public record BenchResult(Machine machine, String target, int repeats, UnitStartup unitStartup, List<CellResult> cells,
+                          double loadStart, double loadEnd, long elapsedMillis, List<Pinning> pinning) {
+
+    /**
+     * JFR {@code jdk.VirtualThreadPinned} events (threshold 0) seen in one extra crawl of a cell.
+     *
+     * @param events the count, or -1 when the recording crawl did not complete
+     */
+    public record Pinning(Cell cell, long events) {
+    }
+
+    public BenchResult {
+        Objects.requireNonNull(machine, "machine");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(unitStartup, "unitStartup");
+        cells = List.copyOf(cells);
+        pinning = List.copyOf(pinning);
+    }
+
+    public List<CellResult> cells(Workload w) {
+        return cells.stream().filter(c -> c.cell().workload() == w).toList();
+    }
+
+    public List<CellResult> cells(Workload w, Substrate s) {
+        return cells.stream().filter(c -> c.cell().workload() == w && c.cell().substrate() == s).toList();
+    }
+
+    /**
+     * The highest pages/s of any clean crawl without extra CPU work, whatever its latency and
+     * mode: a throughput this machine (crawler and fixture site together) certainly reaches, so a
+     * lower bound of its ceiling. Short crawls in cold child JVMs stay below the true ceiling.
+     */
+    public Optional<Double> ceilingPagesPerSecond() {
+        return cells.stream()
+                .filter(c -> c.clean() && c.cell().cpuWork() == 0 && c.cell().workload() != Workload.STARTUP)
+                .map(c -> c.pagesPerSecond().median())
+                .max(Double::compare);
+    }
+}

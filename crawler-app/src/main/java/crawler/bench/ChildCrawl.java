@@ -1,0 +1,247 @@
+package crawler.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one measured crawl as a child JVM: the same java binary and class path as the bench,
+ * {@code crawler.app.Main crawl --seeds FILE -d 0 ...}, politeness off (the site is ours), a time
+ * limit, results and summary to files. The probe watches the child's process tree meanwhile.
+ * Then the summary and the results file are read back into a {@link RunResult}.
+ *
+ * <p><b>Thread-safety:</b> immutable; {@link #run} may be called from one thread at a time per
+ * work directory.
+ */
+final class ChildCrawl {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String javaBinary;
+    private final String classPath;
+    private final Path workDir;
+    private final Duration maxTime;
+    private final Duration probeInterval;
+    private final ProcFs proc;
+
+    ChildCrawl(String javaBinary, String classPath, Path workDir, Duration maxTime, Duration probeInterval, ProcFs proc) {
+        this.javaBinary = javaBinary;
+        this.classPath = classPath;
+        this.workDir = workDir;
+        this.maxTime = maxTime;
+        this.probeInterval = probeInterval;
+        this.proc = proc;
+    }
+
+    /** The JVM running the bench, its class path and /proc. */
+    static ChildCrawl ofThisJvm(Path workDir, Duration maxTime) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ChildCrawl(java, System.getProperty("java.class.path"), workDir, maxTime, Duration.ofMillis(50),
+                ProcFs.system());
+    }
+
+    /**
+     * Crawls {@code seeds} (depth 0) as the cell says, and checks the fetched URL set against
+     * {@code expected} (null: no ground truth, e.g. a user's site crawled with {@code depth}).
+     *
+     * @param depth link depth; 0 for the flat seed lists of the fixture site
+     */
+    RunResult run(Cell cell, int repeat, List<String> seeds, int depth, Set<String> expected)
+            throws IOException, InterruptedException {
+        return run(cell, repeat, seeds, depth, expected, null);
+    }
+
+    /**
+     * Crawls once more with Flight Recorder counting {@code jdk.VirtualThreadPinned} events (every
+     * one, threshold 0): an extra crawl, not a measured one, since recording costs the child time.
+     *
+     * @return pinning events, or -1 with the crawl's failure when it did not complete
+     */
+    long pinningEvents(Cell cell, List<String> seeds, Set<String> expected) throws IOException, InterruptedException {
+        Path jfr = workDir.resolve(cell.key() + "-pinning.jfr");
+        Files.createDirectories(workDir);
+        Files.deleteIfExists(jfr);
+        RunResult r = run(cell, 0, seeds, 0, expected, jfr);
+        if (r.failed() || !Files.exists(jfr)) {
+            return -1;
+        }
+        long n = 0;
+        try (jdk.jfr.consumer.RecordingFile f = new jdk.jfr.consumer.RecordingFile(jfr)) {
+            while (f.hasMoreEvents()) {
+                if (f.readEvent().getEventType().getName().equals("jdk.VirtualThreadPinned")) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private RunResult run(Cell cell, int repeat, List<String> seeds, int depth, Set<String> expected, Path jfr)
+            throws IOException, InterruptedException {
+        Files.createDirectories(workDir);
+        String stem = cell.key() + "-r" + repeat;
+        Path seedFile = workDir.resolve(stem + ".seeds");
+        Path results = workDir.resolve(stem + ".jsonl");
+        Path summary = workDir.resolve(stem + ".summary.json");
+        Path log = workDir.resolve(stem + ".log");
+        Files.write(seedFile, seeds, StandardCharsets.UTF_8);
+        Files.deleteIfExists(results);
+        Files.deleteIfExists(summary);
+        List<String> cmd = command(cell, seedFile, depth, results, summary);
+        if (jfr != null) {
+            cmd.add(1, "-XX:StartFlightRecording:filename=" + jfr + ",settings=none,+jdk.VirtualThreadPinned#enabled=true,"
+                    + "+jdk.VirtualThreadPinned#threshold=0ms");
+        }
+        long t0 = System.nanoTime();
+        Process child = new ProcessBuilder(cmd)
+                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                .redirectOutput(log.toFile())
+                .redirectErrorStream(true)
+                .start();
+        // Ctrl-C or kill of the bench must not leave the crawl running on its own until --max-time.
+        Thread reaper = new Thread(() -> {
+            child.descendants().forEach(ProcessHandle::destroy);
+            child.destroy();
+        }, "bench-child-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
+        ProcessTreeProbe probe = proc.available()
+                ? ProcessTreeProbe.start(proc, child.toHandle(), probeInterval) : null;
+        boolean exited;
+        try {
+            // The crawl stops itself at --max-time; the grace covers JVM and worker start-up and shutdown.
+            exited = child.waitFor(maxTime.toMillis() + 30_000, TimeUnit.MILLISECONDS);
+        } finally {
+            if (!child.isAlive()) {
+                // nothing to clean up
+            } else {
+                child.descendants().forEach(ProcessHandle::destroyForcibly);
+                child.destroyForcibly();
+                child.waitFor(5, TimeUnit.SECONDS);
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it stops the child
+            }
+        }
+        long childMillis = (System.nanoTime() - t0) / 1_000_000;
+        TreeUsage usage = probe == null ? TreeUsage.NOT_MEASURED : probe.finish();
+        if (!exited) {
+            return failed(cell, repeat, "child did not exit within " + (maxTime.toSeconds() + 30) + " s; killed", childMillis, usage);
+        }
+        if (child.exitValue() != 0 || !Files.exists(summary)) {
+            return failed(cell, repeat, "child exited with " + child.exitValue() + ": " + lastLine(log), childMillis, usage);
+        }
+        return read(cell, repeat, summary, results, expected, childMillis, usage);
+    }
+
+    List<String> command(Cell cell, Path seedFile, int depth, Path results, Path summary) {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary, "-Dcrawler.stderr.tty=false", "-cp", classPath,
+                "crawler.app.Main", "crawl", "--seeds", seedFile.toString(), "-d", Integer.toString(depth),
+                "--mode", cell.substrate().mode().name().toLowerCase(Locale.ROOT),
+                "-c", Integer.toString(cell.concurrency()),
+                "--batch-size", Integer.toString(cell.batchSize()),
+                "--cpu-work", Integer.toString(cell.cpuWork()),
+                "-o", results.toString(), "--summary", summary.toString(), "-q",
+                "--host-concurrency", "0", "--host-delay", "0ms", "--ignore-crawl-delay", "--max-pages", "0",
+                "--max-time", maxTime.toMillis() + "ms"));
+        if (cell.workers() > 0) {
+            cmd.add("--workers");
+            cmd.add(Integer.toString(cell.workers()));
+        }
+        return cmd;
+    }
+
+    private static RunResult read(Cell cell, int repeat, Path summaryFile, Path results, Set<String> expected,
+                                  long childMillis, TreeUsage usage) throws IOException {
+        JsonNode s = JSON.readTree(summaryFile.toFile());
+        Set<String> urls = urlsOf(results);
+        List<Long> startups = new ArrayList<>();
+        s.path("workerStartupMillis").forEach(n -> startups.add(n.asLong()));
+        int threads = 0;
+        for (JsonNode n : s.path("threadsPerPid")) {
+            threads += n.asInt();
+        }
+        long pages = s.path("pages").asLong();
+        RunResult r = new RunResult(cell, repeat, null, s.path("wallMillis").asLong(), childMillis, pages,
+                pages - s.path("ok").asLong(), urls.size(), digest(urls), s.path("pids").size(), threads, startups, usage);
+        String stop = s.path("stopReason").asText();
+        if (!stop.equals("COMPLETE")) {
+            return r.withFailure("crawl stopped: " + stop + " (" + pages + " pages)");
+        }
+        if (expected != null && !urls.equals(expected)) {
+            Set<String> missing = new TreeSet<>(expected);
+            missing.removeAll(urls);
+            Set<String> extra = new TreeSet<>(urls);
+            extra.removeAll(expected);
+            return r.withFailure("URL set differs from the seed list: " + missing.size() + " missing, " + extra.size() + " extra");
+        }
+        return r;
+    }
+
+    private static RunResult failed(Cell cell, int repeat, String why, long childMillis, TreeUsage usage) {
+        return new RunResult(cell, repeat, why, 0, childMillis, 0, 0, 0, "", 0, 0, List.of(), usage);
+    }
+
+    /** The {@code url} of every line of a results file. */
+    static Set<String> urlsOf(Path results) throws IOException {
+        Set<String> urls = new TreeSet<>();
+        if (!Files.exists(results)) {
+            return urls;
+        }
+        try (BufferedReader r = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (!line.isBlank()) {
+                    urls.add(JSON.readTree(line).path("url").asText());
+                }
+            }
+        }
+        return urls;
+    }
+
+    /** First 16 hex digits of the SHA-256 of the sorted URLs, one per line. */
+    static String digest(Set<String> urls) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String u : new TreeSet<>(urls)) {
+                sha.update(u.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static String lastLine(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (!lines.get(i).isBlank()) {
+                    return lines.get(i).strip();
+                }
+            }
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+        return "(empty log)";
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+}

@@ -1,0 +1,70 @@
+package crawler.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The machine-readable result ({@code --json}, {@code results.json}): machine facts, one row
+ * per run (as in the CSV), one summary per cell, and the verdicts. A pure function.
+ */
+public final class JsonReport {
+
+    private JsonReport() {
+    }
+
+    public static String render(BenchResult r) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("machine", r.machine());
+        doc.put("target", r.target());
+        doc.put("repeats", r.repeats());
+        doc.put("unitStartup", r.unitStartup());
+        r.ceilingPagesPerSecond().ifPresent(c -> doc.put("ceilingPagesPerSecond", Math.round(c * 10) / 10.0));
+        List<Map<String, Object>> cells = new ArrayList<>();
+        java.util.Set<Cell> fastest = new java.util.HashSet<>();
+        for (Workload w : Workload.values()) {
+            fastest.addAll(Analysis.fastest(r.cells(w)));
+        }
+        for (CellResult c : r.cells()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", c.cell().key());
+            m.put("workload", c.cell().workload().label());
+            m.put("mode", c.cell().substrate().label());
+            m.put("concurrency", c.cell().concurrency());
+            m.put("shape", c.cell().shape());
+            m.put("status", c.skipped() ? "skipped" : c.ok() ? "ok" : "failed");
+            m.put("reason", c.skipped() ? c.skipReason() : c.failure());
+            if (c.ok()) {
+                m.put("wallMillis", c.wallMillis());
+                m.put("pagesPerSecond", c.pagesPerSecond());
+                m.put("efficiency", Double.isNaN(c.efficiency()) ? null : c.efficiency());
+                m.put("errors", c.errors());
+                m.put("wideSpread", c.wideSpread());
+                m.put("fastest", fastest.contains(c.cell()));
+                if (c.measuredUsage()) {
+                    m.put("cpuMillis", c.cpuMillis());
+                    m.put("peakPssKb", c.peakPssKb());
+                    m.put("peakRssKb", c.peakRssKb());
+                    m.put("peakThreads", c.peakThreads());
+                    m.put("contextSwitches", c.contextSwitches());
+                }
+                m.put("workerStartupMillis", c.workerStartupMillis());
+            }
+            cells.add(m);
+        }
+        doc.put("cells", cells);
+        doc.put("pinning", r.pinning().stream().map(p -> java.util.Map.of("key", p.cell().key(), "concurrency",
+                p.cell().concurrency(), "events", p.events())).toList());
+        doc.put("verdicts", Verdicts.of(r));
+        doc.put("runs", RawRows.of(r));
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("bench result not serialisable", e);
+        }
+    }
+}

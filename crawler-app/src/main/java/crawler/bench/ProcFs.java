@@ -1,0 +1,110 @@
+package crawler.bench;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the few Linux {@code /proc} files the probe needs. Parsing is split from reading so it
+ * can be tested on fixed text. A process or thread that vanishes between listing and reading is
+ * not an error: the readers return null and the probe skips it.
+ *
+ * <p><b>Thread-safety:</b> stateless.
+ */
+final class ProcFs {
+
+    /** Clock ticks per second of utime/stime; 100 on every Linux the JDK supports (USER_HZ). */
+    static final int CLOCK_TICKS = 100;
+
+    private final Path root;
+
+    ProcFs(Path root) {
+        this.root = root;
+    }
+
+    static ProcFs system() {
+        return new ProcFs(Path.of("/proc"));
+    }
+
+    boolean available() {
+        return Files.isReadable(root.resolve("self/status"));
+    }
+
+    /** {Pss kB, Rss kB} from smaps_rollup, or null. */
+    long[] memoryKb(long pid) {
+        String text = read(root.resolve(pid + "/smaps_rollup"));
+        if (text == null) {
+            return null;
+        }
+        return new long[] {field(text, "Pss:"), field(text, "Rss:")};
+    }
+
+    /** OS threads of the process, or -1. */
+    int threads(long pid) {
+        String text = read(root.resolve(pid + "/status"));
+        return text == null ? -1 : (int) field(text, "Threads:");
+    }
+
+    /** utime + stime in milliseconds (all threads of the process, live and exited), or -1. */
+    long cpuMillis(long pid) {
+        String text = read(root.resolve(pid + "/stat"));
+        return text == null ? -1 : cpuMillisFromStat(text);
+    }
+
+    /** {tid, voluntary, involuntary} for every live thread of the process. */
+    List<long[]> threadSwitches(long pid) {
+        List<long[]> out = new ArrayList<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(root.resolve(pid + "/task"))) {
+            for (Path task : tasks) {
+                String text = read(task.resolve("status"));
+                if (text != null) {
+                    long tid = Long.parseLong(task.getFileName().toString());
+                    out.add(new long[] {tid, field(text, "voluntary_ctxt_switches:"), field(text, "nonvoluntary_ctxt_switches:")});
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // The process exited while we listed it: what we have is all there is.
+        }
+        return out;
+    }
+
+    /**
+     * Fields 14 and 15 (utime, stime) of a /proc/PID/stat line, counted after the ')' that ends
+     * the command name (which may itself hold spaces and parentheses).
+     */
+    static long cpuMillisFromStat(String stat) {
+        int close = stat.lastIndexOf(')');
+        String[] f = stat.substring(close + 2).trim().split("\\s+");
+        // f[0] is field 3 (state), so field n is f[n - 3].
+        long ticks = Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3]);
+        return ticks * 1000 / CLOCK_TICKS;
+    }
+
+    /** The number after {@code name} at the start of a line, or 0 when the line is missing. */
+    static long field(String text, String name) {
+        int at = text.startsWith(name) ? 0 : text.indexOf("\n" + name);
+        if (at < 0) {
+            return 0;
+        }
+        int i = at + (at == 0 ? 0 : 1) + name.length();
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        long v = 0;
+        while (i < text.length() && Character.isDigit(text.charAt(i))) {
+            v = v * 10 + (text.charAt(i++) - '0');
+        }
+        return v;
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException | RuntimeException gone) {
+            return null;
+        }
+    }
+}

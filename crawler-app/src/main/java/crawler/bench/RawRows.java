@@ -1,0 +1,114 @@
+package crawler.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The raw results: one row per measured run (and one per skipped cell), each carrying the
+ * machine facts, as ordered maps for CSV and JSON alike. Pure functions.
+ */
+public final class RawRows {
+
+    /** Column order of the CSV. */
+    static final List<String> COLUMNS = List.of("workload", "mode", "concurrency", "workers", "threads_per_worker",
+            "batch_size", "latency_ms", "cpu_work", "pages_planned", "repeat", "status", "reason", "wall_ms", "child_ms",
+            "pages", "errors", "pages_per_s", "ideal_ms", "efficiency", "cpu_ms", "peak_pss_kb", "peak_rss_kb",
+            "peak_threads", "ctx_voluntary", "ctx_involuntary", "peak_processes", "pids", "fetch_threads",
+            "worker_startup_ms", "url_count", "url_set", "jdk_version", "jdk_vendor", "cores", "os", "os_version", "arch");
+
+    private RawRows() {
+    }
+
+    public static List<Map<String, Object>> of(BenchResult r) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CellResult c : r.cells()) {
+            if (c.skipped()) {
+                rows.add(row(r, c, null));
+            } else {
+                for (RunResult run : c.runs()) {
+                    rows.add(row(r, c, run));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> row(BenchResult r, CellResult c, RunResult run) {
+        Cell cell = c.cell();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("workload", cell.workload().label());
+        m.put("mode", cell.substrate().label());
+        m.put("concurrency", cell.concurrency());
+        m.put("workers", cell.workers());
+        m.put("threads_per_worker", cell.threadsPerWorker());
+        m.put("batch_size", cell.batchSize());
+        m.put("latency_ms", cell.latencyMillis());
+        m.put("cpu_work", cell.cpuWork());
+        m.put("pages_planned", cell.pages());
+        if (run == null) {
+            m.put("repeat", 0);
+            m.put("status", "skipped");
+            m.put("reason", c.skipReason());
+        } else {
+            TreeUsage u = run.usage();
+            m.put("repeat", run.repeat());
+            m.put("status", run.failed() ? "failed" : c.ok() ? "ok" : "cell-failed");
+            m.put("reason", run.failed() ? run.failure() : c.ok() ? "" : c.failure());
+            m.put("wall_ms", run.wallMillis());
+            m.put("child_ms", run.childMillis());
+            m.put("pages", run.pages());
+            m.put("errors", run.errors());
+            m.put("pages_per_s", Math.round(run.pagesPerSecond() * 10) / 10.0);
+            if (cell.hasIdealTime()) {
+                long ideal = crawler.report.IdealTime.of(run.pages() == 0 ? cell.pages() : run.pages(), cell.concurrency(), 1,
+                        java.time.Duration.ofMillis(cell.latencyMillis())).toMillis();
+                m.put("ideal_ms", ideal);
+                m.put("efficiency", run.wallMillis() <= 0 ? null : Math.round(ideal * 1000.0 / run.wallMillis()) / 1000.0);
+            }
+            m.put("cpu_ms", u.cpuMillis());
+            m.put("peak_pss_kb", u.peakPssKb());
+            m.put("peak_rss_kb", u.peakRssKb());
+            m.put("peak_threads", u.peakThreads());
+            m.put("ctx_voluntary", u.voluntarySwitches());
+            m.put("ctx_involuntary", u.involuntarySwitches());
+            m.put("peak_processes", u.peakProcesses());
+            m.put("pids", run.pids());
+            m.put("fetch_threads", run.fetchThreads());
+            m.put("worker_startup_ms", run.workerStartupMillis().stream().map(String::valueOf).collect(Collectors.joining(" ")));
+            m.put("url_count", run.urlCount());
+            m.put("url_set", run.urlSetDigest());
+        }
+        Machine mc = r.machine();
+        m.put("jdk_version", mc.jdkVersion());
+        m.put("jdk_vendor", mc.jdkVendor());
+        m.put("cores", mc.cores());
+        m.put("os", mc.os());
+        m.put("os_version", mc.osVersion());
+        m.put("arch", mc.arch());
+        return m;
+    }
+
+    /** RFC 4180 CSV with a header line; missing values are empty. */
+    public static String csv(BenchResult r) {
+        StringBuilder b = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        for (Map<String, Object> row : of(r)) {
+            List<String> cells = new ArrayList<>();
+            for (String col : COLUMNS) {
+                Object v = row.get(col);
+                cells.add(v == null ? "" : quote(v.toString()));
+            }
+            b.append(String.join(",", cells)).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String quote(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+}

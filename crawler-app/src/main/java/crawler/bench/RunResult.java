@@ -1,0 +1,48 @@
+package crawler.bench;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One measured crawl (one repetition of a cell), as read back from the child's summary, its
+ * results file and the probe.
+ *
+ * @param cell                the cell it belongs to
+ * @param repeat              1-based repetition number
+ * @param failure             why the run does not count (non-zero exit, time limit, wrong URL set), or null
+ * @param wallMillis          the summary's wall time: first URL handed out to last result
+ * @param childMillis         spawn to exit of the child JVM, as the bench saw it
+ * @param pages               results written
+ * @param errors              results with an error
+ * @param urlCount            distinct URLs in the results file
+ * @param urlSetDigest        SHA-256 (hex, 16 chars) of the sorted URL set
+ * @param pids                processes that fetched pages
+ * @param fetchThreads        distinct threads that fetched pages, over all processes
+ * @param workerStartupMillis spawn-to-hello of each worker JVM (process mode), else empty
+ * @param usage               what the process-tree probe saw
+ */
+public record RunResult(Cell cell, int repeat, String failure, long wallMillis, long childMillis, long pages,
+                        long errors, int urlCount, String urlSetDigest, int pids, int fetchThreads,
+                        List<Long> workerStartupMillis, TreeUsage usage) {
+
+    public RunResult {
+        Objects.requireNonNull(cell, "cell");
+        Objects.requireNonNull(urlSetDigest, "urlSetDigest");
+        Objects.requireNonNull(usage, "usage");
+        workerStartupMillis = List.copyOf(workerStartupMillis);
+    }
+
+    public boolean failed() {
+        return failure != null;
+    }
+
+    /** Pages per second of wall time; 0 when nothing was timed. */
+    public double pagesPerSecond() {
+        return wallMillis <= 0 ? 0 : pages * 1000.0 / wallMillis;
+    }
+
+    public RunResult withFailure(String why) {
+        return new RunResult(cell, repeat, why, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
+                fetchThreads, workerStartupMillis, usage);
+    }
+}

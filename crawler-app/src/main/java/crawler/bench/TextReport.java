@@ -1,0 +1,188 @@
+package crawler.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The terminal report: a compact table per workload, the fastest cell per concurrency marked
+ * {@code *}, a wide spread marked {@code ~}, failed and skipped cells with their reason, then a
+ * verdict per claim. A pure function of a {@link BenchResult}.
+ */
+public final class TextReport {
+
+    private TextReport() {
+    }
+
+    public static String render(BenchResult r) {
+        StringBuilder b = new StringBuilder();
+        b.append("bench on the ").append(r.target()).append(": ").append(r.machine().describe()).append(", ")
+                .append(r.repeats()).append(r.repeats() == 1 ? " run" : " runs").append(" per cell (median, min-max)\n")
+                .append(conditions(r)).append('\n');
+        for (Workload w : Workload.values()) {
+            List<CellResult> cells = r.cells(w);
+            if (!cells.isEmpty()) {
+                b.append('\n').append(table(w, cells, r));
+            }
+        }
+        b.append("\n* fastest at its concurrency (latency, batch size); ~ spread over ")
+                .append(Math.round(CellResult.WIDE_SPREAD * 100)).append("% of the median; memory is peak PSS summed over the crawl's process tree (MB)\n");
+        r.ceilingPagesPerSecond().ifPresent(c -> b.append(String.format(Locale.ROOT,
+                "highest throughput measured: %s pages/s (crawler and fixture site share %d cores); where c / L is"
+                        + " above it, efficiency is bounded by the machine, not the model%n", Fmt.rate(c), r.machine().cores())));
+        b.append("\nclaims of the seed\n");
+        for (Verdict v : Verdicts.of(r)) {
+            b.append(String.format(Locale.ROOT, "%d. %-13s %s%n   %s%n", v.claim(), v.outcome().label(), v.text(), v.evidence()));
+        }
+        return b.toString();
+    }
+
+    /** The pinning line under the I/O table. */
+    static String pinning(BenchResult r) {
+        if (r.pinning().isEmpty()) {
+            return "virtual-thread pinning: not recorded (run with --pinning)";
+        }
+        return "virtual-thread pinning (JFR jdk.VirtualThreadPinned, threshold 0, one extra crawl each): "
+                + String.join(", ", r.pinning().stream().map(p -> "c=" + p.cell().concurrency() + " "
+                + (p.events() < 0 ? "crawl failed" : Fmt.integer(p.events()))).toList());
+    }
+
+    /** How long the bench took and how busy the machine was: other work shares the cores with the crawls. */
+    static String conditions(BenchResult r) {
+        String took = String.format(Locale.ROOT, "took %.0f s", r.elapsedMillis() / 1000.0);
+        if (r.loadStart() < 0) {
+            return took;
+        }
+        String line = String.format(Locale.ROOT, "%s; load average %.1f at start, %.1f at end", took, r.loadStart(), r.loadEnd());
+        return Math.max(r.loadStart(), r.loadEnd()) > r.machine().cores()
+                ? line + " (above the core count: other work shared the cores, so the figures are noisy)" : line;
+    }
+
+    static String table(Workload w, List<CellResult> cells, BenchResult r) {
+        StringBuilder b = new StringBuilder();
+        b.append(w.title()).append(subtitle(w, cells)).append('\n');
+        Set<Cell> fastest = Analysis.fastest(cells);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(header(w));
+        List<String> notes = new ArrayList<>();
+        for (CellResult c : cells) {
+            if (!c.ok()) {
+                String why = c.skipped() ? "skipped: " + c.skipReason() : "FAILED: " + c.failure();
+                rows.add(blank(w, c, c.skipped() ? "skipped" : "FAILED"));
+                notes.add(c.cell().substrate().label() + " c=" + c.cell().concurrency() + extra(w, c.cell()) + ": " + why);
+                continue;
+            }
+            String mark = (fastest.contains(c.cell()) ? "*" : "") + (c.wideSpread() ? "~" : "");
+            rows.add(row(w, c, r, mark));
+            if (c.errors() > 0) {
+                notes.add(c.cell().substrate().label() + " c=" + c.cell().concurrency() + extra(w, c.cell()) + ": "
+                        + c.errors() + " pages failed (not eligible as fastest)");
+            }
+        }
+        b.append(align(rows));
+        for (String n : notes) {
+            b.append("  ").append(n).append('\n');
+        }
+        if (w == Workload.IO) {
+            b.append("  ").append(pinning(r)).append('\n');
+        }
+        if (w == Workload.STARTUP && !Double.isNaN(r.unitStartup().virtualMicros())) {
+            UnitStartup u = r.unitStartup();
+            b.append(String.format(Locale.ROOT, "  in the bench JVM, start + join of one thread (mean of %,d, after as many for warm-up): virtual %.1f us, platform %.1f us%n",
+                    u.threads(), u.virtualMicros(), u.platformMicros()));
+            b.append("  first page = crawl wall time of one page (thread start, cold fetch and parse) + worker spawn-to-hello in process mode\n");
+        }
+        return b.toString();
+    }
+
+    private static String subtitle(Workload w, List<CellResult> cells) {
+        Cell any = cells.get(0).cell();
+        return switch (w) {
+            case IO -> any.latencyMillis() > 0 ? " (latency " + any.latencyMillis() + " ms; ideal = ceil(pages / c) x latency)" : "";
+            case CPU -> any.latencyMillis() < 0 ? " (" + any.cpuWork() + " SHA-256 rounds per page)"
+                    : " (" + any.pages() + " pages, " + any.cpuWork() + " SHA-256 rounds each)";
+            case LATENCY -> " (c=" + any.concurrency() + ", " + any.pages() + " pages)";
+            case BATCH -> " (" + any.shape() + ", " + any.pages() + " pages)";
+            case STARTUP -> "";
+        };
+    }
+
+    private static String extra(Workload w, Cell c) {
+        return switch (w) {
+            case LATENCY -> " latency " + c.latencyMillis() + " ms";
+            case BATCH -> " batch " + c.batchSize();
+            default -> "";
+        };
+    }
+
+    private static String[] header(Workload w) {
+        return switch (w) {
+            case IO, LATENCY, BATCH -> new String[] {"mode", "c", "shape", w == Workload.LATENCY ? "lat ms" : "batch", "pages",
+                    "wall s", "pages/s", "effic.", "cpu s", "PSS MB", "RSS MB", "threads", "ctx sw", "err", ""};
+            case CPU -> new String[] {"mode", "units", "shape", "pages", "wall s", "pages/s", "speed-up", "cpu s", "PSS MB",
+                    "threads", "err", ""};
+            case STARTUP -> new String[] {"mode", "first page ms", "worker hello ms", "PSS MB", "threads", ""};
+        };
+    }
+
+    private static String[] blank(Workload w, CellResult c, String what) {
+        String[] h = header(w);
+        String[] row = new String[h.length];
+        java.util.Arrays.fill(row, "");
+        row[0] = c.cell().substrate().label();
+        if (w != Workload.STARTUP) {
+            row[1] = Integer.toString(c.cell().concurrency());
+            row[2] = c.cell().shape();
+        }
+        row[h.length - 1] = what;
+        return row;
+    }
+
+    private static String[] row(Workload w, CellResult c, BenchResult r, String mark) {
+        Cell cell = c.cell();
+        boolean m = c.measuredUsage();
+        return switch (w) {
+            case IO, LATENCY, BATCH -> new String[] {cell.substrate().label(), Integer.toString(cell.concurrency()), cell.shape(),
+                    Long.toString(w == Workload.LATENCY ? cell.latencyMillis() : cell.batchSize()), Long.toString(c.pages()),
+                    Fmt.secondsRange(c.wallMillis()), Fmt.rate(c.pagesPerSecond().median()), Fmt.ratio(c.efficiency()),
+                    m ? Fmt.seconds(c.cpuMillis().median()) : "-", m ? Fmt.mb(c.peakPssKb().median()) : "-",
+                    m ? Fmt.mb(c.peakRssKb().median()) : "-", m ? Fmt.count(c.peakThreads().median()) : "-",
+                    m ? Fmt.count(c.contextSwitches().median()) : "-", Long.toString(c.errors()), mark};
+            case CPU -> new String[] {cell.substrate().label(), Integer.toString(cell.concurrency()), cell.shape(),
+                    Long.toString(c.pages()), Fmt.secondsRange(c.wallMillis()), Fmt.rate(c.pagesPerSecond().median()),
+                    Fmt.ratio(Analysis.speedup(c, r.cells())) + "x", m ? Fmt.seconds(c.cpuMillis().median()) : "-",
+                    m ? Fmt.mb(c.peakPssKb().median()) : "-", m ? Fmt.count(c.peakThreads().median()) : "-",
+                    Long.toString(c.errors()), mark};
+            case STARTUP -> new String[] {cell.substrate().label(), Fmt.integer(Math.round(Analysis.firstPageMillis(c).median())),
+                    c.workerStartupMillis() == null ? "-" : Fmt.integer(Math.round(c.workerStartupMillis().median())),
+                    m ? Fmt.mb(c.peakPssKb().median()) : "-", m ? Fmt.count(c.peakThreads().median()) : "-", mark};
+        };
+    }
+
+    /** Left-aligns the first column and the last, right-aligns the numbers between. */
+    static String align(List<String[]> rows) {
+        int cols = rows.get(0).length;
+        int[] width = new int[cols];
+        for (String[] row : rows) {
+            for (int i = 0; i < cols; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < cols; i++) {
+                if (i > 0) {
+                    line.append("  ");
+                }
+                boolean left = i == 0 || i == cols - 1;
+                String cell = row[i];
+                String pad = " ".repeat(width[i] - cell.length());
+                line.append(left ? cell + pad : pad + cell);
+            }
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
+        return b.toString();
+    }
+}

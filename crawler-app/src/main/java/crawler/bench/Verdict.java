@@ -1,0 +1,41 @@
+package crawler.bench;
+
+import java.util.Objects;
+
+/**
+ * What the measurements say about one of the seed's eight claims.
+ *
+ * @param claim    1 to 8, as numbered in DESIGN.md
+ * @param text     the claim, shortened
+ * @param outcome  the verdict
+ * @param evidence the figure that supports or contradicts it
+ */
+public record Verdict(int claim, String text, Outcome outcome, String evidence) {
+
+    /** A closed set of verdicts. */
+    public enum Outcome {
+        SUPPORTED("supported"),
+        NOT_SUPPORTED("not supported"),
+        MIXED("mixed"),
+        NOT_MEASURED("not measured");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public Verdict {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(evidence, "evidence");
+        if (claim < 1 || claim > 8) {
+            throw new IllegalArgumentException("claim must be in [1, 8], was " + claim);
+        }
+    }
+}

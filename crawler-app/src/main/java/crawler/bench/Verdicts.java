@@ -1,0 +1,218 @@
+package crawler.bench;
+
+import crawler.bench.Verdict.Outcome;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The seed's eight claims, each judged on the measurements with the figure that decides it. A
+ * pure function of a {@link BenchResult}; a claim the run has no figure for says so.
+ */
+public final class Verdicts {
+
+    /** Thread speed-up at least this share of the process speed-up counts as "scales like processes". */
+    static final double SCALES_ALIKE = 0.85;
+    /** Load average above this many times the cores: CPU-bound speed-ups are not judged. */
+    static final double BUSY = 1.5;
+
+    private Verdicts() {
+    }
+
+    public static List<Verdict> of(BenchResult r) {
+        return List.of(claim1(r), claim2(r), claim3(r), claim4(r), claim5(r), claim6(r), claim7(r), claim8());
+    }
+
+    private static Verdict claim1(BenchResult r) {
+        String text = "ordinary code runs as one process with one thread";
+        List<CellResult> one = r.cells().stream()
+                .filter(c -> c.ok() && c.cell().concurrency() == 1 && c.cell().workers() == 0).toList();
+        if (one.isEmpty()) {
+            return new Verdict(1, text, Outcome.NOT_MEASURED, "no thread-mode crawl at concurrency 1 in this run");
+        }
+        boolean all = one.stream().allMatch(c -> c.runs().stream().allMatch(x -> x.pids() == 1 && x.fetchThreads() == 1));
+        return new Verdict(1, text, all ? Outcome.SUPPORTED : Outcome.NOT_SUPPORTED,
+                "concurrency 1: " + Analysis.join(one, c -> c.cell().workload().label() + " " + c.cell().substrate().label() + " fetched with "
+                        + c.runs().get(0).pids() + " pid, " + c.runs().get(0).fetchThreads() + " thread"));
+    }
+
+    private static Verdict claim2(BenchResult r) {
+        String text = "threads of one process share its pid and differ in thread id";
+        List<CellResult> cells = new ArrayList<>();
+        for (Substrate s : List.of(Substrate.PLATFORM, Substrate.VIRTUAL)) {
+            r.cells(Workload.IO, s).stream().filter(c -> c.ok() && c.cell().concurrency() > 1)
+                    .max(Comparator.comparingInt(c -> c.cell().concurrency())).ifPresent(cells::add);
+        }
+        if (cells.isEmpty()) {
+            return new Verdict(2, text, Outcome.NOT_MEASURED, "no thread-mode I/O cell above concurrency 1");
+        }
+        boolean all = cells.stream().allMatch(c -> c.runs().stream().allMatch(x -> x.pids() == 1 && x.fetchThreads() > 1));
+        return new Verdict(2, text, all ? Outcome.SUPPORTED : Outcome.NOT_SUPPORTED,
+                Analysis.join(cells, c -> String.format(Locale.ROOT, "%s c=%d: %d pid, %s distinct thread ids",
+                        c.cell().substrate().label(), c.cell().concurrency(), c.runs().get(0).pids(),
+                        Fmt.integer(c.runs().get(0).fetchThreads()))));
+    }
+
+    private static Verdict claim3(BenchResult r) {
+        String text = "worker processes have different pids";
+        List<CellResult> cells = r.cells().stream().filter(c -> c.ok() && c.cell().workers() > 1).toList();
+        if (cells.isEmpty()) {
+            return new Verdict(3, text, Outcome.NOT_MEASURED, "no process-mode cell with two or more workers");
+        }
+        boolean all = cells.stream().allMatch(c -> c.runs().stream().allMatch(x -> x.pids() == c.cell().workers()));
+        CellResult shown = cells.stream().max(Comparator.comparingInt(c -> c.cell().workers())).orElseThrow();
+        return new Verdict(3, text, all ? Outcome.SUPPORTED : Outcome.NOT_SUPPORTED,
+                String.format(Locale.ROOT, "%d process-mode cells, each run fetched with one pid per worker%s; e.g. %s %s: %d pids",
+                        cells.size(), all ? "" : " (NOT in every run)", shown.cell().substrate().label(), shown.cell().shape(),
+                        shown.runs().get(0).pids()));
+    }
+
+    private static Verdict claim4(BenchResult r) {
+        String text = "crawling is I/O-bound, so threads fit it";
+        // Compare at the highest concurrency both a thread mode and process mode reached.
+        Optional<CellResult> proc = Analysis.highest(r, Workload.IO, Substrate.PROCESS);
+        if (proc.isEmpty()) {
+            return new Verdict(4, text, Outcome.NOT_MEASURED, "no clean process-mode I/O cell to compare with");
+        }
+        int c = proc.get().cell().concurrency();
+        Optional<CellResult> thread = bestAt(r, c);
+        if (thread.isEmpty()) {
+            return new Verdict(4, text, Outcome.NOT_MEASURED, "no clean thread-mode I/O cell at c=" + c);
+        }
+        CellResult t = thread.get();
+        CellResult p = proc.get();
+        double tr = t.pagesPerSecond().median();
+        double pr = p.pagesPerSecond().median();
+        boolean faster = tr >= 0.9 * pr;
+        boolean lighter = t.measuredUsage() && p.measuredUsage() && t.peakPssKb().median() < p.peakPssKb().median();
+        Outcome o = faster && (lighter || !t.measuredUsage()) ? Outcome.SUPPORTED : faster || lighter ? Outcome.MIXED : Outcome.NOT_SUPPORTED;
+        String evidence = String.format(Locale.ROOT, "c=%d, latency %d ms: %s %s pages/s (efficiency %s) with %s MB PSS vs process %s %s pages/s (efficiency %s) with %s MB PSS",
+                c, t.cell().latencyMillis(), t.cell().substrate().label(), Fmt.rate(tr), Fmt.ratio(t.efficiency()),
+                t.measuredUsage() ? Fmt.mb(t.peakPssKb().median()) : "-", p.cell().shape(), Fmt.rate(pr),
+                Fmt.ratio(p.efficiency()), p.measuredUsage() ? Fmt.mb(p.peakPssKb().median()) : "-");
+        return new Verdict(4, text, o, evidence + ceilingNote(r));
+    }
+
+    private static Optional<CellResult> bestAt(BenchResult r, int c) {
+        return List.of(Substrate.VIRTUAL, Substrate.PLATFORM).stream()
+                .flatMap(s -> Analysis.at(r, Workload.IO, s, c).stream())
+                .max(Comparator.comparingDouble(x -> x.pagesPerSecond().median()));
+    }
+
+    private static String ceilingNote(BenchResult r) {
+        return r.ceilingPagesPerSecond().map(x -> String.format(Locale.ROOT,
+                "; the highest throughput measured in this run: %s pages/s (%d cores)", Fmt.rate(x), r.machine().cores())).orElse("");
+    }
+
+    private static Verdict claim5(BenchResult r) {
+        String text = "CPU-bound work fits processes (Python: the GIL); the JVM has no GIL";
+        List<CellResult> cpu = r.cells(Workload.CPU).stream().filter(CellResult::ok).toList();
+        int top = cpu.stream().mapToInt(c -> c.cell().concurrency()).filter(u -> u > 1).max().orElse(0);
+        if (top == 0) {
+            return new Verdict(5, text, Outcome.NOT_MEASURED, "no CPU-bound cell above one unit");
+        }
+        Optional<CellResult> proc = cpu.stream().filter(c -> c.cell().substrate() == Substrate.PROCESS_1T && c.cell().concurrency() == top).findFirst();
+        List<CellResult> threads = cpu.stream().filter(c -> c.cell().substrate() != Substrate.PROCESS_1T
+                && c.cell().substrate() != Substrate.PROCESS && c.cell().concurrency() == top).toList();
+        if (proc.isEmpty() || threads.isEmpty()) {
+            return new Verdict(5, text, Outcome.NOT_MEASURED, "needs CPU-bound cells of threads and of processes at " + top + " units");
+        }
+        double ps = Analysis.speedup(proc.get(), r.cells());
+        double ts = threads.stream().mapToDouble(c -> Analysis.speedup(c, r.cells())).filter(d -> !Double.isNaN(d)).max().orElse(Double.NaN);
+        if (Double.isNaN(ps) || Double.isNaN(ts)) {
+            return new Verdict(5, text, Outcome.NOT_MEASURED, "needs a clean one-unit CPU-bound cell per mode");
+        }
+        String figures = String.format(Locale.ROOT, "speed-up at %d units over 1: %s; process-1t %sx (%d cores, so at most %dx)",
+                top, Analysis.join(threads, c -> c.cell().substrate().label() + " " + Fmt.ratio(Analysis.speedup(c, r.cells())) + "x"),
+                Fmt.ratio(ps), r.machine().cores(), Math.min(top, r.machine().cores()));
+        double load = Math.max(r.loadStart(), r.loadEnd());
+        if (load > BUSY * r.machine().cores()) {
+            // Other work used the cores: a speed-up then measures the neighbours, not the model.
+            return new Verdict(5, text, Outcome.NOT_MEASURED, String.format(Locale.ROOT,
+                    "machine busy (load average %.1f on %d cores), speed-ups not trusted: %s", load, r.machine().cores(), figures));
+        }
+        // The seed's claim is that processes are needed for CPU-bound work; threads scaling as well refutes it for Java.
+        Outcome o = ts >= SCALES_ALIKE * ps ? Outcome.NOT_SUPPORTED : Outcome.SUPPORTED;
+        String meaning = o == Outcome.NOT_SUPPORTED ? " -- Java threads scale like processes on CPU work" : " -- processes scaled better here";
+        return new Verdict(5, text, o, figures + meaning);
+    }
+
+    private static Verdict claim6(BenchResult r) {
+        String text = "threads share one memory; processes each have their own";
+        Optional<CellResult> proc = Analysis.highest(r, Workload.IO, Substrate.PROCESS);
+        if (proc.isEmpty() || !proc.get().measuredUsage()) {
+            return new Verdict(6, text, Outcome.NOT_MEASURED, "no clean process-mode I/O cell with memory figures (they need Linux /proc)");
+        }
+        int c = proc.get().cell().concurrency();
+        Optional<CellResult> thread = Analysis.at(r, Workload.IO, Substrate.PLATFORM, c)
+                .or(() -> Analysis.at(r, Workload.IO, Substrate.VIRTUAL, c));
+        if (thread.isEmpty() || !thread.get().measuredUsage()) {
+            return new Verdict(6, text, Outcome.NOT_MEASURED, "no measured thread-mode I/O cell at c=" + c);
+        }
+        CellResult p = proc.get();
+        CellResult t = thread.get();
+        double extraPerWorker = (p.peakPssKb().median() - t.peakPssKb().median()) / p.cell().workers();
+        Outcome o = p.peakPssKb().median() > t.peakPssKb().median() ? Outcome.SUPPORTED : Outcome.NOT_SUPPORTED;
+        return new Verdict(6, text, o, String.format(Locale.ROOT,
+                "c=%d: %s (1 JVM) %s MB PSS vs process %s (coordinator + %d JVMs) %s MB PSS (RSS %s MB): %s more per worker JVM",
+                c, t.cell().substrate().label(), Fmt.mb(t.peakPssKb().median()), p.cell().shape(), p.cell().workers(),
+                Fmt.mb(p.peakPssKb().median()), Fmt.mb(p.peakRssKb().median()), Fmt.size(extraPerWorker)));
+    }
+
+    private static Verdict claim7(BenchResult r) {
+        String text = "threads use less memory and switch context faster";
+        List<String> parts = new ArrayList<>();
+        for (Substrate s : List.of(Substrate.VIRTUAL, Substrate.PLATFORM)) {
+            Analysis.memoryPerUnitKb(r.cells(Workload.IO, s)).ifPresent(kb -> parts.add(s.label() + " " + Fmt.size(kb) + " per unit"));
+        }
+        Optional<CellResult> worker = r.cells().stream().filter(c -> c.ok() && c.workerStartupMillis() != null).findFirst();
+        Optional<CellResult> proc = Analysis.highest(r, Workload.IO, Substrate.PROCESS);
+        Optional<CellResult> thread = proc.flatMap(p -> bestAt(r, p.cell().concurrency()));
+        if (proc.isPresent() && thread.isPresent() && proc.get().measuredUsage() && thread.get().measuredUsage()) {
+            parts.add(String.format(Locale.ROOT, "a worker JVM %s", Fmt.size(
+                    (proc.get().peakPssKb().median() - thread.get().peakPssKb().median()) / proc.get().cell().workers())));
+        }
+        UnitStartup u = r.unitStartup();
+        String start = Double.isNaN(u.virtualMicros()) ? "" : String.format(Locale.ROOT,
+                "start one virtual thread %.1f us, platform thread %.1f us", u.virtualMicros(), u.platformMicros());
+        String workerStart = worker.map(c -> String.format(Locale.ROOT, ", worker JVM %s ms to hello",
+                Fmt.integer(Math.round(allWorkerStartups(r).median())))).orElse("");
+        String switches = switchesPerPage(r);
+        if (parts.isEmpty() && start.isEmpty()) {
+            return new Verdict(7, text, Outcome.NOT_MEASURED, "needs I/O cells at two levels, or the start-up workload");
+        }
+        boolean cheaperStart = !start.isEmpty() && worker.isPresent() && u.platformMicros() / 1000 < allWorkerStartups(r).median();
+        Outcome o = cheaperStart || !parts.isEmpty() ? Outcome.SUPPORTED : Outcome.MIXED;
+        String evidence = (parts.isEmpty() ? "" : "peak PSS " + String.join(", ", parts) + "; ") + start + workerStart + switches;
+        return new Verdict(7, text, o, evidence);
+    }
+
+    /** Spawn-to-hello of worker JVMs: from the start-up workload (one worker alone) when it ran, else from every cell. */
+    private static Stat allWorkerStartups(BenchResult r) {
+        List<CellResult> alone = r.cells(Workload.STARTUP).stream().filter(c -> c.ok() && c.workerStartupMillis() != null).toList();
+        List<Long> all = (alone.isEmpty() ? r.cells() : alone).stream().filter(CellResult::ok)
+                .flatMap(c -> c.runs().stream()).flatMap(x -> x.workerStartupMillis().stream()).toList();
+        return Stat.of(all);
+    }
+
+    private static String switchesPerPage(BenchResult r) {
+        Optional<CellResult> proc = Analysis.highest(r, Workload.IO, Substrate.PROCESS);
+        if (proc.isEmpty() || !proc.get().measuredUsage()) {
+            return "";
+        }
+        int c = proc.get().cell().concurrency();
+        List<CellResult> cells = new ArrayList<>();
+        for (Substrate s : List.of(Substrate.VIRTUAL, Substrate.PLATFORM, Substrate.PROCESS)) {
+            Analysis.at(r, Workload.IO, s, c).filter(CellResult::measuredUsage).ifPresent(cells::add);
+        }
+        return "; context switches per page at c=" + c + ": " + String.join(", ", cells.stream()
+                .map(x -> x.cell().substrate().label() + " " + Fmt.ratio(x.contextSwitches().median() / x.pages())).toList());
+    }
+
+    private static Verdict claim8() {
+        return new Verdict(8, "one thread's failure can take down the process; processes are isolated", Outcome.NOT_MEASURED,
+                "not measured yet: see issue 6 (crawl --chaos kill-worker=N shows process mode surviving killed workers)");
+    }
+}

@@ -1,0 +1,31 @@
+package crawler.bench;
+
+import java.util.Locale;
+
+/** The kinds of measurement the bench makes; each gets its own table. */
+public enum Workload {
+    /** A flat list of pages with a fixed latency: throughput and memory versus concurrency. */
+    IO("I/O-bound: flat page list, fixed latency"),
+    /** Extra per-page CPU work, no latency: speed-up versus units of concurrency. */
+    CPU("CPU-bound: --cpu-work per page, no latency"),
+    /** One concurrency, several latencies: where each model stops keeping up (Little's law). */
+    LATENCY("latency sweep at fixed concurrency"),
+    /** Process mode, several batch sizes, no latency: what handing out URL lists costs. */
+    BATCH("batch-size sweep, process mode, no latency"),
+    /** One page with one unit of concurrency, cold: the cost of bringing a unit up. */
+    STARTUP("start-up: one unit, one page, cold");
+
+    private final String title;
+
+    Workload(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

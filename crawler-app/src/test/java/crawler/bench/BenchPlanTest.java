@@ -1,0 +1,57 @@
+package crawler.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchPlanTest {
+
+    @Test
+    void standardPlan_keepsCellsAModeCannotRun_withTheReason() {
+        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.standard(), true);
+        BenchPlan.Planned platform10k = plan.stream()
+                .filter(p -> p.cell().workload() == Workload.IO && p.cell().substrate() == Substrate.PLATFORM
+                        && p.cell().concurrency() == 10_000).findFirst().orElseThrow();
+        assertThat(platform10k.skipReason()).contains("10,000 platform threads", "--max-platform-threads 2,000");
+        BenchPlan.Planned oneThreadWorkers = plan.stream()
+                .filter(p -> p.cell().workload() == Workload.IO && p.cell().substrate() == Substrate.PROCESS_1T
+                        && p.cell().concurrency() == 100).findFirst().orElseThrow();
+        assertThat(oneThreadWorkers.skipReason()).contains("100 worker JVMs", "--max-workers 4");
+    }
+
+    @Test
+    void processMode_atTenThousand_isSkipped_becauseItsWorkersFetchOnPlatformThreads() {
+        String why = BenchPlan.skipReason(BenchConfig.standard(), Samples.io(Substrate.PROCESS, 10_000, 10_000));
+        assertThat(why).startsWith("10,000 platform threads over 2 worker JVMs: above --max-platform-threads 2,000");
+    }
+
+    @Test
+    void ioPages_areConcurrencyTimesRounds_withinTheBounds() {
+        BenchConfig c = BenchConfig.standard();
+        assertThat(c.ioPages(1)).isEqualTo(20);
+        assertThat(c.ioPages(100)).isEqualTo(500);
+        assertThat(c.ioPages(10_000)).isEqualTo(10_000);
+    }
+
+    @Test
+    void usersSite_skipsTheSweeps_becauseOnlyTheFixtureSiteHasASettableLatency() {
+        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.quick(), false);
+        assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.LATENCY)
+                .isNotEmpty().allMatch(p -> p.skipReason().contains("needs the fixture site"));
+        assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.IO)
+                .allMatch(p -> p.cell().latencyMillis() == -1 && !p.cell().hasIdealTime());
+    }
+
+    @Test
+    void modesOption_narrowsEveryWorkload() {
+        BenchConfig c = BenchConfig.standard().withModes(List.of(Substrate.VIRTUAL));
+        assertThat(BenchPlan.of(c, true)).isNotEmpty().allMatch(p -> p.cell().substrate() == Substrate.VIRTUAL);
+    }
+
+    @Test
+    void config_rejectsZeroRepeats_namingTheValue() {
+        assertThatThrownBy(() -> BenchConfig.quick().withRepeats(0)).hasMessage("repeats must be >= 1, was 0");
+    }
+}

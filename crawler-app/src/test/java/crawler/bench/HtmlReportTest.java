@@ -1,0 +1,43 @@
+package crawler.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportTest {
+
+    @Test
+    void htmlReport_isSelfContained_withFourChartsAndTheVerdicts() throws IOException {
+        String html = HtmlReport.render(Samples.small());
+        // Written to the build folder so a person (or a headless browser) can look at it.
+        Files.writeString(Path.of("target", "bench-sample-report.html"), html);
+        assertThat(count(html, "<svg ")).isEqualTo(4);
+        assertThat(html).contains("I/O-bound throughput", "Peak memory, I/O-bound", "CPU-bound speed-up over one unit",
+                "Start-up cost of one unit", "<td>not supported</td>", "10,000 platform threads: above --max-platform-threads");
+        // No script and nothing fetched: the only URL is the SVG namespace.
+        assertThat(html).doesNotContain("<script", "<link", "src=");
+        Matcher urls = Pattern.compile("https?://[^\"\\s<]+").matcher(html);
+        while (urls.find()) {
+            assertThat(urls.group()).isEqualTo("http://www.w3.org/2000/svg");
+        }
+    }
+
+    @Test
+    void chart_withoutData_saysSoInsteadOfDrawingAxes() {
+        String svg = SvgChart.lines("empty", "x", "y", true, false, java.util.List.of()).svg();
+        assertThat(svg).contains("no data in this run").doesNotContain("<path");
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,43 @@
+package crawler.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report builder on recorded measurements: a small fixed input gives the expected table and
+ * verdicts. To accept an intended change, run with {@code -Dbench.golden.update=DIR} and copy the
+ * written file over the resource after reading the diff.
+ */
+class ReportGoldenTest {
+
+    @Test
+    void textReport_ofFixedMeasurements_matchesGolden() throws IOException {
+        String actual = TextReport.render(Samples.small());
+        String update = System.getProperty("bench.golden.update");
+        if (update != null) {
+            Files.writeString(Path.of(update, "report-golden.txt"), actual);
+        }
+        assertThat(actual).isEqualTo(golden("report-golden.txt"));
+    }
+
+    @Test
+    void markdownReport_holdsEveryTableAndTheVerdictTable() {
+        String md = MarkdownReport.render(Samples.small());
+        assertThat(md).contains("## I/O-bound: flat page list, fixed latency", "## CPU-bound", "## start-up",
+                "| 5 | CPU-bound work fits processes (Python: the GIL); the JVM has no GIL | not supported |",
+                "| 8 | one thread's failure can take down the process; processes are isolated | not measured |");
+    }
+
+    private static String golden(String name) throws IOException {
+        try (InputStream in = ReportGoldenTest.class.getResourceAsStream(name)) {
+            assertThat(in).as("golden resource " + name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

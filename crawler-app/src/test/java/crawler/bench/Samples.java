@@ -1,0 +1,68 @@
+package crawler.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Recorded-style measurements for report tests: small, fixed, covering every kind of cell. */
+final class Samples {
+
+    static final Machine MACHINE = new Machine("25.0.3+9-LTS", "Eclipse Adoptium", 2, "Linux", "6.1.0", "amd64");
+    static final UnitStartup UNITS = new UnitStartup(1000, 60.0, 2.5);
+
+    private Samples() {
+    }
+
+    static TreeUsage usage(long pssMb, long rssMb, int threads, long switches, long cpuMs, int processes) {
+        return new TreeUsage(pssMb * 1024, rssMb * 1024, threads, switches * 3 / 4, switches / 4, cpuMs, processes, 40);
+    }
+
+    static RunResult run(Cell cell, int repeat, long wallMs, TreeUsage u, int pids, int threads, List<Long> startups) {
+        return new RunResult(cell, repeat, null, wallMs, wallMs + 900, cell.pages(), 0, cell.pages(), "d" + cell.pages(),
+                pids, threads, startups, u);
+    }
+
+    static CellResult cell(Cell cell, long[] walls, TreeUsage u, int pids, int threads, List<Long> startups) {
+        List<RunResult> runs = new ArrayList<>();
+        for (int i = 0; i < walls.length; i++) {
+            runs.add(run(cell, i + 1, walls[i], u, pids, threads, startups));
+        }
+        return new CellResult(cell, null, runs);
+    }
+
+    static Cell io(Substrate s, int c, int pages) {
+        return new Cell(Workload.IO, s, c, 16, 100, 0, pages);
+    }
+
+    static Cell cpu(Substrate s, int units) {
+        return new Cell(Workload.CPU, s, units, 16, 0, 1500, 60);
+    }
+
+    /** A three-run result: I/O at c=10 and 100 for three modes, a skipped and a failed cell, CPU, latency, start-up. */
+    static BenchResult small() {
+        List<CellResult> cells = new ArrayList<>();
+        cells.add(cell(io(Substrate.VIRTUAL, 10, 50), new long[] {520, 510, 560}, usage(110, 130, 30, 8000, 3000, 1), 1, 50, List.of()));
+        cells.add(cell(io(Substrate.VIRTUAL, 100, 500), new long[] {540, 530, 700}, usage(125, 150, 32, 11000, 5000, 1), 1, 500, List.of()));
+        cells.add(cell(io(Substrate.PLATFORM, 10, 50), new long[] {530, 525, 535}, usage(108, 128, 40, 7000, 2900, 1), 1, 10, List.of()));
+        cells.add(cell(io(Substrate.PLATFORM, 100, 500), new long[] {560, 550, 570}, usage(135, 158, 127, 7400, 5200, 1), 1, 100, List.of()));
+        cells.add(CellResult.skipped(io(Substrate.PLATFORM, 10_000, 10_000),
+                BenchPlan.skipReason(BenchConfig.standard(), io(Substrate.PLATFORM, 10_000, 10_000))));
+        cells.add(cell(io(Substrate.PROCESS, 10, 50), new long[] {900, 880, 950}, usage(310, 380, 78, 16000, 9500, 3), 2, 10, List.of(1600L, 1700L)));
+        cells.add(cell(io(Substrate.PROCESS, 100, 500), new long[] {980, 940, 1010}, usage(360, 430, 180, 19000, 14000, 3), 2, 100, List.of(1650L, 1750L)));
+        Cell bad = io(Substrate.PROCESS_1T, 2, 20);
+        cells.add(new CellResult(bad, null, List.of(
+                run(bad, 1, 2000, usage(300, 350, 60, 5000, 8000, 3), 2, 2, List.of(1800L, 1900L)),
+                new RunResult(bad, 2, null, 2100, 3000, 19, 0, 19, "other", 2, 2, List.of(1800L, 1900L), usage(300, 350, 60, 5000, 8000, 3)))));
+        cells.add(cell(cpu(Substrate.PLATFORM, 1), new long[] {2000, 2100, 2050}, usage(100, 120, 23, 900, 2100, 1), 1, 1, List.of()));
+        cells.add(cell(cpu(Substrate.PLATFORM, 2), new long[] {1100, 1080, 1150}, usage(102, 122, 24, 950, 2200, 1), 1, 2, List.of()));
+        cells.add(cell(cpu(Substrate.PROCESS_1T, 1), new long[] {2100, 2150, 2200}, usage(200, 240, 40, 1500, 4000, 2), 1, 1, List.of(1500L)));
+        cells.add(cell(cpu(Substrate.PROCESS_1T, 2), new long[] {1200, 1190, 1260}, usage(300, 360, 60, 1800, 6000, 3), 2, 2, List.of(1600L, 1650L)));
+        cells.add(cell(new Cell(Workload.LATENCY, Substrate.VIRTUAL, 100, 16, 0, 0, 500), new long[] {400, 390, 420},
+                usage(120, 140, 30, 9000, 4000, 1), 1, 500, List.of()));
+        cells.add(cell(new Cell(Workload.STARTUP, Substrate.VIRTUAL, 1, 1, 0, 0, 1), new long[] {300, 310, 290},
+                usage(90, 100, 25, 300, 1200, 1), 1, 1, List.of()));
+        cells.add(cell(new Cell(Workload.STARTUP, Substrate.PROCESS, 1, 1, 0, 0, 1), new long[] {400, 420, 410},
+                usage(180, 210, 42, 600, 3000, 2), 1, 1, List.of(1500L)));
+        return new BenchResult(MACHINE, "embedded fixture site", 3, UNITS, cells, 1.5, 1.7, 95_000,
+                List.of(new BenchResult.Pinning(io(Substrate.VIRTUAL, 100, 500), 0)));
+    }
+}

@@ -1,0 +1,58 @@
+package crawler.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import crawler.bench.Verdict.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VerdictsTest {
+
+    @Test
+    void verdicts_ofFixedMeasurements_areTheExpectedOutcomes() {
+        List<Outcome> outcomes = Verdicts.of(Samples.small()).stream().map(Verdict::outcome).toList();
+        assertThat(outcomes).containsExactly(Outcome.SUPPORTED, Outcome.SUPPORTED, Outcome.SUPPORTED, Outcome.SUPPORTED,
+                Outcome.NOT_SUPPORTED, Outcome.SUPPORTED, Outcome.SUPPORTED, Outcome.NOT_MEASURED);
+    }
+
+    @Test
+    void claim5_isSupported_whenProcessesScaleAndThreadsDoNot() {
+        List<CellResult> cells = new ArrayList<>();
+        cells.add(Samples.cell(Samples.cpu(Substrate.PLATFORM, 1), new long[] {2000}, Samples.usage(100, 120, 23, 900, 2100, 1), 1, 1, List.of()));
+        cells.add(Samples.cell(Samples.cpu(Substrate.PLATFORM, 2), new long[] {1900}, Samples.usage(100, 120, 23, 900, 2100, 1), 1, 2, List.of()));
+        cells.add(Samples.cell(Samples.cpu(Substrate.PROCESS_1T, 1), new long[] {2000}, Samples.usage(200, 240, 40, 900, 2100, 2), 1, 1, List.of(1500L)));
+        cells.add(Samples.cell(Samples.cpu(Substrate.PROCESS_1T, 2), new long[] {1000}, Samples.usage(300, 360, 60, 900, 2100, 3), 2, 2, List.of(1500L, 1500L)));
+        Verdict v = Verdicts.of(result(cells)).get(4);
+        assertThat(v.outcome()).isEqualTo(Outcome.SUPPORTED);
+        assertThat(v.evidence()).contains("platform 1.05x", "process-1t 2.00x", "processes scaled better");
+    }
+
+    @Test
+    void claim5_isNotJudged_onABusyMachine() {
+        BenchResult quiet = Samples.small();
+        BenchResult busy = new BenchResult(quiet.machine(), quiet.target(), quiet.repeats(), quiet.unitStartup(), quiet.cells(),
+                12.0, 9.0, quiet.elapsedMillis(), quiet.pinning());
+        Verdict v = Verdicts.of(busy).get(4);
+        assertThat(v.outcome()).isEqualTo(Outcome.NOT_MEASURED);
+        assertThat(v.evidence()).startsWith("machine busy (load average 12.0 on 2 cores)");
+    }
+
+    @Test
+    void claim3_isNotSupported_whenARunSawFewerPidsThanWorkers() {
+        Cell cell = Samples.io(Substrate.PROCESS, 100, 500);
+        CellResult c = Samples.cell(cell, new long[] {900}, Samples.usage(300, 350, 100, 1000, 5000, 3), 1, 100, List.of(1500L, 1500L));
+        assertThat(Verdicts.of(result(List.of(c))).get(2).outcome()).isEqualTo(Outcome.NOT_SUPPORTED);
+    }
+
+    @Test
+    void everyClaim_saysNotMeasured_withoutCells() {
+        List<Verdict> v = Verdicts.of(result(List.of()));
+        assertThat(v).extracting(Verdict::outcome).containsOnly(Outcome.NOT_MEASURED);
+        assertThat(v).extracting(Verdict::claim).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+    }
+
+    private static BenchResult result(List<CellResult> cells) {
+        return new BenchResult(Samples.MACHINE, "embedded fixture site", 1, UnitStartup.NOT_MEASURED, cells, -1, -1, 1000, List.of());
+    }
+}
