@@ -27,10 +27,11 @@ public final class Verdicts {
 
     private static Verdict claim1(BenchResult r) {
         String text = "ordinary code runs as one process with one thread";
+        // Ordinary code is one platform thread; virtual mode starts a new virtual thread per URL even at concurrency 1.
         List<CellResult> one = r.cells().stream()
-                .filter(c -> c.ok() && c.cell().concurrency() == 1 && c.cell().workers() == 0).toList();
+                .filter(c -> c.ok() && c.cell().concurrency() == 1 && c.cell().substrate() == Substrate.PLATFORM).toList();
         if (one.isEmpty()) {
-            return new Verdict(1, text, Outcome.NOT_MEASURED, "no thread-mode crawl at concurrency 1 in this run");
+            return new Verdict(1, text, Outcome.NOT_MEASURED, "no platform-thread crawl at concurrency 1 in this run");
         }
         boolean all = one.stream().allMatch(c -> c.runs().stream().allMatch(x -> x.pids() == 1 && x.fetchThreads() == 1));
         return new Verdict(1, text, all ? Outcome.SUPPORTED : Outcome.NOT_SUPPORTED,
