@@ -90,6 +90,17 @@ final class Analysis {
         return r.cells(w, s).stream().filter(c -> c.ok() && c.cell().concurrency() == concurrency).findFirst();
     }
 
+    /**
+     * Spawn-to-hello of worker JVMs: from the start-up workload (one worker starting alone) when
+     * it ran, else from every clean cell. Null without any worker start.
+     */
+    static Stat workerHelloMillis(BenchResult r) {
+        List<CellResult> alone = r.cells(Workload.STARTUP).stream().filter(c -> c.ok() && c.workerStartupMillis() != null).toList();
+        List<Long> all = (alone.isEmpty() ? r.cells() : alone).stream().filter(CellResult::ok)
+                .flatMap(c -> c.runs().stream()).flatMap(x -> x.workerStartupMillis().stream()).toList();
+        return all.isEmpty() ? null : Stat.of(all);
+    }
+
     static <T> String join(List<T> items, Function<T, String> f) {
         return items.stream().map(f).collect(Collectors.joining("; "));
     }

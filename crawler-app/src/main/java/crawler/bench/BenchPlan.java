@@ -91,17 +91,17 @@ public final class BenchPlan {
 
     /** Why the substrate cannot run the cell within the configured limits, or null. */
     static String skipReason(BenchConfig c, Cell cell) {
+        if (cell.workers() > c.maxWorkers()) {
+            return String.format(java.util.Locale.ROOT,
+                    "%,d worker JVMs: above --max-workers %d (each costs tens of MB and seconds of start-up;"
+                            + " raise the limit to try)", cell.workers(), c.maxWorkers());
+        }
         if (cell.substrate() != Substrate.VIRTUAL && cell.concurrency() > c.maxPlatformThreads()) {
             // Worker processes fetch on platform threads too: concurrency c means c OS threads over the workers.
             return String.format(java.util.Locale.ROOT,
                     "%,d platform threads%s: above --max-platform-threads %,d (each is an OS thread with its own stack;"
                             + " raise the limit to try)", cell.concurrency(),
-                    cell.workers() > 0 ? " over " + cell.workers() + " worker JVMs" : "", c.maxPlatformThreads());
-        }
-        if (cell.workers() > c.maxWorkers()) {
-            return String.format(java.util.Locale.ROOT,
-                    "%,d worker JVMs: above --max-workers %d (each costs tens of MB and seconds of start-up;"
-                            + " raise the limit to try)", cell.workers(), c.maxWorkers());
+                    cell.workers() > 0 ? String.format(java.util.Locale.ROOT, " over %,d worker JVMs", cell.workers()) : "", c.maxPlatformThreads());
         }
         return null;
     }

@@ -114,15 +114,14 @@ public final class HtmlReport {
             cats.add("platform thread");
             values.add(new double[] {cats.size() - 1, u.platformMicros() / 1000});
         }
-        List<Long> hellos = r.cells().stream().filter(CellResult::ok).flatMap(c -> c.runs().stream())
-                .flatMap(x -> x.workerStartupMillis().stream()).toList();
-        if (!hellos.isEmpty()) {
+        Stat hello = Analysis.workerHelloMillis(r);
+        if (hello != null) {
             cats.add("worker JVM hello");
-            values.add(new double[] {cats.size() - 1, Stat.of(hellos).median()});
+            values.add(new double[] {cats.size() - 1, hello.median()});
         }
         for (CellResult c : r.cells(Workload.STARTUP)) {
             if (c.ok()) {
-                cats.add(c.cell().substrate().label() + ": 1st page");
+                cats.add(c.cell().substrate().label() + " 1st pg");
                 values.add(new double[] {cats.size() - 1, Analysis.firstPageMillis(c).median()});
             }
         }

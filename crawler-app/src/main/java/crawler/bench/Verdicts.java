@@ -27,10 +27,11 @@ public final class Verdicts {
 
     private static Verdict claim1(BenchResult r) {
         String text = "ordinary code runs as one process with one thread";
+        // Ordinary code is one platform thread; virtual mode starts a new virtual thread per URL even at concurrency 1.
         List<CellResult> one = r.cells().stream()
-                .filter(c -> c.ok() && c.cell().concurrency() == 1 && c.cell().workers() == 0).toList();
+                .filter(c -> c.ok() && c.cell().concurrency() == 1 && c.cell().substrate() == Substrate.PLATFORM).toList();
         if (one.isEmpty()) {
-            return new Verdict(1, text, Outcome.NOT_MEASURED, "no thread-mode crawl at concurrency 1 in this run");
+            return new Verdict(1, text, Outcome.NOT_MEASURED, "no platform-thread crawl at concurrency 1 in this run");
         }
         boolean all = one.stream().allMatch(c -> c.runs().stream().allMatch(x -> x.pids() == 1 && x.fetchThreads() == 1));
         return new Verdict(1, text, all ? Outcome.SUPPORTED : Outcome.NOT_SUPPORTED,
@@ -178,23 +179,15 @@ public final class Verdicts {
         String start = Double.isNaN(u.virtualMicros()) ? "" : String.format(Locale.ROOT,
                 "start one virtual thread %.1f us, platform thread %.1f us", u.virtualMicros(), u.platformMicros());
         String workerStart = worker.map(c -> String.format(Locale.ROOT, ", worker JVM %s ms to hello",
-                Fmt.integer(Math.round(allWorkerStartups(r).median())))).orElse("");
+                Fmt.integer(Math.round(Analysis.workerHelloMillis(r).median())))).orElse("");
         String switches = switchesPerPage(r);
         if (parts.isEmpty() && start.isEmpty()) {
             return new Verdict(7, text, Outcome.NOT_MEASURED, "needs I/O cells at two levels, or the start-up workload");
         }
-        boolean cheaperStart = !start.isEmpty() && worker.isPresent() && u.platformMicros() / 1000 < allWorkerStartups(r).median();
+        boolean cheaperStart = !start.isEmpty() && worker.isPresent() && u.platformMicros() / 1000 < Analysis.workerHelloMillis(r).median();
         Outcome o = cheaperStart || !parts.isEmpty() ? Outcome.SUPPORTED : Outcome.MIXED;
         String evidence = (parts.isEmpty() ? "" : "peak PSS " + String.join(", ", parts) + "; ") + start + workerStart + switches;
         return new Verdict(7, text, o, evidence);
-    }
-
-    /** Spawn-to-hello of worker JVMs: from the start-up workload (one worker alone) when it ran, else from every cell. */
-    private static Stat allWorkerStartups(BenchResult r) {
-        List<CellResult> alone = r.cells(Workload.STARTUP).stream().filter(c -> c.ok() && c.workerStartupMillis() != null).toList();
-        List<Long> all = (alone.isEmpty() ? r.cells() : alone).stream().filter(CellResult::ok)
-                .flatMap(c -> c.runs().stream()).flatMap(x -> x.workerStartupMillis().stream()).toList();
-        return Stat.of(all);
     }
 
     private static String switchesPerPage(BenchResult r) {
