@@ -2,14 +2,10 @@ package crawler.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line's answers to bad input: a clear message, exit code 2, nothing crawled or overwritten. */
@@ -18,27 +14,13 @@ class CrawlCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureStderr() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStderr() {
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedStderr stderr = new CapturedStderr();
 
     private int run(String... args) {
         return Main.commandLine().execute(args);
     }
 
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void strictMode_stopsOnABadSeedLine_namingFileAndLine() throws Exception {
@@ -46,7 +28,7 @@ class CrawlCommandTest {
         Files.writeString(seeds, "# seeds\nhttp://localhost:1/\nnot-a-url\n");
         int code = run("crawl", "--strict", "--seeds", seeds.toString(), "-o", dir.resolve("out.jsonl").toString());
         assertThat(code).isEqualTo(2);
-        assertThat(stderr()).contains(seeds + ":3").contains("not-a-url");
+        assertThat(stderr.text()).contains(seeds + ":3").contains("not-a-url");
         assertThat(dir.resolve("out.jsonl")).doesNotExist();
     }
 
@@ -56,7 +38,7 @@ class CrawlCommandTest {
         Files.writeString(seeds, "ftp://example.org/\n\n# nothing else\n");
         int code = run("crawl", "--seeds", seeds.toString());
         assertThat(code).isEqualTo(2);
-        assertThat(stderr()).contains(seeds + ":1").contains("no seed URLs given");
+        assertThat(stderr.text()).contains(seeds + ":1").contains("no seed URLs given");
     }
 
     @Test
@@ -65,7 +47,7 @@ class CrawlCommandTest {
         Files.writeString(out, "precious\n");
         int code = run("crawl", "http://localhost:1/", "-o", out.toString());
         assertThat(code).isEqualTo(2);
-        assertThat(stderr()).contains("--force");
+        assertThat(stderr.text()).contains("--force");
         assertThat(Files.readString(out)).isEqualTo("precious\n");
     }
 
@@ -73,14 +55,14 @@ class CrawlCommandTest {
     void invalidSettings_areRejected_namingTheValue() {
         int code = run("crawl", "http://localhost:1/", "--mode", "process", "--workers", "4", "--concurrency", "2");
         assertThat(code).isEqualTo(2);
-        assertThat(stderr()).contains("--concurrency (2)").contains("--workers (4)");
+        assertThat(stderr.text()).contains("--concurrency (2)").contains("--workers (4)");
     }
 
     @Test
     void chaosOutsideProcessMode_isRejected() {
         int code = run("crawl", "http://localhost:1/", "--chaos", "kill-worker=3");
         assertThat(code).isEqualTo(2);
-        assertThat(stderr()).contains("--mode process");
+        assertThat(stderr.text()).contains("--mode process");
     }
 
     @Test
@@ -90,7 +72,7 @@ class CrawlCommandTest {
         assertThat(code).isZero();
         assertThat(Files.readAllLines(out)).singleElement().satisfies(line -> assertThat(line)
                 .contains("\"url\":\"http://127.0.0.1:1/\"").contains("\"kind\":\"CONNECT\""));
-        assertThat(stderr()).contains("crawl complete").contains("connect=1").contains("robots.txt was IGNORED");
+        assertThat(stderr.text()).contains("crawl complete").contains("connect=1").contains("robots.txt was IGNORED");
     }
 
     @Test
@@ -99,6 +81,6 @@ class CrawlCommandTest {
         int code = run("crawl", "http://127.0.0.1:1/", "-o", out.toString());
         assertThat(code).isZero();
         assertThat(Files.readAllLines(out)).isEmpty();
-        assertThat(stderr()).contains("seed http://127.0.0.1:1/ not crawled: robots disallowed");
+        assertThat(stderr.text()).contains("seed http://127.0.0.1:1/ not crawled: robots disallowed");
     }
 }

@@ -7,16 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import crawler.fixtures.FixtureServer;
 import crawler.fixtures.FixtureSiteExtension;
 import crawler.fixtures.SiteSpec;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,19 +31,8 @@ class ResumeTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureStderr() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStderr() {
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedStderr stderr = new CapturedStderr();
 
     private int crawl(FixtureServer site, Path out, String mode, String... extra) {
         List<String> args = new ArrayList<>(List.of("crawl", site.manifest().startUrl(), "--mode", mode, "-c", "8",
@@ -100,6 +84,6 @@ class ResumeTest {
                 assertThat(site.requestCount(url)).as("recorded page %s fetched again", url).isZero();
             }
         }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("torn last line").contains("resumed: " + kept);
+        assertThat(stderr.text()).contains("torn last line").contains("resumed: " + kept);
     }
 }

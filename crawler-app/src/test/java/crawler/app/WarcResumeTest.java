@@ -7,15 +7,10 @@ import crawler.archive.WarcTruncator;
 import crawler.fixtures.FixtureServer;
 import crawler.fixtures.FixtureSiteExtension;
 import crawler.fixtures.SiteSpec;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,19 +24,8 @@ class WarcResumeTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureStderr() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStderr() {
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedStderr stderr = new CapturedStderr();
 
     private int crawl(FixtureServer site, Path out, String prefix, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("crawl", site.manifest().startUrl(), "-c", "4",
@@ -81,6 +65,6 @@ class WarcResumeTest {
         Path added = after.stream().filter(p -> !p.equals(old)).findFirst().orElseThrow();
         assertThat(WarcTruncator.check(added).torn()).isFalse();
         assertThat(WarcTruncator.check(added).urls()).isPositive();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(old + ": cut off a torn tail");
+        assertThat(stderr.text()).contains(old + ": cut off a torn tail");
     }
 }
