@@ -102,21 +102,8 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
         }
         Map<String, PageResult> journal = Map.of();
         if (resume && Files.exists(outPath)) {
-            ResultJournal read;
-            try {
-                read = ResultJournal.read(outPath);
-            } catch (IOException e) {
-                err.println("crawler: cannot resume: " + e.getMessage());
-                return EXIT_USAGE;
-            }
-            if (read.droppedTail() != null) {
-                err.println("crawler: " + outPath + ": cut off a torn last line (" + read.droppedTail().length()
-                        + " characters); its URL will be fetched again");
-                read.truncate(outPath);
-            }
-            journal = read.done();
-            err.println("crawler: resuming: " + journal.size() + " pages already in " + outPath);
-            if (settings.fetch().warc() != null && !repairWarcFiles(settings.fetch().warc().prefix(), err)) {
+            journal = readJournal(outPath, settings, err);
+            if (journal == null) {
                 return EXIT_USAGE;
             }
         } else if (outPath != null && Files.exists(outPath) && !force) {
@@ -142,6 +129,30 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
             }
             return summary.stopReason().equals("INTERRUPTED") ? EXIT_INTERRUPTED : EXIT_OK;
         }
+    }
+
+    /**
+     * The pages an interrupted crawl already recorded in its results file (and WARC files), with
+     * their torn tails cut off; null, after saying why, when the crawl cannot be resumed.
+     */
+    private Map<String, PageResult> readJournal(Path outPath, CrawlSettings settings, PrintStream err) {
+        ResultJournal read;
+        try {
+            read = ResultJournal.read(outPath);
+        } catch (IOException e) {
+            err.println("crawler: cannot resume: " + e.getMessage());
+            return null;
+        }
+        if (read.droppedTail() != null) {
+            err.println("crawler: " + outPath + ": cut off a torn last line (" + read.droppedTail().length()
+                    + " characters); its URL will be fetched again");
+            read.truncate(outPath);
+        }
+        err.println("crawler: resuming: " + read.done().size() + " pages already in " + outPath);
+        if (settings.fetch().warc() != null && !repairWarcFiles(settings.fetch().warc().prefix(), err)) {
+            return null;
+        }
+        return read.done();
     }
 
     private CrawlSummary crawl(CrawlSettings settings, List<String> seeds, ResultSink sink,
