@@ -74,11 +74,9 @@ class HttpPageProcessorHostileTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FaultPage.class, mode = EnumSource.Mode.MATCH_ALL, names = "HOSTILE_.*")
+    // The endless body would take the whole 30 s default call timeout: see endlessBody_isCutByTheCallTimeout.
+    @EnumSource(value = FaultPage.class, mode = EnumSource.Mode.MATCH_ALL, names = "HOSTILE_(?!ENDLESS).*")
     void everyHostilePageButTheEndlessOne_matchesTheManifestWithinTheCap(FaultPage page, FixtureServer server) {
-        if (page == FaultPage.HOSTILE_ENDLESS_BODY) {
-            return; // takes the whole default call timeout: see endlessBody_isCutByTheCallTimeout
-        }
         ExpectedPage expected = server.manifest().expected(server.url(page.path()));
 
         PageResult r = fetch(server, page);
