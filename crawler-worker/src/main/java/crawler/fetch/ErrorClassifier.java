@@ -44,6 +44,12 @@ public final class ErrorClassifier {
             return ErrorKind.CONNECTION_RESET;
         }
         String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.startsWith("unexpected end of stream on") && headersCutShort(e)) {
+            // Some header bytes came, then no line end within OkHttp's 256 KiB header limit (a header
+            // block of a megabyte) or before the peer closed: broken framing, not an empty response,
+            // and not worth a retry that reads the same quarter megabyte again.
+            return ErrorKind.MALFORMED_RESPONSE;
+        }
         if (message.startsWith("unexpected end of stream on")) { // nothing (or garbage) before the status line
             return ErrorKind.EMPTY_RESPONSE;
         }
@@ -59,7 +65,22 @@ public final class ErrorClassifier {
         return kind == ErrorKind.CONNECTION_RESET || kind == ErrorKind.EMPTY_RESPONSE || kind == ErrorKind.CONNECT;
     }
 
-    private static boolean anyMessageContains(Throwable t, String needle) {
+    /**
+     * Whether OkHttp's header reader gave up after reading some bytes: its cause is okio's
+     * {@code EOFException("\\n not found: limit=N content=...")} with N > 0 (N = 0 when nothing came).
+     */
+    private static boolean headersCutShort(Throwable t) {
+        String prefix = "\\n not found: limit=";
+        for (Throwable c = t.getCause(); c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String m = c.getMessage();
+            if (c instanceof EOFException && m != null && m.startsWith(prefix)) {
+                return !m.startsWith(prefix + "0 ") && !m.equals(prefix + "0");
+            }
+        }
+        return false;
+    }
+
+        private static boolean anyMessageContains(Throwable t, String needle) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c.getMessage() != null && c.getMessage().contains(needle)) {
                 return true;
