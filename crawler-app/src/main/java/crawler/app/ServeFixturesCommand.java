@@ -40,6 +40,10 @@ final class ServeFixturesCommand implements java.util.concurrent.Callable<Intege
     @Option(names = "--crawl-delay", description = "Crawl-delay in robots.txt, seconds")
     Integer crawlDelay;
 
+    @Option(names = "--hostile", description = "also serve the hostile pages under /hostile/ (100,000 links, deep"
+            + " nesting, a 10 MB line, random bytes, 1 MB of headers, an endless body, ...)")
+    boolean hostile;
+
     @Override
     public Integer call() throws InterruptedException {
         SiteSpec d = SiteSpec.defaults();
@@ -48,7 +52,7 @@ final class ServeFixturesCommand implements java.util.concurrent.Callable<Intege
             spec = new SiteSpec(seed != null ? seed : d.seed(), pages != null ? pages : d.pages(),
                     fanout != null ? fanout : d.fanout(), links != null ? links : d.linksPerPage(),
                     textBytes != null ? textBytes : d.textBytes(), Latency.parse(latency), !noFaults,
-                    crawlDelay != null ? crawlDelay : d.crawlDelaySeconds());
+                    crawlDelay != null ? crawlDelay : d.crawlDelaySeconds()).withHostile(hostile);
         } catch (IllegalArgumentException e) {
             System.err.println("crawler: " + e.getMessage());
             return CrawlCommand.EXIT_USAGE;
