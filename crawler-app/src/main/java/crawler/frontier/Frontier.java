@@ -60,11 +60,6 @@ public final class Frontier {
         journaled.addAll(urls);
     }
 
-    /** Whether the URL's result comes from the journal of a resumed crawl. */
-    public boolean isJournaled(String url) {
-        return journaled.contains(url);
-    }
-
     /** Offers a normalised URL found at {@code depth}; returns what became of it. */
     public Admission offer(String url, int depth) {
         Admission a = admit(url, depth);
