@@ -10,10 +10,8 @@ import crawler.fixtures.SiteSpec;
 import crawler.page.PageResult;
 import crawler.page.PageTask;
 import crawler.url.UrlNormalizer;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,12 +42,6 @@ class HttpPageProcessorFixtureTest {
         return processor.process(new PageTask(server.url(path), 1));
     }
 
-    private static Set<String> inScope(FixtureServer server, PageResult r) {
-        String host = UrlNormalizer.hostKey(server.baseUrl());
-        return r.links().stream().filter(l -> UrlNormalizer.hostKey(l).equals(host))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
     private static String kindName(PageResult r) {
         return r.error() == null ? null : r.error().kind().name();
     }
@@ -77,7 +69,7 @@ class HttpPageProcessorFixtureTest {
             assertThat(kindName(r)).as("%s error: %s", page.url(), r.error()).isEqualTo(page.errorKind());
             assertThat(r.status()).as("%s status", page.url()).isEqualTo(page.status());
             assertThat(r.title()).as("%s title", page.url()).isEqualTo(page.title());
-            assertThat(inScope(server, r)).as("%s links", page.url()).isEqualTo(page.outlinks());
+            assertThat(SiteLinks.inScope(server, r)).as("%s links", page.url()).isEqualTo(page.outlinks());
             if (page.ok()) {
                 // For a failed redirect chain the manifest keeps the linked URL, while we report the last
                 // URL fetched (the brief's rule), so finalUrl is compared for successes only.

@@ -13,7 +13,6 @@ import crawler.page.PageTask;
 import crawler.url.UrlNormalizer;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -52,12 +51,6 @@ class HttpPageProcessorHostileTest {
         return processor.process(new PageTask(server.url(page.path()), 3));
     }
 
-    private static Set<String> inScope(FixtureServer server, PageResult r) {
-        String host = UrlNormalizer.hostKey(server.baseUrl());
-        return r.links().stream().filter(l -> UrlNormalizer.hostKey(l).equals(host))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
     private static String kindName(PageResult r) {
         return r.error() == null ? null : r.error().kind().name();
     }
@@ -84,7 +77,7 @@ class HttpPageProcessorHostileTest {
         assertThat(kindName(r)).as("%s: %s", page, r.error()).isEqualTo(page.expectedErrorKind());
         assertThat(r.status()).as("%s status", page).isEqualTo(page.expectedStatus());
         assertThat(r.title()).as("%s title", page).isEqualTo(expected.title());
-        assertThat(inScope(server, r)).as("%s links", page).isEqualTo(expected.outlinks());
+        assertThat(SiteLinks.inScope(server, r)).as("%s links", page).isEqualTo(expected.outlinks());
         assertThat(r.bytes()).as("%s bytes", page).isBetween(0L, CONFIG.maxBodyBytes());
     }
 
@@ -174,7 +167,7 @@ class HttpPageProcessorHostileTest {
                 .stream().map(u -> n.normalize(u).orElseThrow()).toList();
         assertThat(r.ok()).as("%s", r.error()).isTrue();
         assertThat(r.links()).containsExactlyElementsOf(expected);
-        assertThat(inScope(server, r)).containsExactly(server.baseUrl());
+        assertThat(SiteLinks.inScope(server, r)).containsExactly(server.baseUrl());
     }
 
     @Test
