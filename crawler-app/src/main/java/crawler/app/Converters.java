@@ -18,10 +18,14 @@ final class Converters {
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
+            String v = value.strip().toLowerCase(Locale.ROOT);
+            if (v.equals("0")) { // zero needs no unit; "--host-delay 0" is what people type
+                return Duration.ZERO;
+            }
+            Matcher m = DURATION.matcher(v);
             if (!m.matches()) {
                 throw new CommandLine.TypeConversionException(
-                        "'" + value + "' is not a duration: write a whole number with a unit, e.g. 250ms, 10s, 2m, 1h");
+                        "'" + value + "' is not a duration: write a whole number with a unit, e.g. 250ms, 10s, 2m, 1h (or 0)");
             }
             long n = Long.parseLong(m.group(1));
             return switch (m.group(2)) {

@@ -11,6 +11,7 @@ import crawler.fetch.FetchConfig;
 import crawler.fetch.Fetcher;
 import crawler.fetch.HttpPageProcessor;
 import crawler.fetch.RobotsCache;
+import crawler.fetch.RobotsPolicy;
 import crawler.fetch.SitemapReader;
 import crawler.frontier.Admission;
 import crawler.frontier.Frontier;
@@ -18,6 +19,7 @@ import crawler.frontier.Politeness;
 import crawler.frontier.RobotsGate;
 import crawler.frontier.Scope;
 import crawler.frontier.Ticker;
+import crawler.page.PageError;
 import crawler.page.PageResult;
 import crawler.report.CrawlSummary;
 import crawler.report.ResultSink;
@@ -72,7 +74,9 @@ public final class CrawlJob {
             frontier.markJournaled(journal.keySet());
             for (String seed : seeds) {
                 Admission a = frontier.offer(seed, 0);
-                if (a != Admission.QUEUED && a != Admission.ALREADY_SEEN) {
+                if (a == Admission.ROBOTS_UNREACHABLE) {
+                    log.println("crawler: seed " + seed + ": robots.txt could not be read; recorded as failed");
+                } else if (a != Admission.QUEUED && a != Admission.ALREADY_SEEN) {
                     log.println("crawler: seed " + seed + " not crawled: " + a.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
                 }
             }
@@ -112,6 +116,17 @@ public final class CrawlJob {
             @Override
             public long crawlDelayMillis(String url) {
                 return cache.policyFor(url).crawlDelayMillis();
+            }
+
+            @Override
+            public PageError unreachable(String url) {
+                RobotsPolicy p = cache.policyFor(url);
+                if (p.fetchError() == null || !p.deferVisits()) {
+                    return null;
+                }
+                return new PageError(p.fetchError(), "robots.txt " + p.robotsUrl() + " could not be read ("
+                        + p.fetchError() + (p.status() > 0 ? ", HTTP " + p.status() : "")
+                        + "), so the page was not requested: RFC 9309 treats an unreachable robots.txt as disallow all");
             }
         };
     }

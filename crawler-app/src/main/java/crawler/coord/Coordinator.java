@@ -7,6 +7,7 @@ import crawler.exec.ResultListener;
 import crawler.frontier.Frontier;
 import crawler.frontier.Scope;
 import crawler.frontier.Ticker;
+import crawler.page.PageError;
 import crawler.page.PageResult;
 import crawler.page.PageTask;
 import crawler.report.CrawlSummary;
@@ -34,6 +35,7 @@ import java.util.function.Function;
  */
 public final class Coordinator {
 
+    private static final long PID = ProcessHandle.current().pid();
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Frontier frontier;
@@ -179,8 +181,11 @@ public final class Coordinator {
             List<PageTask> toFetch = new ArrayList<>(tasks.size());
             for (PageTask t : tasks) {
                 PageResult done = journal.get(t.url());
+                PageError unreachable = frontier.unreachableError(t.url());
                 if (done != null) {
                     replay(t, done);
+                } else if (unreachable != null) {
+                    recordUnrequested(t, unreachable);
                 } else {
                     inFlight.put(t.url(), new InFlight(t, now));
                     toFetch.add(t);
@@ -234,6 +239,15 @@ public final class Coordinator {
         for (String link : inScope) {
             frontier.offer(link, f.task().depth() + 1);
         }
+    }
+
+    /** A URL answered with an error without a request (its robots.txt could not be read). */
+    private void recordUnrequested(PageTask task, PageError error) {
+        PageResult r = new PageResult(task.url(), task.url(), task.depth(), 0, null, 0, null, List.of(), null, 0, 0, 0,
+                error, PID, 0, null, false, null);
+        sink.accept(r);
+        stats.record(r);
+        frontier.completed(task);
     }
 
     /** A page the journal already holds: not fetched or written again, only its links followed. */

@@ -8,6 +8,8 @@ public enum Admission {
     TOO_DEEP,
     TRAP,
     ROBOTS_DISALLOWED,
+    /** Queued, but to be answered with an error result: its host's robots.txt could not be read. */
+    ROBOTS_UNREACHABLE,
     HOST_BUDGET_SPENT,
     PAGE_LIMIT_REACHED
 }

@@ -1,5 +1,6 @@
 package crawler.frontier;
 
+import crawler.page.PageError;
 import crawler.page.PageTask;
 import crawler.url.UrlNormalizer;
 import java.util.ArrayDeque;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The crawl's queue of URLs: breadth-first by depth, each URL admitted at most once, scope,
@@ -40,6 +42,8 @@ public final class Frontier {
     private final Set<String> hostsWithDelayKnown = new HashSet<>();
     private final Map<Admission, Long> admissions = new EnumMap<>(Admission.class);
     private final Set<String> journaled = new HashSet<>();
+    /** URLs queued only to be answered with their robots.txt error, never requested. */
+    private final Map<String, PageError> unreachable = new HashMap<>();
     private long admitted;
 
     public Frontier(FrontierLimits limits, Scope scope, TrapGuard trapGuard, RobotsGate robots, Politeness politeness) {
@@ -90,15 +94,18 @@ public final class Frontier {
             return Admission.HOST_BUDGET_SPENT;
         }
         if (!robots.allows(url)) {
-            return Admission.ROBOTS_DISALLOWED;
-        }
-        if (hostsWithDelayKnown.add(host)) {
+            PageError why = robots.unreachable(url);
+            if (why == null) {
+                return Admission.ROBOTS_DISALLOWED;
+            }
+            unreachable.put(url, why);
+        } else if (hostsWithDelayKnown.add(host)) {
             politeness.crawlDelay(host, robots.crawlDelayMillis(url));
         }
         admitted++;
         admittedPerHost.merge(host, 1L, Long::sum);
         levels.computeIfAbsent(depth, d -> new Level()).enqueue(host, new PageTask(url, depth));
-        return Admission.QUEUED;
+        return unreachable.containsKey(url) ? Admission.ROBOTS_UNREACHABLE : Admission.QUEUED;
     }
 
     /**
@@ -111,13 +118,26 @@ public final class Frontier {
         if (level == null || max <= 0) {
             return out;
         }
-        level.takeReady(max, politeness, journaled, out);
+        level.takeReady(max, politeness, this::needsNoRequest, out);
         return out;
+    }
+
+    /**
+     * The error a handed-out URL must be answered with instead of a request, because its host's
+     * robots.txt could not be read; null for a URL to fetch (or to replay from the journal).
+     */
+    public PageError unreachableError(String url) {
+        return unreachable.get(url);
+    }
+
+    /** Journaled and robots-unreachable URLs are answered without a request, so politeness does not apply. */
+    private boolean needsNoRequest(String url) {
+        return journaled.contains(url) || unreachable.containsKey(url);
     }
 
     /** Returns a handed-out URL: its result has been recorded. */
     public void completed(PageTask task) {
-        if (!journaled.contains(task.url())) {
+        if (!needsNoRequest(task.url())) {
             politeness.release(UrlNormalizer.hostKey(task.url()));
         }
         Level level = levels.get(task.depth());
@@ -189,7 +209,7 @@ public final class Frontier {
             queued++;
         }
 
-        void takeReady(int max, Politeness politeness, Set<String> journaled, List<PageTask> out) {
+        void takeReady(int max, Politeness politeness, Predicate<String> noRequest, List<PageTask> out) {
             // Round-robin: one URL per host per pass, so hosts share the batch fairly.
             boolean progress = true;
             while (out.size() < max && progress) {
@@ -197,7 +217,7 @@ public final class Frontier {
                 Iterator<Map.Entry<String, ArrayDeque<PageTask>>> it = byHost.entrySet().iterator();
                 while (it.hasNext() && out.size() < max) {
                     Map.Entry<String, ArrayDeque<PageTask>> e = it.next();
-                    if (!journaled.contains(e.getValue().peek().url()) && !politeness.tryAcquire(e.getKey())) {
+                    if (!noRequest.test(e.getValue().peek().url()) && !politeness.tryAcquire(e.getKey())) {
                         continue;
                     }
                     out.add(e.getValue().poll());

@@ -1,5 +1,7 @@
 package crawler.frontier;
 
+import crawler.page.PageError;
+
 /**
  * robots.txt as the frontier sees it. Implementations may fetch robots.txt on first use of a
  * host (and block while doing so); answers are cached per host.
@@ -20,6 +22,16 @@ public interface RobotsGate {
     };
 
     boolean allows(String url);
+
+    /**
+     * Why {@code url} may not be fetched because its host's robots.txt could not be read (a network
+     * failure or a 5xx: RFC 9309 says to assume complete disallow), or null when the URL is allowed
+     * or disallowed by rules that were read. Such a URL is not dropped silently: it gets a result
+     * carrying this error, so a seed on an unreachable host is reported like any failed page.
+     */
+    default PageError unreachable(String url) {
+        return null;
+    }
 
     /** The Crawl-delay that applies to the URL's host, in milliseconds; negative when none. */
     long crawlDelayMillis(String url);

@@ -23,6 +23,11 @@ class ConvertersTest {
                 .isInstanceOf(CommandLine.TypeConversionException.class).hasMessageContaining("'10'");
     }
 
+    @Test
+    void zeroDuration_needsNoUnit() {
+        assertThat(new Converters.DurationConverter().convert(" 0 ")).isEqualTo(Duration.ZERO);
+    }
+
     @ParameterizedTest
     @CsvSource({"4MiB, 4194304", "512KiB, 524288", "1000, 1000", "2MB, 2000000"})
     void sizes_acceptBinaryAndDecimalUnits(String text, long bytes) {

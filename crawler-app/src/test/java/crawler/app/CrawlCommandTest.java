@@ -76,11 +76,15 @@ class CrawlCommandTest {
     }
 
     @Test
-    void unreachableRobotsTxt_keepsTheSeedOut_andSaysWhy() throws Exception {
+    void unreachableRobotsTxt_givesTheSeedAFailedResult_withoutRequestingIt() throws Exception {
         Path out = dir.resolve("results.jsonl");
-        int code = run("crawl", "http://127.0.0.1:1/", "-o", out.toString());
+        int code = run("crawl", "http://127.0.0.1:1/", "http://127.0.0.1:1/other", "-o", out.toString());
         assertThat(code).isZero();
-        assertThat(Files.readAllLines(out)).isEmpty();
-        assertThat(stderr.text()).contains("seed http://127.0.0.1:1/ not crawled: robots disallowed");
+        // Both URLs get one line each, with the robots.txt failure's kind and a message naming robots.txt.
+        assertThat(Files.readAllLines(out)).hasSize(2).allSatisfy(line -> assertThat(line)
+                .contains("\"kind\":\"CONNECT\"").contains("robots.txt http://127.0.0.1:1/robots.txt could not be read")
+                .contains("\"attempts\":0"));
+        assertThat(stderr.text()).contains("seed http://127.0.0.1:1/: robots.txt could not be read; recorded as failed")
+                .contains("connect=2");
     }
 }

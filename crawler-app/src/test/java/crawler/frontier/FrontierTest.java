@@ -2,6 +2,8 @@ package crawler.frontier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import crawler.page.ErrorKind;
+import crawler.page.PageError;
 import crawler.page.PageTask;
 import java.time.Duration;
 import java.util.List;
@@ -64,17 +66,7 @@ class FrontierTest {
 
     @Test
     void robotsDisallowedUrl_isNotQueued_andItsCrawlDelayReachesPoliteness() {
-        RobotsGate robots = new RobotsGate() {
-            @Override
-            public boolean allows(String url) {
-                return !url.contains("/private/");
-            }
-
-            @Override
-            public long crawlDelayMillis(String url) {
-                return 1_000;
-            }
-        };
+        RobotsGate robots = new DisallowingRobots("http://a.test/private/", 1_000, null);
         Frontier f = frontier(new FrontierLimits(3, 0, 0), robots,
                 new PolitenessConfig(0, Duration.ZERO, true, Duration.ofSeconds(10)));
         assertThat(f.offer("http://a.test/private/x", 0)).isEqualTo(Admission.ROBOTS_DISALLOWED);
@@ -84,6 +76,26 @@ class FrontierTest {
         assertThat(f.nanosUntilNextReady()).isEqualTo(Duration.ofSeconds(1).toNanos());
         ticker.advance(Duration.ofSeconds(1));
         assertThat(f.take(10)).hasSize(1);
+    }
+
+    @Test
+    void urlOfAHostWhoseRobotsTxtIsUnreachable_isQueuedWithItsError_andSkipsPoliteness() {
+        PageError down = new PageError(ErrorKind.DNS, "robots.txt could not be read");
+        RobotsGate robots = new DisallowingRobots("http://down.test/", -1, down);
+        Frontier f = new Frontier(new FrontierLimits(3, 0, 0),
+                Scope.ofSeeds(List.of("http://down.test/", "http://a.test/"), List.of(), List.of()), TrapGuard.defaults(),
+                robots, new Politeness(new PolitenessConfig(1, Duration.ofSeconds(5), true, Duration.ofSeconds(10)), ticker));
+        assertThat(f.offer("http://down.test/", 0)).isEqualTo(Admission.ROBOTS_UNREACHABLE);
+        assertThat(f.offer("http://down.test/x", 0)).isEqualTo(Admission.ROBOTS_UNREACHABLE);
+        assertThat(f.offer("http://a.test/", 0)).isEqualTo(Admission.QUEUED);
+        // Politeness (one request per host, 5 s apart) would hold the second down.test URL back; no request is made for it.
+        List<PageTask> out = f.take(10);
+        assertThat(out).extracting(PageTask::url)
+                .containsExactlyInAnyOrder("http://down.test/", "http://down.test/x", "http://a.test/");
+        assertThat(f.unreachableError("http://down.test/x")).isSameAs(down);
+        assertThat(f.unreachableError("http://a.test/")).isNull();
+        out.forEach(f::completed);
+        assertThat(f.exhausted()).isTrue();
     }
 
     @Test
@@ -131,5 +143,23 @@ class FrontierTest {
         f.completed(first.get(0));
         assertThat(f.take(10)).hasSize(1);
         assertThat(f.inFlight()).isEqualTo(2);
+    }
+
+    /** Disallows URLs under {@code prefix}; with {@code unreachable} set, as if their robots.txt could not be read. */
+    private record DisallowingRobots(String prefix, long crawlDelayMillis, PageError unreachable) implements RobotsGate {
+        @Override
+        public boolean allows(String url) {
+            return !url.startsWith(prefix);
+        }
+
+        @Override
+        public long crawlDelayMillis(String url) {
+            return crawlDelayMillis;
+        }
+
+        @Override
+        public PageError unreachable(String url) {
+            return allows(url) ? null : unreachable;
+        }
     }
 }
