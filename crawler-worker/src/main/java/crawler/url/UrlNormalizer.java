@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * only (a stable sort, so {@code a=2&a=1} keeps its order) and passes other schemes through, so this
  * class adds the value sort and the scheme check. A parameter with an empty value ({@code a=}) comes
  * out as {@code a}: that is BasicURLNormalizer's choice and is kept.
- * Known limit: BasicURLNormalizer rejects IPv6 literal hosts, so they come out empty.
+ * BasicURLNormalizer rejects IPv6 literal hosts, so such a host is swapped for a placeholder
+ * name while it works and put back afterwards in OkHttp's canonical form ({@code [::1]}).
  */
 public final class UrlNormalizer {
 
@@ -89,9 +90,18 @@ public final class UrlNormalizer {
 
     /** The canonical form of an http(s) URL, or null. */
     private String compute(String absoluteUrl) {
+        String url = absoluteUrl.strip();
+        String ipv6Host = null;
+        if (url.indexOf('[') >= 0) {
+            HttpUrl parsed = HttpUrl.parse(url);
+            if (parsed != null && parsed.host().indexOf(':') >= 0) {
+                ipv6Host = "[" + parsed.host() + "]";
+                url = parsed.newBuilder().host(IPV6_PLACEHOLDER).build().toString();
+            }
+        }
         String out;
         try {
-            out = basic.filter(absoluteUrl.strip());
+            out = basic.filter(url);
         } catch (RuntimeException e) {
             // BasicURLNormalizer returns null for most bad input; anything it throws is bad input too.
             return null;
@@ -99,8 +109,14 @@ public final class UrlNormalizer {
         if (out == null || !hasHttpScheme(out)) {
             return null;
         }
+        if (ipv6Host != null) {
+            out = out.replaceFirst("://" + IPV6_PLACEHOLDER, "://" + java.util.regex.Matcher.quoteReplacement(ipv6Host));
+        }
         return sortQueryValues(out);
     }
+
+    /** Stands in for an IPv6 literal while BasicURLNormalizer works (.invalid can never be a real host). */
+    private static final String IPV6_PLACEHOLDER = "ipv6-literal.invalid";
 
     /**
      * The politeness and scope key of a URL: {@code host:port}, lower-case, with the scheme's default

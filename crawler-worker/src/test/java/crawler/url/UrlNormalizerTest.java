@@ -38,6 +38,9 @@ class UrlNormalizerTest {
             http://example.com/dir/                  | http://example.com/dir/
             http://example.com/dir                   | http://example.com/dir
             https://Example.com:443/Dir/Page.HTML?Q=1#x | https://example.com/Dir/Page.HTML?Q=1
+            http://[::1]:8080/a/../b?y=1&x=2#f        | http://[::1]:8080/b?x=2&y=1
+            http://[0:0:0:0:0:0:0:1]:80/              | http://[::1]/
+            https://[2001:DB8::A]/x                   | https://[2001:db8::a]/x
             """)
     void normalize_producesCanonicalForm(String in, String expected) {
         assertThat(normalizer.normalize(in)).contains(expected);
