@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 
 /**
  * Turns an absolute URL into the one canonical string the crawler uses for dedup, scope and output.
@@ -110,7 +111,7 @@ public final class UrlNormalizer {
             return null;
         }
         if (ipv6Host != null) {
-            out = out.replaceFirst("://" + IPV6_PLACEHOLDER, "://" + java.util.regex.Matcher.quoteReplacement(ipv6Host));
+            out = out.replaceFirst("://" + IPV6_PLACEHOLDER, "://" + Matcher.quoteReplacement(ipv6Host));
         }
         return sortQueryValues(out);
     }
