@@ -62,6 +62,15 @@ public final class CrawlJob {
      */
     public CrawlSummary run(List<String> seeds, ResultSink sink, Map<String, PageResult> journal,
                             Consumer<Coordinator> onStart) {
+        return run(seeds, sink, journal, onStart, executorFactory());
+    }
+
+    /**
+     * Crawls on a substrate the caller provides, e.g. one kept warm across crawls by a
+     * {@link crawler.exec.ReusableExecutor} built from {@link #executorFactory()}.
+     */
+    CrawlSummary run(List<String> seeds, ResultSink sink, Map<String, PageResult> journal,
+                     Consumer<Coordinator> onStart, Function<ResultListener, BatchExecutor> executors) {
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("no seed URLs to crawl");
         }
@@ -87,11 +96,12 @@ public final class CrawlJob {
                     journal);
             onStart.accept(coordinator);
             String mode = settings.mode().name().toLowerCase(java.util.Locale.ROOT);
-            return coordinator.run(executorFactory(), new CrawlRun(mode, settings.reportedWorkers(), settings.ignoreRobots()));
+            return coordinator.run(executors, new CrawlRun(mode, settings.reportedWorkers(), settings.ignoreRobots()));
         }
     }
 
-    private Function<ResultListener, BatchExecutor> executorFactory() {
+    /** Builds this job's execution substrate (for process mode: starts the workers) around a listener. */
+    Function<ResultListener, BatchExecutor> executorFactory() {
         int concurrency = settings.pacing().concurrency();
         FetchConfig fetch = settings.fetch();
         return switch (settings.mode()) {

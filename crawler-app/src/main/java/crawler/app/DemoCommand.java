@@ -3,6 +3,7 @@ package crawler.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import crawler.exec.Mode;
+import crawler.exec.ReusableExecutor;
 import crawler.fixtures.FixtureServer;
 import crawler.fixtures.Latency;
 import crawler.fixtures.SiteSpec;
@@ -90,22 +91,29 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             Set<String> expected = new TreeSet<>(flat ? seeds : site.manifest().reachable(options.depth).keySet());
             out.printf("fixture site %s: %d pages, latency %s; %s: %d URLs expected%n%n", site.baseUrl(), spec.pages(),
                     latency, flat ? "flat list of every page" : "links followed to depth " + options.depth, expected.size());
-            // One unmeasured crawl first: the modes share this JVM and the fixture server, and
-            // whichever ran first would otherwise pay for their JIT warm-up alone.
-            CrawlSettings warmUpSettings = flat ? base.withMaxDepth(0) : base;
-            try (ResultSink discard = new NullSink()) {
-                new CrawlJob(warmUpSettings.withMode(Mode.VIRTUAL), new PrintStream(OutputStream.nullOutputStream()))
-                        .run(seeds, discard, c -> { });
-            }
             for (Mode mode : Mode.values()) {
-                site.resetCounters();
+                CrawlSettings settings = flat ? base.withMode(mode).withMaxDepth(0) : base.withMode(mode);
+                CrawlJob job = new CrawlJob(settings, err);
                 Set<String> urls = new HashSet<>();
                 int[] maxDepth = {0};
                 Path file = outDir.resolve("results-" + name(mode) + ".jsonl");
                 CrawlSummary s;
-                try (ResultSink sink = new RecordingSink(new JsonLinesSink(Files.newOutputStream(file), true), urls, maxDepth)) {
-                    s = new CrawlJob(flat ? base.withMode(mode).withMaxDepth(0) : base.withMode(mode), err)
-                            .run(seeds, sink, c -> { });
+                // Every mode is measured on a warm substrate: one unmeasured crawl of the same site
+                // first, on the same threads or the same worker processes. Otherwise the thread modes
+                // would run JIT-compiled code while process mode's new workers interpreted theirs.
+                try (ReusableExecutor substrate = new ReusableExecutor(job.executorFactory());
+                     ResultSink discard = new NullSink()) {
+                    CrawlSummary warmUp = new CrawlJob(settings, new PrintStream(OutputStream.nullOutputStream()))
+                            .run(seeds, discard, Map.of(), c -> { }, substrate::attach);
+                    if (!warmUp.workerStartupMillis().isEmpty()) {
+                        err.printf("%s: workers started for the warm-up crawl in %s ms (spawn to hello)%n", name(mode),
+                                warmUp.workerStartupMillis());
+                    }
+                    site.resetCounters();
+                    try (ResultSink sink = new RecordingSink(new JsonLinesSink(Files.newOutputStream(file), true), urls,
+                            maxDepth)) {
+                        s = job.run(seeds, sink, Map.of(), c -> { }, substrate::attach);
+                    }
                 }
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValue(outDir.resolve("summary-" + name(mode) + ".json").toFile(), s);
