@@ -18,10 +18,12 @@ import crawler.frontier.Politeness;
 import crawler.frontier.RobotsGate;
 import crawler.frontier.Scope;
 import crawler.frontier.Ticker;
+import crawler.page.PageProcessor;
 import crawler.page.PageResult;
 import crawler.report.CrawlSummary;
 import crawler.report.ResultSink;
 import crawler.url.UrlNormalizer;
+import crawler.worker.ChaosProcessor;
 import java.io.PrintStream;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,15 +93,20 @@ public final class CrawlJob {
         int concurrency = settings.pacing().concurrency();
         FetchConfig fetch = settings.fetch();
         return switch (settings.mode()) {
-            case VIRTUAL -> listener -> ThreadExecutor.virtualThreads(
-                    new HttpPageProcessor(fetch.withMaxIdleConnections(concurrency)), listener);
+            case VIRTUAL -> listener -> ThreadExecutor.virtualThreads(threadModeProcessor(fetch, concurrency), listener);
             case PLATFORM -> listener -> ThreadExecutor.platformThreads(concurrency,
-                    new HttpPageProcessor(fetch.withMaxIdleConnections(concurrency)), listener);
+                    threadModeProcessor(fetch, concurrency), listener);
             case PROCESS -> listener -> new ProcessExecutor(
                     new ProcessConfig(settings.workers(), settings.threadsPerWorker(), settings.workerJvmOptions(),
-                            3, settings.chaosKillEvery()),
+                            3, settings.chaosKillEvery(), settings.chaos()),
                     fetch.withMaxIdleConnections(settings.threadsPerWorker()), listener);
         };
+    }
+
+    /** The one processor all fetch threads share, with the chaos faults injected the way each worker JVM does. */
+    private PageProcessor threadModeProcessor(FetchConfig fetch, int concurrency) {
+        return ChaosProcessor.wrap(new HttpPageProcessor(fetch.withMaxIdleConnections(concurrency)), settings.chaos(),
+                log);
     }
 
     private static RobotsGate robotsGate(RobotsCache cache) {
