@@ -5,8 +5,6 @@ import crawler.page.PageResult;
 import crawler.page.PageTask;
 import crawler.protocol.Chaos;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,23 +15,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * delegate. Used the same way in every mode: by each worker JVM in process mode, by the crawler's
  * own JVM in the thread modes, so that what follows the fault is the substrate's doing alone.
  *
- * <p>The heap exhaustion is not simulated: the task allocates 1 MiB arrays and keeps them in a
- * field of this (process-wide, shared) object until the JVM throws {@link OutOfMemoryError}, so
- * the memory stays taken after the Error, as with a leak. How far that goes is bounded only by
+ * <p>The heap exhaustion is not simulated: the task allocates arrays and keeps them reachable from
+ * a field of this (process-wide, shared) object until the JVM throws {@link OutOfMemoryError} even
+ * for the smallest of them, so the memory stays taken after the Error, as with a leak. How far that goes is bounded only by
  * the JVM's {@code -Xmx}: run it with a small heap.
  *
  * <p>Thread-safe, like every {@link PageProcessor}: tasks are counted with an atomic counter.
  */
 public final class ChaosProcessor implements PageProcessor {
 
-    private static final int CHUNK_LONGS = 128 * 1024; // 1 MiB per array
+    /** Chunk sizes in references: 1 MiB-ish arrays first, then ever smaller ones to fill the gaps. */
+    private static final int[] CHUNK_SIZES = {256 * 1024, 16 * 1024, 256, 4};
 
     private final PageProcessor delegate;
     private final Chaos chaos;
     private final PrintStream log;
     private final AtomicInteger started = new AtomicInteger();
-    /** Memory the leaking task keeps: reachable from here, so no GC can give it back. */
-    private final List<long[]> leaked = new ArrayList<>();
+    /** Head of the memory the leaking task keeps: reachable from here, so no GC can give it back. */
+    private volatile Object[] leaked;
 
     public ChaosProcessor(PageProcessor delegate, Chaos chaos, PrintStream log) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -67,14 +66,28 @@ public final class ChaosProcessor implements PageProcessor {
         return delegate.process(task);
     }
 
-    /** Ends only by OutOfMemoryError: every array stays reachable from {@link #leaked}. */
+    /**
+     * Ends only by OutOfMemoryError, and only once not even a tiny object fits: a 1 MiB array can
+     * fail while the young generation still has room, so smaller and smaller chunks fill what is
+     * left. Each chunk holds the previous one in its slot 0, a chain rooted in {@link #leaked}, so
+     * keeping a chunk needs no allocation besides the chunk itself.
+     */
     private void exhaustHeap() {
-        while (true) {
-            long[] chunk = new long[CHUNK_LONGS];
-            synchronized (leaked) {
-                leaked.add(chunk);
+        Object[] head = leaked;
+        OutOfMemoryError last = null;
+        for (int size : CHUNK_SIZES) {
+            try {
+                while (true) {
+                    Object[] chunk = new Object[size];
+                    chunk[0] = head;
+                    head = chunk;
+                    leaked = head;
+                }
+            } catch (OutOfMemoryError e) {
+                last = e;
             }
         }
+        throw last;
     }
 
     @Override
