@@ -15,6 +15,7 @@ import crawler.fetch.SitemapReader;
 import crawler.frontier.Admission;
 import crawler.frontier.Frontier;
 import crawler.frontier.Politeness;
+import crawler.frontier.PrivateAddressGate;
 import crawler.frontier.RobotsGate;
 import crawler.frontier.Scope;
 import crawler.frontier.Ticker;
@@ -70,7 +71,8 @@ public final class CrawlJob {
             RobotsCache robotsCache = new RobotsCache(fetcher, settings.fetch().userAgent());
             RobotsGate robots = settings.ignoreRobots() ? RobotsGate.IGNORE : robotsGate(robotsCache);
             Politeness politeness = new Politeness(settings.politeness(), Ticker.SYSTEM);
-            Frontier frontier = new Frontier(settings.frontier(), scope, settings.trapGuard(), robots, politeness);
+            Frontier frontier = new Frontier(settings.frontier(), scope, settings.trapGuard(), robots, politeness,
+                    settings.denyPrivate() ? PrivateAddressGate.forSeeds(seeds) : null);
             frontier.markJournaled(journal.keySet());
             for (String seed : seeds) {
                 Admission a = frontier.offer(seed, 0);
