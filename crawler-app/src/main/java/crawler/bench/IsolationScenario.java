@@ -233,15 +233,34 @@ public final class IsolationScenario {
                 crash, lost, duplicates, deaths, survived, note);
     }
 
-    /** The first stderr line naming an Error or exception, else the last line: what killed the child. */
-    private static String lastWords(Path stderr) throws IOException {
-        if (!Files.exists(stderr)) {
-            return "";
-        }
-        List<String> lines = Files.readAllLines(stderr, StandardCharsets.UTF_8).stream()
+    /**
+     * What the child's stderr says happened to it, briefly: whether its main (coordinator) thread
+     * died and of what, how many fetch threads caught an Error on their URL, whether a fetch
+     * thread's Error halted the JVM; else the first line naming an Error, else the last line.
+     */
+    static String account(List<String> stderrLines) {
+        List<String> lines = stderrLines.stream()
                 .filter(l -> !l.isBlank() && !l.strip().startsWith("at ") && !l.contains("chaos:")).toList();
-        return lines.stream().filter(l -> l.contains("Exception") || l.contains("Error")).findFirst()
-                .orElse(lines.isEmpty() ? "" : lines.getLast()).strip();
+        List<String> parts = new ArrayList<>();
+        String mainPrefix = "Exception in thread \"main\" ";
+        lines.stream().filter(l -> l.startsWith(mainPrefix)).findFirst()
+                .ifPresent(l -> parts.add("main (coordinator) thread died of " + l.substring(mainPrefix.length())));
+        long caught = lines.stream().filter(l -> l.startsWith("crawler: fetch thread ") && l.contains(" hit ")).count();
+        if (caught > 0) {
+            parts.add(caught + " fetch thread(s) caught an Error on their URL");
+        }
+        if (lines.stream().anyMatch(l -> l.contains("the crawl stops here (exit status"))) {
+            parts.add("a fetch thread died of an Error: JVM halted");
+        }
+        if (parts.isEmpty()) {
+            parts.add(lines.stream().filter(l -> l.contains("Exception") || l.contains("Error")).findFirst()
+                    .orElse(lines.isEmpty() ? "" : lines.getLast()).strip());
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String lastWords(Path stderr) throws IOException {
+        return Files.exists(stderr) ? account(Files.readAllLines(stderr, StandardCharsets.UTF_8)) : "";
     }
 
     private static String name(Mode mode) {

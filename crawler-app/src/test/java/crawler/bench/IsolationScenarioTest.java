@@ -62,6 +62,25 @@ class IsolationScenarioTest {
     }
 
     @Test
+    void account_namesTheDeadMainThread_theCaughtErrors_andTheHalt() {
+        List<String> stderr = List.of(
+                "chaos: task 20 (http://localhost:1/a) allocates until OutOfMemoryError, max heap 61 MiB",
+                "Exception in thread \"Okio Watchdog\" java.lang.OutOfMemoryError: Java heap space",
+                "Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space",
+                "\tat crawler.coord.Coordinator.run(Coordinator.java:1)",
+                "crawler: fetch thread fetch-p-4 hit java.lang.OutOfMemoryError: Java heap space on http://localhost:1/b;",
+                "crawler: fetch thread fetch-p-0 hit java.lang.OutOfMemoryError: Java heap space on http://localhost:1/c;",
+                "crawler: fetch thread fetch-p-5 died of java.lang.OutOfMemoryError: Java heap space and its URL cannot"
+                        + " get a result; ... so the crawl stops here (exit status 70)");
+
+        assertThat(IsolationScenario.account(stderr)).isEqualTo("main (coordinator) thread died of"
+                + " java.lang.OutOfMemoryError: Java heap space; 2 fetch thread(s) caught an Error on their URL;"
+                + " a fetch thread died of an Error: JVM halted");
+        assertThat(IsolationScenario.account(List.of("x", "Exception in thread \"t\" java.lang.InternalError", "y")))
+                .isEqualTo("Exception in thread \"t\" java.lang.InternalError");
+    }
+
+    @Test
     void config_rejectsBadValues_namingThem() {
         assertThatThrownBy(() -> new IsolationScenario.Config(200, 3, 0, 64, Duration.ofSeconds(1), dir))
                 .hasMessage("faultAt must be >= 1, was 0");
