@@ -16,14 +16,17 @@ import crawler.fetch.SitemapReader;
 import crawler.frontier.Admission;
 import crawler.frontier.Frontier;
 import crawler.frontier.Politeness;
+import crawler.frontier.PrivateAddressGate;
 import crawler.frontier.RobotsGate;
 import crawler.frontier.Scope;
 import crawler.frontier.Ticker;
 import crawler.page.PageError;
+import crawler.page.PageProcessor;
 import crawler.page.PageResult;
 import crawler.report.CrawlSummary;
 import crawler.report.ResultSink;
 import crawler.url.UrlNormalizer;
+import crawler.worker.ChaosProcessor;
 import java.io.PrintStream;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,7 +82,8 @@ public final class CrawlJob {
             RobotsCache robotsCache = new RobotsCache(fetcher, settings.fetch().userAgent());
             RobotsGate robots = settings.ignoreRobots() ? RobotsGate.IGNORE : robotsGate(robotsCache);
             Politeness politeness = new Politeness(settings.politeness(), Ticker.SYSTEM);
-            Frontier frontier = new Frontier(settings.frontier(), scope, settings.trapGuard(), robots, politeness);
+            Frontier frontier = new Frontier(settings.frontier(), scope, settings.trapGuard(), robots, politeness,
+                    settings.denyPrivate() ? PrivateAddressGate.forSeeds(seeds) : null);
             frontier.markJournaled(journal.keySet());
             for (String seed : seeds) {
                 Admission a = frontier.offer(seed, 0);
@@ -105,15 +109,20 @@ public final class CrawlJob {
         int concurrency = settings.pacing().concurrency();
         FetchConfig fetch = settings.fetch();
         return switch (settings.mode()) {
-            case VIRTUAL -> listener -> ThreadExecutor.virtualThreads(
-                    new HttpPageProcessor(fetch.withMaxIdleConnections(concurrency)), listener);
+            case VIRTUAL -> listener -> ThreadExecutor.virtualThreads(threadModeProcessor(fetch, concurrency), listener);
             case PLATFORM -> listener -> ThreadExecutor.platformThreads(concurrency,
-                    new HttpPageProcessor(fetch.withMaxIdleConnections(concurrency)), listener);
+                    threadModeProcessor(fetch, concurrency), listener);
             case PROCESS -> listener -> new ProcessExecutor(
                     new ProcessConfig(settings.workers(), settings.threadsPerWorker(), settings.workerJvmOptions(),
-                            3, settings.chaosKillEvery()),
+                            3, settings.chaosKillEvery(), settings.chaos()),
                     fetch.withMaxIdleConnections(settings.threadsPerWorker()), listener);
         };
+    }
+
+    /** The one processor all fetch threads share, with the chaos faults injected the way each worker JVM does. */
+    private PageProcessor threadModeProcessor(FetchConfig fetch, int concurrency) {
+        return ChaosProcessor.wrap(new HttpPageProcessor(fetch.withMaxIdleConnections(concurrency)), settings.chaos(),
+                log);
     }
 
     private static RobotsGate robotsGate(RobotsCache cache) {

@@ -145,8 +145,14 @@ final class CrawlOptions {
     List<String> workerJvmOptions = new ArrayList<>();
 
     @Option(names = "--chaos", paramLabel = "SPEC", converter = ChaosOption.Converter.class,
-            description = "fault injection: kill-worker=N kills a worker process (SIGKILL) after every N results")
+            description = "fault injection, comma-separated: kill-worker=N kills a worker process (SIGKILL) after"
+                    + " every N results (process mode); oom-at=N makes the N-th task of each process exhaust its heap;"
+                    + " error-at=N makes it throw an InternalError")
     ChaosOption chaos = ChaosOption.NONE;
+
+    @Option(names = "--deny-private", description = "do not fetch URLs whose host is or resolves to a loopback,"
+            + " private, link-local or unspecified address, except the seeds' hosts (counted as denied_private)")
+    boolean denyPrivate;
 
     @Option(names = "--warc", paramLabel = "PREFIX",
             description = "also archive every exchange as WARC 1.1 to PREFIX-<time>-<serial>-<writer>.warc.gz"
@@ -175,7 +181,8 @@ final class CrawlOptions {
                 compile(includes), compile(excludes),
                 new TrapGuard(maxUrlLength, maxSegmentRepeats),
                 new PolitenessConfig(hostConcurrency, hostDelay, !ignoreCrawlDelay, maxCrawlDelay),
-                ignoreRobots, sitemaps, maxSitemapUrls, fetch, workerJvmOptions, chaos.killWorkerEvery());
+                ignoreRobots, sitemaps, maxSitemapUrls, fetch, workerJvmOptions, chaos.killWorkerEvery(), chaos.inTasks(),
+                denyPrivate);
     }
 
     /** The command as typed, for the WARC files' warcinfo record. */

@@ -6,6 +6,7 @@ import crawler.frontier.FrontierLimits;
 import crawler.frontier.PolitenessConfig;
 import crawler.frontier.TrapGuard;
 import crawler.coord.CrawlLimits;
+import crawler.protocol.Chaos;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -27,6 +28,9 @@ import java.util.regex.Pattern;
  * @param fetch             the fetch unit's settings, WARC output included
  * @param workerJvmOptions  extra JVM options for worker processes
  * @param chaosKillEvery    process mode: kill a worker after every N results (0 = off)
+ * @param chaos             faults injected inside tasks (oom-at, error-at), in every mode
+ * @param denyPrivate       refuse URLs whose host is or resolves to a loopback, private,
+ *                          link-local or unspecified address, unless it is a seed's host
  */
 public record CrawlSettings(
         Mode mode,
@@ -42,7 +46,9 @@ public record CrawlSettings(
         int maxSitemapUrls,
         FetchConfig fetch,
         List<String> workerJvmOptions,
-        int chaosKillEvery) {
+        int chaosKillEvery,
+        Chaos chaos,
+        boolean denyPrivate) {
 
     public CrawlSettings {
         Objects.requireNonNull(mode, "mode");
@@ -51,6 +57,7 @@ public record CrawlSettings(
         Objects.requireNonNull(trapGuard, "trapGuard");
         Objects.requireNonNull(politeness, "politeness");
         Objects.requireNonNull(fetch, "fetch");
+        Objects.requireNonNull(chaos, "chaos");
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);
         workerJvmOptions = List.copyOf(workerJvmOptions);
@@ -75,6 +82,15 @@ public record CrawlSettings(
         }
     }
 
+    /** Without faults inside tasks and without --deny-private. */
+    public CrawlSettings(Mode mode, int workers, CrawlLimits pacing, FrontierLimits frontier, List<Pattern> includes,
+            List<Pattern> excludes, TrapGuard trapGuard, PolitenessConfig politeness, boolean ignoreRobots,
+            boolean sitemaps, int maxSitemapUrls, FetchConfig fetch, List<String> workerJvmOptions,
+            int chaosKillEvery) {
+        this(mode, workers, pacing, frontier, includes, excludes, trapGuard, politeness, ignoreRobots, sitemaps,
+                maxSitemapUrls, fetch, workerJvmOptions, chaosKillEvery, Chaos.NONE, false);
+    }
+
     /** Threads in each worker process: the concurrency shared out over the workers. */
     public int threadsPerWorker() {
         return Math.max(1, pacing.concurrency() / Math.max(1, workers));
@@ -88,13 +104,24 @@ public record CrawlSettings(
     public CrawlSettings withMaxDepth(int depth) {
         return new CrawlSettings(mode, workers, pacing, new FrontierLimits(depth, frontier.maxPages(), frontier.hostPageBudget()),
                 includes, excludes, trapGuard, politeness, ignoreRobots, sitemaps, maxSitemapUrls, fetch,
-                workerJvmOptions, chaosKillEvery);
+                workerJvmOptions, chaosKillEvery, chaos, denyPrivate);
     }
 
     public CrawlSettings withMode(Mode m) {
         FetchConfig f = fetch.warc() == null ? fetch : fetch.withWarc(fetch.warc().withMode(
                 m.name().toLowerCase(java.util.Locale.ROOT)));
         return new CrawlSettings(m, workers, pacing, frontier, includes, excludes, trapGuard, politeness,
-                ignoreRobots, sitemaps, maxSitemapUrls, f, workerJvmOptions, chaosKillEvery);
+                ignoreRobots, sitemaps, maxSitemapUrls, f, workerJvmOptions, chaosKillEvery, chaos,
+                denyPrivate);
+    }
+
+    public CrawlSettings withChaos(Chaos c) {
+        return new CrawlSettings(mode, workers, pacing, frontier, includes, excludes, trapGuard, politeness,
+                ignoreRobots, sitemaps, maxSitemapUrls, fetch, workerJvmOptions, chaosKillEvery, c, denyPrivate);
+    }
+
+    public CrawlSettings withDenyPrivate(boolean deny) {
+        return new CrawlSettings(mode, workers, pacing, frontier, includes, excludes, trapGuard, politeness,
+                ignoreRobots, sitemaps, maxSitemapUrls, fetch, workerJvmOptions, chaosKillEvery, chaos, deny);
     }
 }

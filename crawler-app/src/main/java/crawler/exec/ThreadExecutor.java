@@ -58,17 +58,34 @@ public final class ThreadExecutor implements BatchExecutor {
 
     /**
      * The processor promises not to throw; this guard keeps the exactly-once contract even if it
-     * breaks that promise (a bug, or an Error such as StackOverflowError on hostile input).
+     * breaks that promise. A RuntimeException is a bug in the unit: an {@link ErrorKind#IO}
+     * failure. An {@link Error} (InternalError, StackOverflowError, OutOfMemoryError) is the
+     * thread-mode counterpart of a worker process dying on the URL, so it is reported as
+     * {@link ErrorKind#WORKER_CRASH} like in process mode, with the Error named. There is no
+     * retry: the thread that failed shares its heap with every other thread and the coordinator,
+     * so nothing is left to isolate the fault in. If even building that result fails (the heap
+     * is still exhausted), the Error goes on to the thread's uncaught-exception handler, which
+     * says so on stderr; the URL then gets no result and the coordinator's stall watchdog names it.
      */
     private PageResult runGuarded(PageTask task) {
         try {
             return processor.process(task);
-        } catch (Throwable t) {
+        } catch (RuntimeException e) {
+            return failure(task, ErrorKind.IO, "fetch unit failed: " + e);
+        } catch (Error e) {
             Thread me = Thread.currentThread();
-            return new PageResult(task.url(), task.url(), task.depth(), 0, null, 0, null, null, null, 0, 0, 0,
-                    new PageError(ErrorKind.IO, "fetch unit failed: " + t), ProcessHandle.current().pid(),
-                    me.threadId(), me.getName(), me.isVirtual(), null);
+            System.err.println("crawler: fetch thread " + me.getName() + " hit " + e + " on " + task.url()
+                    + "; in thread mode it shares this JVM with every other fetch thread and the coordinator");
+            return failure(task, ErrorKind.WORKER_CRASH, "fetch thread " + me.getName() + " died of " + e
+                    + " (thread mode: inside the crawler's own JVM)");
         }
+    }
+
+    private static PageResult failure(PageTask task, ErrorKind kind, String message) {
+        Thread me = Thread.currentThread();
+        return new PageResult(task.url(), task.url(), task.depth(), 0, null, 0, null, null, null, 0, 0, 0,
+                new PageError(kind, message), ProcessHandle.current().pid(), me.threadId(), me.getName(),
+                me.isVirtual(), null);
     }
 
     /**

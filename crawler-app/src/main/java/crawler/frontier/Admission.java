@@ -5,6 +5,8 @@ public enum Admission {
     QUEUED,
     ALREADY_SEEN,
     OUT_OF_SCOPE,
+    /** --deny-private: the host is or resolves to a loopback, private, link-local or unspecified address. */
+    DENIED_PRIVATE,
     TOO_DEEP,
     TRAP,
     ROBOTS_DISALLOWED,

@@ -35,6 +35,7 @@ public final class Frontier {
     private final TrapGuard trapGuard;
     private final RobotsGate robots;
     private final Politeness politeness;
+    private final PrivateAddressGate privateAddresses; // null: --deny-private off
 
     private final Set<String> seen = new HashSet<>();
     private final TreeMap<Integer, Level> levels = new TreeMap<>();
@@ -47,6 +48,16 @@ public final class Frontier {
     private long admitted;
 
     public Frontier(FrontierLimits limits, Scope scope, TrapGuard trapGuard, RobotsGate robots, Politeness politeness) {
+        this(limits, scope, trapGuard, robots, politeness, null);
+    }
+
+    /**
+     * @param privateAddresses refuses in-scope URLs on non-public addresses ({@code --deny-private});
+     *                         null lets them through
+     */
+    public Frontier(FrontierLimits limits, Scope scope, TrapGuard trapGuard, RobotsGate robots, Politeness politeness,
+            PrivateAddressGate privateAddresses) {
+        this.privateAddresses = privateAddresses;
         this.limits = limits;
         this.scope = scope;
         this.trapGuard = trapGuard;
@@ -82,6 +93,10 @@ public final class Frontier {
         seen.add(url);
         if (!scope.contains(url)) {
             return Admission.OUT_OF_SCOPE;
+        }
+        // After scope, so only URLs the crawl would fetch cost a lookup.
+        if (privateAddresses != null && privateAddresses.denies(url)) {
+            return Admission.DENIED_PRIVATE;
         }
         if (trapGuard.rejectionReason(url) != null) {
             return Admission.TRAP;

@@ -26,16 +26,23 @@ public sealed interface ToWorker {
      * @param workerId the worker's slot number, stamped on every result it produces
      * @param threads  size of the worker's fixed pool of fetch threads
      * @param fetch    how the worker's one shared page processor fetches and parses
+     * @param chaos    faults to inject (fault-isolation scenario); absent or null on the wire means none
      */
-    record Config(int workerId, int threads, FetchConfig fetch) implements ToWorker {
+    record Config(int workerId, int threads, FetchConfig fetch, Chaos chaos) implements ToWorker {
         public Config {
             Objects.requireNonNull(fetch, "fetch");
+            chaos = chaos == null ? Chaos.NONE : chaos;
             if (workerId < 0) {
                 throw new IllegalArgumentException("workerId must be >= 0, was " + workerId);
             }
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be >= 1, was " + threads);
             }
+        }
+
+        /** A config without fault injection. */
+        public Config(int workerId, int threads, FetchConfig fetch) {
+            this(workerId, threads, fetch, Chaos.NONE);
         }
     }
 

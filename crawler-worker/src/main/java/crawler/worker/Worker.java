@@ -78,7 +78,7 @@ public final class Worker {
         }
         PageProcessor processor;
         try {
-            processor = processorFactory.apply(forThisWorker(config));
+            processor = ChaosProcessor.wrap(processorFactory.apply(forThisWorker(config)), config.chaos(), log);
         } catch (RuntimeException e) {
             writer.send(new FromWorker.Fatal("cannot build page processor: " + e));
             return EXIT_BAD_CONFIG;

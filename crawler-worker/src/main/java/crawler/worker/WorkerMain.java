@@ -45,10 +45,14 @@ public final class WorkerMain {
         PrintStream log = System.err;
         System.setOut(log);
         Thread.UncaughtExceptionHandler haltOnThreadDeath = (thread, error) -> {
-            log.println("fetch thread " + thread.getName() + " died; halting so the coordinator requeues: " + error);
-            error.printStackTrace(log);
-            log.flush();
-            Runtime.getRuntime().halt(Worker.EXIT_THREAD_DIED);
+            try {
+                log.println("fetch thread " + thread.getName() + " died; halting so the coordinator requeues: " + error);
+                error.printStackTrace(log);
+                log.flush();
+            } finally {
+                // Even if reporting fails (an exhausted heap cannot build the trace), the process must end.
+                Runtime.getRuntime().halt(Worker.EXIT_THREAD_DIED);
+            }
         };
         int status;
         try {

@@ -1,5 +1,6 @@
 package crawler.exec.process;
 
+import crawler.protocol.Chaos;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,9 +14,12 @@ import java.util.Objects;
  *                              WORKER_CRASH instead of being handed out again (poison URL)
  * @param chaosKillEveryResults 0 = off; otherwise after every N results delivered, the worker
  *                              holding the most outstanding URLs is SIGKILLed (chaos test)
+ * @param chaos                 faults each worker injects into its own tasks (sent in its config);
+ *                              a worker that dies of them is not SIGKILLed by us, so the URL it was
+ *                              running is charged an attempt like any other poison URL
  */
 public record ProcessConfig(int workers, int threadsPerWorker, List<String> extraJvmOptions, int maxAttemptsPerUrl,
-        int chaosKillEveryResults) {
+        int chaosKillEveryResults, Chaos chaos) {
 
     public static final int DEFAULT_MAX_ATTEMPTS_PER_URL = 3;
 
@@ -37,10 +41,17 @@ public record ProcessConfig(int workers, int threadsPerWorker, List<String> extr
         if (maxAttemptsPerUrl < 1) {
             throw new IllegalArgumentException("maxAttemptsPerUrl must be >= 1, was " + maxAttemptsPerUrl);
         }
+        Objects.requireNonNull(chaos, "chaos");
         if (chaosKillEveryResults < 0) {
             throw new IllegalArgumentException("chaosKillEveryResults must be >= 0 (0 = off), was "
                     + chaosKillEveryResults);
         }
+    }
+
+    /** Without injected faults inside the workers. */
+    public ProcessConfig(int workers, int threadsPerWorker, List<String> extraJvmOptions, int maxAttemptsPerUrl,
+            int chaosKillEveryResults) {
+        this(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, chaosKillEveryResults, Chaos.NONE);
     }
 
     /** P workers of T threads, no extra options, 3 attempts per URL, no chaos. */
@@ -49,14 +60,18 @@ public record ProcessConfig(int workers, int threadsPerWorker, List<String> extr
     }
 
     public ProcessConfig withExtraJvmOptions(List<String> options) {
-        return new ProcessConfig(workers, threadsPerWorker, options, maxAttemptsPerUrl, chaosKillEveryResults);
+        return new ProcessConfig(workers, threadsPerWorker, options, maxAttemptsPerUrl, chaosKillEveryResults, chaos);
     }
 
     public ProcessConfig withMaxAttemptsPerUrl(int n) {
-        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, n, chaosKillEveryResults);
+        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, n, chaosKillEveryResults, chaos);
     }
 
     public ProcessConfig withChaosKillEveryResults(int n) {
-        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, n);
+        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, n, chaos);
+    }
+
+    public ProcessConfig withChaos(Chaos c) {
+        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, chaosKillEveryResults, c);
     }
 }

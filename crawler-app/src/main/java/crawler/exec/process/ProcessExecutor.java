@@ -226,7 +226,7 @@ public final class ProcessExecutor implements BatchExecutor {
     private WorkerProcess spawn(int workerId) {
         try {
             WorkerProcess w = WorkerProcess.start(workerId, launcher,
-                    new ToWorker.Config(workerId, config.threadsPerWorker(), fetchConfig), codec, fromWorkers, log);
+                    new ToWorker.Config(workerId, config.threadsPerWorker(), fetchConfig, config.chaos()), codec, fromWorkers, log);
             spawned.add(w);
             return w;
         } catch (IOException e) {
