@@ -30,7 +30,17 @@ final class NoOrphanProcesses implements BeforeEachCallback, AfterEachCallback {
     static final Duration EXIT_WAIT = Duration.ofSeconds(15);
 
     private final List<ProcessHandle> tracked = new CopyOnWriteArrayList<>();
+    private final Duration exitWait;
     private Set<Long> before = Set.of();
+
+    NoOrphanProcesses() {
+        this(EXIT_WAIT);
+    }
+
+    /** With another wait for leftovers to exit by themselves. */
+    NoOrphanProcesses(Duration exitWait) {
+        this.exitWait = exitWait;
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -47,10 +57,10 @@ final class NoOrphanProcesses implements BeforeEachCallback, AfterEachCallback {
     public void afterEach(ExtensionContext context) throws InterruptedException {
         List<ProcessHandle> suspects = new ArrayList<>(tracked);
         ProcessHandle.current().descendants().filter(p -> !before.contains(p.pid())).forEach(suspects::add);
-        List<String> orphans = leftAlive(suspects, EXIT_WAIT);
+        List<String> orphans = leftAlive(suspects, exitWait);
         if (!orphans.isEmpty()) {
-            throw new AssertionError("processes started by this test still running " + EXIT_WAIT.toSeconds()
-                    + " s after it ended (now killed): " + orphans);
+            throw new AssertionError("processes started by this test still running " + exitWait.toMillis()
+                    + " ms after it ended (now killed): " + orphans);
         }
     }
 
