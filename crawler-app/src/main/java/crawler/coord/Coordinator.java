@@ -7,16 +7,19 @@ import crawler.exec.ResultListener;
 import crawler.frontier.Frontier;
 import crawler.frontier.Scope;
 import crawler.frontier.Ticker;
+import crawler.page.ErrorKind;
+import crawler.page.PageError;
 import crawler.page.PageResult;
 import crawler.page.PageTask;
 import crawler.report.CrawlSummary;
 import crawler.report.ResultSink;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +49,8 @@ public final class Coordinator {
 
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final Map<String, InFlight> inFlight = new HashMap<>();
+    /** URLs the watchdog recorded as STALLED: a result arriving for one later is dropped quietly. */
+    private final Set<String> givenUp = new HashSet<>();
     private final CrawlStats stats = new CrawlStats();
     private volatile boolean stopRequested;
     private volatile Progress progress = Progress.NOT_STARTED;
@@ -97,7 +102,7 @@ public final class Coordinator {
         BatchExecutor executor = executorFactory.apply(listener);
         long start = ticker.nanoTime();
         long lastProgress = start;
-        long lastStallReport = start;
+        Watchdog watchdog = new Watchdog(limits.stallTimeout(), log, start);
         StopReason reason = StopReason.INTERRUPTED; // until the loop says otherwise
         long firstDispatch = -1;
         long lastResult = start;
@@ -138,10 +143,9 @@ public final class Coordinator {
                 }
                 now = ticker.nanoTime();
                 publishProgress(start, now);
-                if (!inFlight.isEmpty() && now - lastProgress > limits.stallTimeout().toNanos()
-                        && now - lastStallReport > limits.stallTimeout().toNanos()) {
-                    reportStall(now);
-                    lastStallReport = now;
+                List<InFlight> stalled = watchdog.check(now, lastProgress, inFlight, executor);
+                if (!stalled.isEmpty()) {
+                    giveUp(stalled, now, executor);
                 }
             }
         } catch (InterruptedException e) {
@@ -182,7 +186,7 @@ public final class Coordinator {
                 if (done != null) {
                     replay(t, done);
                 } else {
-                    inFlight.put(t.url(), new InFlight(t, now));
+                    inFlight.put(t.url(), new InFlight(t, now, false));
                     toFetch.add(t);
                 }
             }
@@ -216,6 +220,9 @@ public final class Coordinator {
 
     private void record(PageResult result) {
         InFlight f = inFlight.remove(result.url());
+        if (f == null && givenUp.contains(result.url())) {
+            return; // the watchdog already recorded this URL as STALLED; it keeps that one result
+        }
         if (f == null) {
             // The executor contract makes this impossible; refuse to count a page twice if it happens.
             log.println("crawler: ignoring a result for a URL not in flight (duplicate?): " + result.url());
@@ -252,17 +259,24 @@ public final class Coordinator {
                 frontier.currentDepth(), now - start);
     }
 
-    private void reportStall(long now) {
-        List<InFlight> oldest = new ArrayList<>(inFlight.values());
-        oldest.sort(Comparator.comparingLong(InFlight::since));
-        log.printf("crawler: watchdog: no result for %d s; %d URLs in flight, oldest:%n",
-                limits.stallTimeout().toSeconds(), inFlight.size());
-        for (InFlight f : oldest.subList(0, Math.min(5, oldest.size()))) {
-            log.printf("crawler:   %s (in flight %d s)%n", f.task().url(), TimeUnit.NANOSECONDS.toSeconds(now - f.since()));
+    /** URLs the watchdog gave up on: each gets its one result, STALLED, written by the coordinator. */
+    private void giveUp(List<InFlight> stalled, long now, BatchExecutor executor) {
+        List<String> urls = new ArrayList<>(stalled.size());
+        for (InFlight f : stalled) {
+            PageTask t = f.task();
+            inFlight.remove(t.url());
+            givenUp.add(t.url());
+            urls.add(t.url());
+            PageResult r = new PageResult(t.url(), t.url(), t.depth(), 0, null, 0, null, List.of(), null,
+                    TimeUnit.NANOSECONDS.toMillis(now - f.since()), 0, 0,
+                    new PageError(ErrorKind.STALLED, "no result within the stall timeout of "
+                            + Watchdog.readable(limits.stallTimeout()) + ", twice: handed out again once, then given up"),
+                    0, 0, null, false, null);
+            sink.accept(r);
+            stats.record(r);
+            frontier.completed(t);
         }
-    }
-
-    private record InFlight(PageTask task, long since) {
+        executor.giveUp(urls);
     }
 
     private enum Wakeup {
