@@ -138,6 +138,10 @@ public final class Coordinator {
                         if (handle(m)) {
                             lastProgress = ticker.nanoTime();
                             lastResult = lastProgress;
+                        } else if (m instanceof ExecEvent.WorkerStarted) {
+                            // A new worker (e.g. one replacing a worker the watchdog killed) gets the
+                            // whole stall timeout for the URLs queued to it: JVM start-up is not a stall.
+                            lastProgress = ticker.nanoTime();
                         }
                     }
                 }

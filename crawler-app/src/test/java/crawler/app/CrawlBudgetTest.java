@@ -34,8 +34,10 @@ class CrawlBudgetTest {
         FixtureServer site = SLOW_SITE.server();
         // robots.txt is as slow as every page here; ignoring it lets the seed itself be the slow fetch.
         CrawlSettings base = TestCrawls.settings(mode, 1, 4, 2, 0);
+        // The watchdog names the stuck seed after 2 s (and hands it out again); the budget ends the
+        // crawl at 3 s, before a second stall would give up on it.
         CrawlSettings settings = new CrawlSettings(base.mode(), base.workers(),
-                new CrawlLimits(4, 4, Duration.ofSeconds(3), Duration.ofSeconds(1)), base.frontier(), base.includes(),
+                new CrawlLimits(4, 4, Duration.ofSeconds(3), Duration.ofSeconds(2)), base.frontier(), base.includes(),
                 base.excludes(), base.trapGuard(), base.politeness(), true, base.sitemaps(),
                 base.maxSitemapUrls(), base.fetch(), base.workerJvmOptions(), base.chaosKillEvery());
 

@@ -53,7 +53,7 @@ class WatchdogTest {
         // be running again before the next stall), short enough for a test.
         String stall = "3s";
         int code = Main.commandLine().execute("crawl", silent.url(), site.manifest().startUrl(), "--mode", mode,
-                "--workers", "2", "-c", "2", "--depth", "0", "--ignore-robots", "--host-delay", "0ms",
+                "--workers", "2", "-c", "4", "--depth", "0", "--ignore-robots", "--host-delay", "0ms",
                 "--stall-timeout", stall, "--read-timeout", "5m", "--call-timeout", "5m", "--url-deadline", "10m",
                 "-q", "-o", out.toString());
 
