@@ -51,6 +51,9 @@ public final class Coordinator {
     private final Map<String, InFlight> inFlight = new HashMap<>();
     /** URLs the watchdog recorded as STALLED: a result arriving for one later is dropped quietly. */
     private final Set<String> givenUp = new HashSet<>();
+    /** The soft limit on open files, read before the crawl: when it is hit, reading it may fail too. */
+    private final java.util.OptionalLong openFileLimit = OpenFileLimit.softLimit();
+    private boolean outOfFilesReported;
     private final CrawlStats stats = new CrawlStats();
     private volatile boolean stopRequested;
     private volatile Progress progress = Progress.NOT_STARTED;
@@ -241,6 +244,10 @@ public final class Coordinator {
         PageResult kept = inScope.size() == result.links().size() ? result : result.withLinks(inScope);
         sink.accept(kept);
         stats.record(kept);
+        if (!outOfFilesReported && !kept.ok() && kept.error().kind() == ErrorKind.RESOURCE_LIMIT) {
+            outOfFilesReported = true; // one line, however many URLs hit the limit
+            log.println(OpenFileLimit.notice(openFileLimit));
+        }
         frontier.completed(f.task());
         for (String link : inScope) {
             frontier.offer(link, f.task().depth() + 1);
