@@ -49,9 +49,9 @@ class WatchdogTest {
     void hangingFetch_isHandedOutAgainOnce_thenRecordedAsStalled(String mode) throws Exception {
         FixtureServer site = SITE.server();
         Path out = dir.resolve("results.jsonl");
-        // Long enough for a cold JVM's first fetch and for a worker JVM to start (the re-handed URL must
-        // be running again before the next stall), short enough for a test.
-        String stall = "3s";
+        // Long enough for a cold JVM's first fetch to connect (a fresh worker JVM on a loaded machine needs
+        // seconds), short enough for a test. A replacement worker's start-up does not count as a stall.
+        String stall = mode.equals("process") ? "6s" : "3s";
         int code = Main.commandLine().execute("crawl", silent.url(), site.manifest().startUrl(), "--mode", mode,
                 "--workers", "2", "-c", "4", "--depth", "0", "--ignore-robots", "--host-delay", "0ms",
                 "--stall-timeout", stall, "--read-timeout", "5m", "--call-timeout", "5m", "--url-deadline", "10m",
@@ -68,7 +68,7 @@ class WatchdogTest {
         assertThat(byUrl).containsOnlyKeys(silent.url(), site.manifest().startUrl());
         assertThat(byUrl.get(site.manifest().startUrl()).get("error").isNull()).as(log).isTrue();
         assertThat(byUrl.get(silent.url()).get("error").get("kind").asText()).isEqualTo("STALLED");
-        assertThat(silent.accepted()).as("first attempt, and the one re-hand").isEqualTo(2);
+        assertThat(silent.accepted()).as("first attempt, and the one re-hand; log:\n%s", log).isEqualTo(2);
 
         String holder = switch (mode) {
             case "virtual" -> "held by thread fetch-v-";
@@ -77,7 +77,8 @@ class WatchdogTest {
         };
         // The start page is normally done long before the first stall; on a very busy machine it may be
         // named (and re-handed) too, which changes the counts but not the outcome.
-        assertThat(log).contains("crawler: watchdog: no result for 3000 ms; ")
+        assertThat(log).contains("crawler: watchdog: no result for " + (mode.equals("process") ? "6000" : "3000")
+                        + " ms; ")
                 .contains("crawler:   " + silent.url() + " (in flight ").contains(holder)
                 .containsPattern("crawler: watchdog: handed [12] of [12] stuck URLs out again \\(once\\)")
                 .contains("crawler: watchdog: giving up on 1 URLs stuck twice")
