@@ -28,7 +28,10 @@ import java.util.function.Function;
 /**
  * Drives a crawl: hands URL lists from the frontier to an executor, records each result, feeds
  * the result's in-scope links back to the frontier, and stops when the frontier is exhausted,
- * the time budget ends or the user interrupts.
+ * the time budget ends or the user interrupts. A {@link Watchdog} keeps a fetch that hangs past
+ * every timeout from holding the crawl for ever: such a URL is handed out again once, then
+ * recorded as STALLED. The first URL that fails for want of file descriptors prints one line
+ * naming the limit.
  *
  * <p>All crawl state (frontier, politeness, statistics, the sink) is touched by the thread that
  * calls {@link #run} and by no other: executor threads only put messages in an inbox. That is

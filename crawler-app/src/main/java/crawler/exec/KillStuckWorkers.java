@@ -65,8 +65,12 @@ public final class KillStuckWorkers implements BatchExecutor {
         if (live.isEmpty()) {
             return Set.of();
         }
+        long self = ProcessHandle.current().pid();
         for (long pid : live.values()) {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            // Only our own child: a worker that just died may not have left the roster yet, and its pid
+            // could already belong to another process.
+            ProcessHandle.of(pid).filter(p -> p.parent().map(ProcessHandle::pid).orElse(-1L) == self)
+                    .ifPresent(ProcessHandle::destroyForcibly);
         }
         return Set.copyOf(urls);
     }
