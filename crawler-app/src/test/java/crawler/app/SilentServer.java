@@ -50,11 +50,15 @@ final class SilentServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         server.close();
         for (Socket s : held) {
             s.close();
         }
-        acceptor.join();
+        try {
+            acceptor.join(java.time.Duration.ofSeconds(5)); // accept() ends as soon as the socket closes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
