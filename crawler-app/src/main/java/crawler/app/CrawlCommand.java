@@ -111,6 +111,8 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
                     + " (nothing was written)");
             return EXIT_USAGE;
         }
+        // Opened before the crawl starts, and kept open: a crawl that runs out of file descriptors
+        // (ulimit -n) can then still write every result to its journal.
         OutputStream stream = outPath == null ? System.out
                 : resume ? Files.newOutputStream(outPath, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
                 : Files.newOutputStream(outPath);

@@ -138,7 +138,8 @@ final class CrawlOptions {
 
     @Option(names = "--stall-timeout", paramLabel = "DURATION", defaultValue = "60s",
             converter = Converters.DurationConverter.class,
-            description = "report the URLs holding a crawl that made no progress this long (default: ${DEFAULT-VALUE})")
+            description = "after this long without any result, name the URLs holding the crawl and hand them out again"
+                    + " once; if they stall again, record them as STALLED (default: ${DEFAULT-VALUE})")
     Duration stallTimeout;
 
     @Option(names = "--worker-jvm-option", paramLabel = "OPT", description = "extra JVM option for worker processes (repeatable)")

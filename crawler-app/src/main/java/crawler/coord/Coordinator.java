@@ -7,6 +7,7 @@ import crawler.exec.ResultListener;
 import crawler.frontier.Frontier;
 import crawler.frontier.Scope;
 import crawler.frontier.Ticker;
+import crawler.page.ErrorKind;
 import crawler.page.PageError;
 import crawler.page.PageResult;
 import crawler.page.PageTask;
@@ -14,10 +15,11 @@ import crawler.report.CrawlSummary;
 import crawler.report.ResultSink;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,10 @@ import java.util.function.Function;
 /**
  * Drives a crawl: hands URL lists from the frontier to an executor, records each result, feeds
  * the result's in-scope links back to the frontier, and stops when the frontier is exhausted,
- * the time budget ends or the user interrupts.
+ * the time budget ends or the user interrupts. A {@link Watchdog} keeps a fetch that hangs past
+ * every timeout from holding the crawl for ever: such a URL is handed out again once, then
+ * recorded as STALLED. The first URL that fails for want of file descriptors prints one line
+ * naming the limit.
  *
  * <p>All crawl state (frontier, politeness, statistics, the sink) is touched by the thread that
  * calls {@link #run} and by no other: executor threads only put messages in an inbox. That is
@@ -48,6 +53,11 @@ public final class Coordinator {
 
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final Map<String, InFlight> inFlight = new HashMap<>();
+    /** URLs the watchdog recorded as STALLED: a result arriving for one later is dropped quietly. */
+    private final Set<String> givenUp = new HashSet<>();
+    /** The soft limit on open files, read before the crawl: when it is hit, reading it may fail too. */
+    private final java.util.OptionalLong openFileLimit = OpenFileLimit.softLimit();
+    private boolean outOfFilesReported;
     private final CrawlStats stats = new CrawlStats();
     private volatile boolean stopRequested;
     private volatile Progress progress = Progress.NOT_STARTED;
@@ -99,7 +109,7 @@ public final class Coordinator {
         BatchExecutor executor = executorFactory.apply(listener);
         long start = ticker.nanoTime();
         long lastProgress = start;
-        long lastStallReport = start;
+        Watchdog watchdog = new Watchdog(limits.stallTimeout(), log, start);
         StopReason reason = StopReason.INTERRUPTED; // until the loop says otherwise
         long firstDispatch = -1;
         long lastResult = start;
@@ -135,15 +145,18 @@ public final class Coordinator {
                         if (handle(m)) {
                             lastProgress = ticker.nanoTime();
                             lastResult = lastProgress;
+                        } else if (m instanceof ExecEvent.WorkerStarted) {
+                            // A new worker (e.g. one replacing a worker the watchdog killed) gets the
+                            // whole stall timeout for the URLs queued to it: JVM start-up is not a stall.
+                            lastProgress = ticker.nanoTime();
                         }
                     }
                 }
                 now = ticker.nanoTime();
                 publishProgress(start, now);
-                if (!inFlight.isEmpty() && now - lastProgress > limits.stallTimeout().toNanos()
-                        && now - lastStallReport > limits.stallTimeout().toNanos()) {
-                    reportStall(now);
-                    lastStallReport = now;
+                List<InFlight> stalled = watchdog.check(now, lastProgress, inFlight, executor);
+                if (!stalled.isEmpty()) {
+                    giveUp(stalled, now, executor);
                 }
             }
         } catch (InterruptedException e) {
@@ -187,7 +200,7 @@ public final class Coordinator {
                 } else if (unreachable != null) {
                     recordUnrequested(t, unreachable);
                 } else {
-                    inFlight.put(t.url(), new InFlight(t, now));
+                    inFlight.put(t.url(), new InFlight(t, now, false));
                     toFetch.add(t);
                 }
             }
@@ -221,6 +234,9 @@ public final class Coordinator {
 
     private void record(PageResult result) {
         InFlight f = inFlight.remove(result.url());
+        if (f == null && givenUp.contains(result.url())) {
+            return; // the watchdog already recorded this URL as STALLED; it keeps that one result
+        }
         if (f == null) {
             // The executor contract makes this impossible; refuse to count a page twice if it happens.
             log.println("crawler: ignoring a result for a URL not in flight (duplicate?): " + result.url());
@@ -235,6 +251,10 @@ public final class Coordinator {
         PageResult kept = inScope.size() == result.links().size() ? result : result.withLinks(inScope);
         sink.accept(kept);
         stats.record(kept);
+        if (!outOfFilesReported && !kept.ok() && kept.error().kind() == ErrorKind.RESOURCE_LIMIT) {
+            outOfFilesReported = true; // one line, however many URLs hit the limit
+            log.println(OpenFileLimit.notice(openFileLimit));
+        }
         frontier.completed(f.task());
         for (String link : inScope) {
             frontier.offer(link, f.task().depth() + 1);
@@ -266,17 +286,24 @@ public final class Coordinator {
                 frontier.currentDepth(), now - start);
     }
 
-    private void reportStall(long now) {
-        List<InFlight> oldest = new ArrayList<>(inFlight.values());
-        oldest.sort(Comparator.comparingLong(InFlight::since));
-        log.printf("crawler: watchdog: no result for %d s; %d URLs in flight, oldest:%n",
-                limits.stallTimeout().toSeconds(), inFlight.size());
-        for (InFlight f : oldest.subList(0, Math.min(5, oldest.size()))) {
-            log.printf("crawler:   %s (in flight %d s)%n", f.task().url(), TimeUnit.NANOSECONDS.toSeconds(now - f.since()));
+    /** URLs the watchdog gave up on: each gets its one result, STALLED, written by the coordinator. */
+    private void giveUp(List<InFlight> stalled, long now, BatchExecutor executor) {
+        List<String> urls = new ArrayList<>(stalled.size());
+        for (InFlight f : stalled) {
+            PageTask t = f.task();
+            inFlight.remove(t.url());
+            givenUp.add(t.url());
+            urls.add(t.url());
+            PageResult r = new PageResult(t.url(), t.url(), t.depth(), 0, null, 0, null, List.of(), null,
+                    TimeUnit.NANOSECONDS.toMillis(now - f.since()), 0, 0,
+                    new PageError(ErrorKind.STALLED, "no result within the stall timeout of "
+                            + Watchdog.readable(limits.stallTimeout()) + ", twice: handed out again once, then given up"),
+                    0, 0, null, false, null);
+            sink.accept(r);
+            stats.record(r);
+            frontier.completed(t);
         }
-    }
-
-    private record InFlight(PageTask task, long since) {
+        executor.giveUp(urls);
     }
 
     private enum Wakeup {

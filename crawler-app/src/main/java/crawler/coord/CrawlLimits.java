@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param concurrency   URLs in flight at once, over the whole crawl (all threads or workers)
  * @param batchSize     longest URL list handed to the executor in one go
  * @param maxTime       total time budget; {@code Duration.ZERO} = none
- * @param stallTimeout  how long without any result before the watchdog reports the URLs holding the crawl
+ * @param stallTimeout  how long without any result before the watchdog names the URLs holding the crawl and
+ *                      hands them out again (once; a second stall records them as STALLED)
  */
 public record CrawlLimits(int concurrency, int batchSize, Duration maxTime, Duration stallTimeout) {
     public CrawlLimits {

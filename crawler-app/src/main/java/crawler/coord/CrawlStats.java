@@ -33,7 +33,9 @@ final class CrawlStats {
         } else {
             failuresByKind.merge(r.error().kind().name(), 1L, Long::sum);
         }
-        threadsByPid.computeIfAbsent(r.pid(), p -> new HashSet<>()).add(r.threadId());
+        if (r.pid() != 0) { // pid 0: a result recorded for a URL no process finished (e.g. STALLED)
+            threadsByPid.computeIfAbsent(r.pid(), p -> new HashSet<>()).add(r.threadId());
+        }
         if (r.virtual()) {
             virtualPages++;
         }

@@ -2,8 +2,11 @@ package crawler.exec;
 
 import crawler.page.PageResult;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -17,7 +20,8 @@ import java.util.function.Function;
  * <p>Each crawl {@link #attach}es and gets a view whose results go to that crawl's listener. When
  * the crawl ends with nothing outstanding, the view's {@code shutdown} only detaches, leaving the
  * substrate running for the next crawl. A crawl that ends with work outstanding (interrupted, out of
- * time) shuts the substrate down for real: its late results must not leak into another crawl.
+ * time, or URLs the watchdog gave up on) shuts the substrate down for real: its late results must
+ * not leak into another crawl. The watchdog's other calls pass straight through.
  *
  * <p>Thread-safety: {@link #attach} and {@link #close} from one thread (the one running the crawls),
  * one crawl at a time; results arrive on executor threads.
@@ -94,6 +98,8 @@ public final class ReusableExecutor implements AutoCloseable {
 
     private final class View implements BatchExecutor {
         private boolean detached;
+        /** The watchdog gave up on URLs: their results may still come, or never; either way the count is off. */
+        private boolean gaveUp;
 
         @Override
         public void submit(Batch batch) {
@@ -110,11 +116,27 @@ public final class ReusableExecutor implements AutoCloseable {
                 return;
             }
             detached = true;
-            if (outstanding.get() != 0) {
+            if (outstanding.get() != 0 || gaveUp) {
                 broken = true;
                 substrate.shutdown(graceMillis);
             }
             relay.target = null;
+        }
+
+        @Override
+        public Map<String, String> holders(Collection<String> urls) {
+            return substrate.holders(urls);
+        }
+
+        @Override
+        public Set<String> rehand(Collection<String> urls) {
+            return substrate.rehand(urls); // each re-handed URL still yields one result: the count holds
+        }
+
+        @Override
+        public void giveUp(Collection<String> urls) {
+            gaveUp = true;
+            substrate.giveUp(urls);
         }
     }
 }

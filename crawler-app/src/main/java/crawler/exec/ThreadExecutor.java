@@ -5,6 +5,12 @@ import crawler.page.PageError;
 import crawler.page.PageProcessor;
 import crawler.page.PageResult;
 import crawler.page.PageTask;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +32,56 @@ public final class ThreadExecutor implements BatchExecutor {
     private final ResultListener listener;
     /** Set once shutdown gives up waiting: from then on no result is delivered (the work is abandoned). */
     private volatile boolean abandoned;
+    /** The latest attempt at each URL without a delivered result, for the watchdog. */
+    private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
+
+    /**
+     * One attempt at one URL. The watchdog may drop it (its thread is interrupted and its result
+     * discarded) only until it delivers; both are decided under the attempt's lock, so a URL never
+     * yields a result from a dropped attempt and one from its replacement.
+     */
+    private static final class Attempt {
+        final PageTask task;
+        private Thread thread; // while the fetch runs; guarded by this
+        private boolean dropped; // guarded by this
+        private boolean delivered; // guarded by this
+
+        Attempt(PageTask task) {
+            this.task = task;
+        }
+
+        synchronized boolean begin() {
+            thread = Thread.currentThread();
+            return !dropped;
+        }
+
+        /** The fetch returned: true if its result is to be delivered. */
+        synchronized boolean end() {
+            thread = null;
+            delivered = !dropped;
+            return delivered;
+        }
+
+        /** Drops the attempt unless it already delivered; interrupts its fetch if running. */
+        synchronized boolean drop() {
+            if (delivered) {
+                return false;
+            }
+            dropped = true;
+            if (thread != null) {
+                // Under the lock, so the interrupt cannot hit the thread's next task. A virtual thread
+                // blocked on a socket is woken (the socket closes); a platform thread may read on until
+                // its timeout, but its result is discarded either way.
+                thread.interrupt();
+            }
+            return true;
+        }
+
+        synchronized String holder() {
+            return thread == null ? "queued for a thread (pid " + ProcessHandle.current().pid() + ")"
+                    : "thread " + thread.getName() + " (pid " + ProcessHandle.current().pid() + ")";
+        }
+    }
 
     private ThreadExecutor(ExecutorService threads, PageProcessor processor, ResultListener listener) {
         this.threads = threads;
@@ -46,13 +102,61 @@ public final class ThreadExecutor implements BatchExecutor {
 
     @Override
     public void submit(Batch batch) {
-        for (PageTask task : batch.tasks()) {
-            threads.execute(() -> {
-                PageResult result = runGuarded(task);
+        batch.tasks().forEach(this::start);
+    }
+
+    private void start(PageTask task) {
+        Attempt attempt = new Attempt(task);
+        attempts.put(task.url(), attempt);
+        threads.execute(() -> {
+            if (!attempt.begin()) {
+                return;
+            }
+            PageResult result = runGuarded(task);
+            boolean deliver = attempt.end();
+            Thread.interrupted(); // a watchdog interrupt was for this attempt only
+            if (deliver) {
+                attempts.remove(task.url(), attempt);
                 if (!abandoned) {
                     listener.onResult(result);
                 }
-            });
+            }
+        });
+    }
+
+    @Override
+    public Map<String, String> holders(Collection<String> urls) {
+        Map<String, String> holders = new TreeMap<>();
+        for (String url : urls) {
+            Attempt a = attempts.get(url);
+            if (a != null) {
+                holders.put(url, a.holder());
+            }
+        }
+        return holders;
+    }
+
+    /** Interrupts each URL's running attempt, discards its result, and starts a new attempt. */
+    @Override
+    public Set<String> rehand(Collection<String> urls) {
+        Set<String> rehanded = new HashSet<>();
+        for (String url : urls) {
+            Attempt a = attempts.get(url);
+            if (a != null && a.drop()) {
+                start(a.task);
+                rehanded.add(url);
+            }
+        }
+        return rehanded;
+    }
+
+    @Override
+    public void giveUp(Collection<String> urls) {
+        for (String url : urls) {
+            Attempt a = attempts.remove(url);
+            if (a != null) {
+                a.drop();
+            }
         }
     }
 

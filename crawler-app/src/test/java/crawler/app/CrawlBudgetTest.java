@@ -8,7 +8,6 @@ import crawler.fixtures.FixtureServer;
 import crawler.fixtures.FixtureSiteExtension;
 import crawler.fixtures.Latency;
 import crawler.fixtures.SiteSpec;
-import crawler.page.PageResult;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,14 +24,20 @@ class CrawlBudgetTest {
     static final FixtureSiteExtension SLOW_SITE =
             new FixtureSiteExtension(SiteSpec.wide(20, new Latency.Fixed(Duration.ofSeconds(20))));
 
+    /** In process mode the abandoned URLs' workers are killed at the end; none may be left. */
+    @RegisterExtension
+    final NoOrphanProcesses orphans = new NoOrphanProcesses();
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(Mode.class)
     void maxTime_stopsTheCrawl_andAbandonsWhatIsInFlight(Mode mode) {
         FixtureServer site = SLOW_SITE.server();
         // robots.txt is as slow as every page here; ignoring it lets the seed itself be the slow fetch.
         CrawlSettings base = TestCrawls.settings(mode, 1, 4, 2, 0);
+        // The watchdog names the stuck seed after 2 s (and hands it out again); the budget ends the
+        // crawl at 3 s, before a second stall would give up on it.
         CrawlSettings settings = new CrawlSettings(base.mode(), base.workers(),
-                new CrawlLimits(4, 4, Duration.ofSeconds(3), Duration.ofSeconds(1)), base.frontier(), base.includes(),
+                new CrawlLimits(4, 4, Duration.ofSeconds(3), Duration.ofSeconds(2)), base.frontier(), base.includes(),
                 base.excludes(), base.trapGuard(), base.politeness(), true, base.sitemaps(),
                 base.maxSitemapUrls(), base.fetch(), base.workerJvmOptions(), base.chaosKillEvery());
 
@@ -42,8 +47,5 @@ class CrawlBudgetTest {
         assertThat(out.results()).as("nothing can finish: every page takes 20 s").isEmpty();
         assertThat(out.summary().abandoned()).isEqualTo(1);
         assertThat(out.log()).contains("watchdog").contains(site.manifest().startUrl());
-        for (PageResult r : out.results()) {
-            assertThat(ProcessHandle.of(r.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-        }
     }
 }

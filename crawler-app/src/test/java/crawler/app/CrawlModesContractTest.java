@@ -30,6 +30,10 @@ class CrawlModesContractTest {
     @RegisterExtension
     static final FixtureSiteExtension SITE = new FixtureSiteExtension(SiteSpec.small());
 
+    /** Worker processes, killed by chaos or not, must all be gone after each crawl. */
+    @RegisterExtension
+    final NoOrphanProcesses orphans = new NoOrphanProcesses();
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(Mode.class)
     void crawl_yieldsExactlyTheGroundTruth_pageByPage(Mode mode) {

@@ -34,6 +34,9 @@ class ResumeTest {
     @RegisterExtension
     final CapturedStderr stderr = new CapturedStderr();
 
+    @RegisterExtension
+    final NoOrphanProcesses orphans = new NoOrphanProcesses();
+
     private int crawl(FixtureServer site, Path out, String mode, String... extra) {
         List<String> args = new ArrayList<>(List.of("crawl", site.manifest().startUrl(), "--mode", mode, "-c", "8",
                 "--depth", String.valueOf(DEPTH), "--host-concurrency", "0", "--host-delay", "0ms",

@@ -27,7 +27,15 @@ public final class ErrorClassifier {
     private ErrorClassifier() {
     }
 
+    /** The JDK's text for EMFILE/ENFILE, whatever exception class carries it (often a SocketException). */
+    static final String TOO_MANY_OPEN_FILES = "Too many open files";
+
     public static ErrorKind classify(IOException e) {
+        if (isOutOfFileDescriptors(e)) {
+            // First: socket creation failing for want of descriptors may come wrapped in a connect failure,
+            // and it is the process's limit, not the server, that failed.
+            return ErrorKind.RESOURCE_LIMIT;
+        }
         if (e instanceof UnknownHostException) {
             return ErrorKind.DNS;
         }
@@ -60,6 +68,14 @@ public final class ErrorClassifier {
         return ErrorKind.IO;
     }
 
+    /**
+     * Whether {@code t} or one of its causes says the process ran out of file descriptors
+     * ({@code ulimit -n}): "Too many open files" in any message of the chain.
+     */
+    public static boolean isOutOfFileDescriptors(Throwable t) {
+        return anyMessageContains(t, TOO_MANY_OPEN_FILES);
+    }
+
     /** The failure kinds worth another attempt: the connection broke, the server may be fine. */
     static boolean isRetryable(ErrorKind kind) {
         return kind == ErrorKind.CONNECTION_RESET || kind == ErrorKind.EMPTY_RESPONSE || kind == ErrorKind.CONNECT;
@@ -80,7 +96,7 @@ public final class ErrorClassifier {
         return false;
     }
 
-        private static boolean anyMessageContains(Throwable t, String needle) {
+    private static boolean anyMessageContains(Throwable t, String needle) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c.getMessage() != null && c.getMessage().contains(needle)) {
                 return true;

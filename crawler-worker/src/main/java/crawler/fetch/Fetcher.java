@@ -72,6 +72,23 @@ public final class Fetcher implements AutoCloseable {
     private final InstantSource wallClock;
     private final Duration backoffBase;
 
+    static {
+        loadFailurePath();
+    }
+
+    /**
+     * Loads the classes of the failure path now. Otherwise they are loaded on the first failure, and
+     * when that failure is running out of file descriptors, loading a class (which opens its file)
+     * fails as well, and the fetch dies of a NoClassDefFoundError instead of returning RESOURCE_LIMIT.
+     */
+    private static void loadFailurePath() {
+        FetchOutcome.Failed failed = new FetchOutcome.Failed(
+                ErrorClassifier.classify(new java.net.SocketException(ErrorClassifier.TOO_MANY_OPEN_FILES)),
+                "", "", 0, null, 0, null, 0);
+        new Step.Done(withMessage(failed, ""));
+        new Step.Retry(Optional.empty(), failed);
+    }
+
     public Fetcher(FetchConfig config) {
         this(config, Sleeper.REAL, System::nanoTime, InstantSource.system(), DEFAULT_BACKOFF_BASE);
     }

@@ -42,6 +42,11 @@ import java.util.Objects;
 public final class HttpPageProcessor implements PageProcessor {
 
     private static final long PID = ProcessHandle.current().pid();
+    /**
+     * Loaded with this class, not on the first failure: a failure for want of file descriptors
+     * could not load it (see {@link Fetcher}).
+     */
+    private static final PageError LOADED_EARLY = new PageError(ErrorKind.RESOURCE_LIMIT, "");
 
     private final FetchConfig config;
     private final Fetcher fetcher;
@@ -79,7 +84,8 @@ public final class HttpPageProcessor implements PageProcessor {
         try {
             outcome = fetcher.fetch(task.url(), policy, exchanges == null ? null : exchanges::add);
         } catch (RuntimeException e) { // a bug or an OkHttp surprise: still one result for this URL
-            outcome = new FetchOutcome.Failed(ErrorKind.IO, describe(e) + " fetching " + task.url(), task.url(),
+            ErrorKind kind = ErrorClassifier.isOutOfFileDescriptors(e) ? ErrorKind.RESOURCE_LIMIT : ErrorKind.IO;
+            outcome = new FetchOutcome.Failed(kind, describe(e) + " fetching " + task.url(), task.url(),
                     0, null, 0, null, 1);
         }
         long fetchMs = millisSince(t0);

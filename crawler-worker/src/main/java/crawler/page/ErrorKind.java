@@ -40,5 +40,12 @@ public enum ErrorKind {
     /** Another I/O failure while fetching. */
     IO,
     /** The worker process running this URL died on it more often than the retry budget allows. */
-    WORKER_CRASH
+    WORKER_CRASH,
+    /**
+     * The crawl made no progress for the stall timeout while this URL was in flight, twice: the
+     * watchdog handed it out again once, then gave up on it.
+     */
+    STALLED,
+    /** The process ran out of a resource the operating system limits, e.g. file descriptors (ulimit -n). */
+    RESOURCE_LIMIT
 }

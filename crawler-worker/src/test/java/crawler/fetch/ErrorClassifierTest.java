@@ -44,8 +44,20 @@ class ErrorClassifierTest {
                 Arguments.of(new ProtocolException("unexpected end of stream"), ErrorKind.MALFORMED_RESPONSE),
                 Arguments.of(new ZipException("Not in GZIP format"), ErrorKind.MALFORMED_RESPONSE),
                 Arguments.of(new EOFException("Unexpected end of ZLIB input stream"), ErrorKind.MALFORMED_RESPONSE),
+                Arguments.of(new SocketException("Too many open files"), ErrorKind.RESOURCE_LIMIT),
+                Arguments.of(new ConnectException("Failed to connect to localhost/127.0.0.1:8080"),
+                        ErrorKind.CONNECT),
+                Arguments.of(wrapped(new ConnectException("Failed to connect to localhost/127.0.0.1:8080"),
+                        new SocketException("Too many open files")), ErrorKind.RESOURCE_LIMIT),
+                Arguments.of(new IOException("wrapped", new java.nio.file.FileSystemException(
+                        "/etc/hosts: Too many open files")), ErrorKind.RESOURCE_LIMIT),
                 Arguments.of(new IOException("something else"), ErrorKind.IO),
                 Arguments.of(new IOException((String) null), ErrorKind.IO));
+    }
+
+    private static IOException wrapped(IOException outer, Throwable cause) {
+        outer.initCause(cause);
+        return outer;
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
