@@ -129,8 +129,12 @@ public final class Coordinator {
                     reason = StopReason.COMPLETE;
                     break;
                 }
+                // The clock starts before the first hand-out, not after it: handing out the first
+                // URLs is where a platform pool starts its threads (c of them), and that is part of
+                // what the mode costs.
+                long beforeDispatch = ticker.nanoTime();
                 if (dispatch(executor) && firstDispatch < 0) {
-                    firstDispatch = ticker.nanoTime();
+                    firstDispatch = beforeDispatch;
                 }
                 long wait = Math.min(TICK_NANOS, budgetLeft);
                 if (inFlight.size() < limits.concurrency()) {

@@ -36,11 +36,11 @@ class DenyPrivateCrawlTest {
         String page = site.url(FaultPage.HOSTILE_PRIVATE_LINKS.path());
 
         TestCrawls.Outcome out = TestCrawls.crawl(
-                settings("^http://(127\\.|10\\.|172\\.16\\.|192\\.168\\.|169\\.254\\.)", true), page);
+                settings("^http://(127\\.|10\\.|172\\.16\\.|192\\.168\\.|169\\.254\\.|\\[::1\\])", true), page);
 
         assertThat(out.results()).extracting(PageResult::url).containsExactlyInAnyOrder(page, site.baseUrl());
-        // 127.0.0.1:PORT/ and /l1/p1.html, 10.0.0.1, 192.168.1.1, 172.16.0.1:8080, 169.254.169.254
-        assertThat(out.summary().admissions()).containsEntry("DENIED_PRIVATE", 6L);
+        // 127.0.0.1:PORT/ and /l1/p1.html, [::1]:PORT, 10.0.0.1, 192.168.1.1, 172.16.0.1:8080, 169.254.169.254
+        assertThat(out.summary().admissions()).containsEntry("DENIED_PRIVATE", 7L);
         assertThat(out.summary().stopReason()).isEqualTo("COMPLETE");
     }
 

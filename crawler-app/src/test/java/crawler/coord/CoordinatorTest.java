@@ -140,4 +140,44 @@ class CoordinatorTest {
         assertThat(written).extracting(PageResult::depth)
                 .as("breadth-first: depths never go down").isSorted();
     }
+
+    @Test
+    void wallTime_includesTheFirstHandOut_whereAPoolStartsItsThreads() {
+        Scope scope = new Scope(java.util.Set.of("a.test:80"), List.of(), List.of());
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        Ticker clock = now::get;
+        Frontier frontier = new Frontier(new FrontierLimits(0, 0, 0), scope, TrapGuard.defaults(), RobotsGate.IGNORE,
+                new Politeness(PolitenessConfig.unlimited(), clock));
+        frontier.offer("http://a.test/p0", 0);
+        Coordinator coordinator = new Coordinator(frontier, scope,
+                new CrawlLimits(5, 2, Duration.ofMinutes(1), Duration.ofSeconds(30)), new ResultSink() {
+                    @Override
+                    public void accept(PageResult result) {
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                }, clock, new PrintStream(OutputStream.nullOutputStream()), Map.of());
+
+        // The first submit takes 5 s (as starting a thousand platform threads can on a busy machine),
+        // then the page completes at once.
+        CrawlSummary summary = coordinator.run(listener -> new BatchExecutor() {
+            @Override
+            public void submit(Batch batch) {
+                now.addAndGet(Duration.ofSeconds(5).toNanos());
+                for (PageTask t : batch.tasks()) {
+                    listener.onResult(new PageResult(t.url(), t.url(), t.depth(), 200, "text/html", 10, "t", List.of(),
+                            null, 0, 0, 1, null, 1, 1, "scripted", false, null));
+                }
+            }
+
+            @Override
+            public void shutdown(long graceMillis) {
+            }
+        }, new CrawlRun("scripted", 0, false));
+
+        assertThat(summary.stopReason()).isEqualTo("COMPLETE");
+        assertThat(summary.wallMillis()).isEqualTo(5_000);
+    }
 }

@@ -160,9 +160,8 @@ class HttpPageProcessorHostileTest {
 
         UrlNormalizer n = new UrlNormalizer();
         int port = server.port();
-        // The page also links http://[::1]:PORT/, which the normaliser rejects (no IPv6 literals), so it is absent.
         List<String> expected = List.of("http://127.0.0.1:" + port + "/", "http://127.0.0.1:" + port + "/l1/p1.html",
-                        "http://10.0.0.1/", "http://192.168.1.1/admin",
+                        "http://[::1]:" + port + "/", "http://10.0.0.1/", "http://192.168.1.1/admin",
                         "http://172.16.0.1:8080/", "http://169.254.169.254/latest/meta-data/", server.baseUrl())
                 .stream().map(u -> n.normalize(u).orElseThrow()).toList();
         assertThat(r.ok()).as("%s", r.error()).isTrue();
