@@ -1,0 +1,77 @@
+package crawler.bench;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The bench's overall time limit: decides whether one more crawl fits, from what the crawls so
+ * far cost. A crawl is admitted only if its estimate ends before the deadline, so the bench
+ * overruns its budget by at most one estimate's error (each crawl also gets the time left as its
+ * own limit). Estimates: a cell's previous run as the bench saw it (spawn to exit); for a cell not
+ * run yet, the last seen child-JVM overhead (spawn to exit minus crawl wall time) plus the cell's
+ * ideal crawl time, plus the last seen worker start-up for process cells.
+ *
+ * <p><b>Thread-safety:</b> not thread-safe; the bench runs one crawl at a time.
+ */
+final class Budget {
+
+    /** Child-JVM start and stop before any crawl was seen: about this much on 2 busy cores. */
+    static final long FIRST_OVERHEAD_MILLIS = 2_500;
+    /** Worker start-up (spawn to hello) before any was seen. */
+    static final long FIRST_WORKER_MILLIS = 1_500;
+
+    private final LongSupplier nanoTime;
+    private final long deadline;
+    private final Duration budget;
+    private final Map<Cell, Long> lastRunMillis = new HashMap<>();
+    private long overheadMillis = FIRST_OVERHEAD_MILLIS;
+    private long workerMillis = FIRST_WORKER_MILLIS;
+
+    /** Starts the clock now. */
+    Budget(Duration budget, LongSupplier nanoTime) {
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("budget must be > 0, was " + budget);
+        }
+        this.budget = budget;
+        this.nanoTime = nanoTime;
+        this.deadline = nanoTime.getAsLong() + budget.toNanos();
+    }
+
+    Duration budget() {
+        return budget;
+    }
+
+    long remainingMillis() {
+        return Math.max(0, (deadline - nanoTime.getAsLong()) / 1_000_000);
+    }
+
+    /** Expected spawn-to-exit time of one crawl of the cell. */
+    long estimateMillis(Cell cell) {
+        Long seen = lastRunMillis.get(cell);
+        if (seen != null) {
+            return seen;
+        }
+        long ideal = cell.latencyMillis() > 0
+                ? (long) Math.ceil((double) cell.pages() / cell.concurrency()) * cell.latencyMillis() : 0;
+        return overheadMillis + ideal + (cell.workers() > 0 ? workerMillis : 0);
+    }
+
+    /** Whether a crawl of the cell is expected to end before the deadline. */
+    boolean admits(Cell cell) {
+        return estimateMillis(cell) <= remainingMillis();
+    }
+
+    /** Learns from a finished crawl. */
+    void record(RunResult run) {
+        lastRunMillis.put(run.cell(), run.childMillis());
+        if (!run.failed() && run.wallMillis() > 0) {
+            long workers = run.workerStartupMillis().stream().mapToLong(Long::longValue).max().orElse(0);
+            overheadMillis = Math.max(0, run.childMillis() - run.wallMillis() - workers);
+            if (workers > 0) {
+                workerMillis = workers;
+            }
+        }
+    }
+}
