@@ -87,9 +87,12 @@ public final class BenchRunner {
             int total = runnable.stream().mapToInt(p -> plannedRuns(p.cell(), config.repeats())).sum();
             int done = 0;
             // Repetitions interleave (every cell once, then again) so a slow spell on a shared
-            // machine spreads over the cells; when the budget runs out, every cell has its first run.
+            // machine spreads over the cells; cheapest cells first, so a short budget measures as
+            // many cells as it can. The tables keep their own order.
+            List<BenchPlan.Planned> order = runnable.stream()
+                    .sorted(java.util.Comparator.comparingLong(p -> budget.estimateMillis(p.cell()))).toList();
             for (int r = 1; r <= config.repeats(); r++) {
-                for (BenchPlan.Planned p : runnable) {
+                for (BenchPlan.Planned p : order) {
                     Cell cell = p.cell();
                     if (r > plannedRuns(cell, config.repeats())) {
                         continue;

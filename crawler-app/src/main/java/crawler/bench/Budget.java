@@ -10,8 +10,9 @@ import java.util.function.LongSupplier;
  * far cost. A crawl is admitted only if its estimate ends before the deadline, so the bench
  * overruns its budget by at most one estimate's error (each crawl also gets the time left as its
  * own limit). Estimates: a cell's previous run as the bench saw it (spawn to exit); for a cell not
- * run yet, the last seen child-JVM overhead (spawn to exit minus crawl wall time) plus the cell's
- * ideal crawl time, plus the last seen worker start-up for process cells.
+ * run yet, the last seen child-JVM overhead (spawn to exit minus crawl wall time), plus the crawl:
+ * its ideal time or its pages at the best rate seen so far, whichever is longer (a busy machine
+ * caps the rate well below c / latency), plus the last seen worker start-up for process cells.
  *
  * <p><b>Thread-safety:</b> not thread-safe; the bench runs one crawl at a time.
  */
@@ -21,6 +22,10 @@ final class Budget {
     static final long FIRST_OVERHEAD_MILLIS = 2_500;
     /** Worker start-up (spawn to hello) before any was seen. */
     static final long FIRST_WORKER_MILLIS = 1_500;
+    /** Pages per second of a crawl without extra CPU work, before any was seen. */
+    static final double FIRST_PAGE_RATE = 500;
+    /** Pages per second of a crawl with extra CPU work, before any was seen. */
+    static final double FIRST_CPU_PAGE_RATE = 30;
 
     private final LongSupplier nanoTime;
     private final long deadline;
@@ -28,6 +33,10 @@ final class Budget {
     private final Map<Cell, Long> lastRunMillis = new HashMap<>();
     private long overheadMillis = FIRST_OVERHEAD_MILLIS;
     private long workerMillis = FIRST_WORKER_MILLIS;
+    private double pageRate = FIRST_PAGE_RATE;
+    private double cpuPageRate = FIRST_CPU_PAGE_RATE;
+    private boolean pageRateSeen;
+    private boolean cpuPageRateSeen;
 
     /** Starts the clock now. */
     Budget(Duration budget, LongSupplier nanoTime) {
@@ -55,7 +64,8 @@ final class Budget {
         }
         long ideal = cell.latencyMillis() > 0
                 ? (long) Math.ceil((double) cell.pages() / cell.concurrency()) * cell.latencyMillis() : 0;
-        return overheadMillis + ideal + (cell.workers() > 0 ? workerMillis : 0);
+        long atRate = Math.round(cell.pages() * 1000.0 / (cell.cpuWork() > 0 ? cpuPageRate : pageRate));
+        return overheadMillis + Math.max(ideal, atRate) + (cell.workers() > 0 ? workerMillis : 0);
     }
 
     /** Whether a crawl of the cell is expected to end before the deadline. */
@@ -71,6 +81,19 @@ final class Budget {
             overheadMillis = Math.max(0, run.childMillis() - run.wallMillis() - workers);
             if (workers > 0) {
                 workerMillis = workers;
+            }
+            double rate = run.pagesPerSecond();
+            Cell c = run.cell();
+            double idealMillis = c.latencyMillis() > 0 ? Math.ceil((double) c.pages() / c.concurrency()) * c.latencyMillis() : 0;
+            // A crawl far from its ideal time ran at the machine's rate: the first such sighting
+            // replaces the guess. A crawl near its ideal time only shows the rate is at least that.
+            boolean machineBound = idealMillis < 0.5 * run.wallMillis();
+            if (c.cpuWork() > 0) {
+                cpuPageRate = cpuPageRateSeen ? Math.max(cpuPageRate, rate) : rate;
+                cpuPageRateSeen = true;
+            } else if (c.workload() != Workload.STARTUP && c.pages() > 1) {
+                pageRate = machineBound && !pageRateSeen ? rate : Math.max(pageRate, rate);
+                pageRateSeen |= machineBound;
             }
         }
     }

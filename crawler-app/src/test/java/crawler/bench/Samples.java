@@ -1,5 +1,6 @@
 package crawler.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,7 +63,6 @@ final class Samples {
                 usage(90, 100, 25, 300, 1200, 1), 1, 1, List.of()));
         cells.add(cell(new Cell(Workload.STARTUP, Substrate.PROCESS, 1, 1, 0, 0, 1), new long[] {400, 420, 410},
                 usage(180, 210, 42, 600, 3000, 2), 1, 1, List.of(1500L)));
-        return new BenchResult(MACHINE, "embedded fixture site", 3, UNITS, cells, 1.5, 1.7, 95_000,
-                List.of(new BenchResult.Pinning(io(Substrate.VIRTUAL, 100, 500), 0)));
+        return new BenchResult(MACHINE, "embedded fixture site", 3, UNITS, cells, 1.5, 1.7, 95_000, Duration.ofMinutes(3));
     }
 }

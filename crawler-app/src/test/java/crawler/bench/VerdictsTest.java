@@ -3,6 +3,7 @@ package crawler.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crawler.bench.Verdict.Outcome;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class VerdictsTest {
     void claim5_isNotJudged_onABusyMachine() {
         BenchResult quiet = Samples.small();
         BenchResult busy = new BenchResult(quiet.machine(), quiet.target(), quiet.repeats(), quiet.unitStartup(), quiet.cells(),
-                12.0, 9.0, quiet.elapsedMillis(), quiet.pinning());
+                12.0, 9.0, quiet.elapsedMillis(), quiet.budget());
         Verdict v = Verdicts.of(busy).get(4);
         assertThat(v.outcome()).isEqualTo(Outcome.NOT_MEASURED);
         assertThat(v.evidence()).startsWith("machine busy (load average 12.0 on 2 cores)");
@@ -53,6 +54,6 @@ class VerdictsTest {
     }
 
     private static BenchResult result(List<CellResult> cells) {
-        return new BenchResult(Samples.MACHINE, "embedded fixture site", 1, UnitStartup.NOT_MEASURED, cells, -1, -1, 1000, List.of());
+        return new BenchResult(Samples.MACHINE, "embedded fixture site", 1, UnitStartup.NOT_MEASURED, cells, -1, -1, 1000, Duration.ofSeconds(45));
     }
 }
