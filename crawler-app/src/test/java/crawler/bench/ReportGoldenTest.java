@@ -31,7 +31,8 @@ class ReportGoldenTest {
         String md = MarkdownReport.render(Samples.small());
         assertThat(md).contains("## I/O-bound: flat page list, fixed latency", "## CPU-bound", "## start-up",
                 "| 5 | CPU-bound work fits processes (Python: the GIL); the JVM has no GIL | not supported |",
-                "| 8 | one thread's failure can take down the process; processes are isolated | not measured |");
+                "## fault isolation: worker JVMs killed mid-crawl",
+                "| 8 | one thread's failure can take down the process; processes are isolated | supported |");
     }
 
     private static String golden(String name) throws IOException {
