@@ -82,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cpu-units", paramLabel = "LIST", split = ",", description = "units of the CPU-bound workload (default: 1,2)")
     List<Integer> cpuUnits;
 
-    @Option(names = "--cpu-pages", paramLabel = "N", description = "pages of a CPU-bound cell (default: 40)")
+    @Option(names = "--cpu-pages", paramLabel = "N", description = "pages of a CPU-bound cell (default: 40; --quick: 30)")
     Integer cpuPages;
 
     @Option(names = "--cpu-work", paramLabel = "ROUNDS", description = "SHA-256 rounds per page in the CPU-bound workload (default: 1500)")
@@ -96,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<Integer> batchSizes;
 
     @Option(names = "--max-platform-threads", paramLabel = "N",
-            description = "platform cells above this concurrency are skipped and say so (default: 2000; --quick: 1000)")
+            description = "platform cells above this concurrency are skipped and say so (default: 2000; --quick: 100)")
     Integer maxPlatformThreads;
 
     @Option(names = "--max-workers", paramLabel = "N",
@@ -112,7 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
     Boolean pinning;
 
     @Option(names = "--kill-worker-every", paramLabel = "N",
-            description = "the chaos crawl (process mode) SIGKILLs a worker after every N results (default: 100; --quick: 80)")
+            description = "the chaos crawl (process mode) SIGKILLs a worker after every N results (default: 100; --quick: 60)")
     Integer killWorkerEvery;
 
     @Option(names = "--keep-runs", description = "keep each crawl's seeds, results, summary and log (in DIR/runs with --out)")

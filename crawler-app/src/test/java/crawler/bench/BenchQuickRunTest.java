@@ -36,7 +36,7 @@ class BenchQuickRunTest {
     void quickRun_tinyGrid_everyIoCellFetchesTheSameUrls_chaosSurvives_andWritesTheFiles(@TempDir Path out) throws IOException {
         int exit = new CommandLine(new BenchCommand()).execute("--quick", "-q", "--modes", "virtual,process",
                 "--workloads", "io,chaos", "--levels", "10", "--latency", "50", "--min-pages", "60", "--max-pages", "60",
-                "--kill-worker-every", "80", "--max-time", "40", "--budget", "10m", "--out", out.toString());
+                "--kill-worker-every", "50", "--max-time", "40", "--budget", "10m", "--out", out.toString());
 
         assertThat(exit).isZero();
         for (String name : FILES) {
@@ -62,8 +62,8 @@ class BenchQuickRunTest {
         assertThat(runs.get(1).path("pinning_events").asText()).isEqualTo("n/a");
 
         JsonNode chaos = runs.get(2);
-        assertThat(chaos.path("url_count").asInt()).as("the quick preset's chaos crawl: 200 pages").isEqualTo(200);
-        assertThat(chaos.path("worker_deaths").asInt()).as("a worker killed after 80 and 160 results").isGreaterThanOrEqualTo(1);
+        assertThat(chaos.path("url_count").asInt()).as("the quick preset's chaos crawl: 150 pages").isEqualTo(150);
+        assertThat(chaos.path("worker_deaths").asInt()).as("a worker killed after 50 and 100 results").isGreaterThanOrEqualTo(1);
         assertThat(chaos.path("requeued").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(doc.path("verdicts").get(7).path("outcome").asText()).isEqualTo("SUPPORTED");
         assertThat(Files.readString(out.resolve("results.csv")).lines()).hasSize(4);
