@@ -80,6 +80,7 @@ public final class BenchRunner {
                     sites.put(e.getKey(), FixtureServer.start(SiteSpec.wide(Math.max(2, e.getValue()), latency)));
                 }
             }
+            say(String.format(Locale.ROOT, "%d fixture site(s) up in %.1f s", sites.size(), (System.nanoTime() - start) / 1e9));
             UnitStartup unitStartup = UnitStartup.measure(500);
             warmUp(sites);
             Map<Cell, List<RunResult>> runs = new LinkedHashMap<>();
@@ -159,7 +160,7 @@ public final class BenchRunner {
             // Enough requests for the server's hot paths to be compiled, few enough to cost about a second.
             int n = (int) Math.min(urls.size(), e.getKey() == 0 ? 400 : Math.max(Warmup.CONCURRENCY, 4 * Warmup.CONCURRENCY));
             long t0 = System.nanoTime();
-            int ok = Warmup.run(urls.subList(0, n), Duration.ofSeconds(3));
+            int ok = Warmup.run(urls.subList(0, n), Duration.ofSeconds(2));
             say(String.format(Locale.ROOT, "warm-up of the fixture site (latency %d ms): %d of %d requests in %.1f s (not counted)",
                     e.getKey(), ok, n, (System.nanoTime() - t0) / 1e9));
         }
