@@ -65,6 +65,7 @@ public final class TextReport {
         List<String[]> rows = new ArrayList<>();
         rows.add(header(w));
         List<String> notes = new ArrayList<>();
+        List<String> short_ = new ArrayList<>();
         for (CellResult c : cells) {
             if (!c.ok()) {
                 String why = c.skipped() ? "skipped: " + c.skipReason() : "FAILED: " + c.failure();
@@ -76,8 +77,8 @@ public final class TextReport {
             rows.add(row(w, c, r, mark));
             int planned = BenchRunner.plannedRuns(c.cell(), r.repeats());
             if (c.runs().size() < planned) {
-                notes.add(c.cell().substrate().label() + " c=" + c.cell().concurrency() + extra(w, c.cell()) + ": "
-                        + c.runs().size() + " of " + planned + " runs, the budget ran out");
+                short_.add(c.cell().substrate().label() + " c=" + c.cell().concurrency() + extra(w, c.cell()) + ": "
+                        + c.runs().size() + " of " + planned + " runs");
             }
             if (c.errors() > 0) {
                 notes.add(c.cell().substrate().label() + " c=" + c.cell().concurrency() + extra(w, c.cell()) + ": "
@@ -85,6 +86,13 @@ public final class TextReport {
             }
         }
         b.append(align(rows));
+        long ran = cells.stream().filter(CellResult::ok).count();
+        if (!short_.isEmpty()) {
+            // One line when the budget cut every cell short alike, else one per cell.
+            boolean alike = short_.size() == ran && short_.stream().map(x -> x.substring(x.indexOf(": ") + 2)).distinct().count() == 1;
+            notes.add(0, alike ? "every cell ran " + short_.get(0).substring(short_.get(0).indexOf(": ") + 2) + ": the budget ran out"
+                    : String.join("; ", short_) + ": the budget ran out");
+        }
         for (String n : notes) {
             b.append("  ").append(n).append('\n');
         }
