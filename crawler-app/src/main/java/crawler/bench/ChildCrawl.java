@@ -132,11 +132,11 @@ final class ChildCrawl {
 
     /**
      * Flight Recorder with no events but virtual-thread pinning (every one: threshold 0), written
-     * when the JVM exits. Its start-up log lines are kept out of the crawl's log.
+     * when the JVM exits.
      */
     static List<String> recorderOptions(Path jfr) {
         return List.of("-XX:StartFlightRecording:filename=" + jfr + ",dumponexit=true,settings=none,"
-                + "+jdk.VirtualThreadPinned#enabled=true,+jdk.VirtualThreadPinned#threshold=0ms", "-Xlog:jfr+startup=warning");
+                + "+jdk.VirtualThreadPinned#enabled=true,+jdk.VirtualThreadPinned#threshold=0ms");
     }
 
     /** The {@code jdk.VirtualThreadPinned} events in a recording. */
@@ -235,18 +235,32 @@ final class ChildCrawl {
         }
     }
 
-    private static String lastLine(Path log) {
+    /**
+     * What the child said last: the last exception header (a stack trace's "... n more" says
+     * nothing), else the last non-blank line.
+     */
+    static String lastLine(Path log) {
+        List<String> lines;
         try {
-            List<String> lines = Files.readAllLines(log);
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                if (!lines.get(i).isBlank()) {
-                    return lines.get(i).strip();
-                }
-            }
+            lines = Files.readAllLines(log);
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
-        return "(empty log)";
+        String last = null;
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (last == null) {
+                last = line;
+            }
+            boolean traceLine = line.startsWith("at ") || line.startsWith("...");
+            if (!traceLine && (line.contains("Exception") || line.contains("Error"))) {
+                return line;
+            }
+        }
+        return last == null ? "(empty log)" : last;
     }
 
     private static java.io.File nullDevice() {
