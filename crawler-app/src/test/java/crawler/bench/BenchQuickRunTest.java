@@ -56,22 +56,28 @@ class BenchQuickRunTest {
     }
 
     @Test
-    void targetRun_json_isOneDocumentOnStdout_andEveryCellFetchesTheSameUrlCount(@TempDir Path out) throws IOException {
+    void targetRun_json_isOneDocumentOnStdout_everyCellFetchesTheSameUrls_andNoProgressWithoutATerminal(@TempDir Path out) throws IOException {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         PrintStream original = System.out;
+        PrintStream originalErr = System.err;
         int exit;
         String url;
         try (FixtureServer site = FixtureServer.start(SiteSpec.small())) {
             url = site.baseUrl();
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new BenchCommand()).execute("--target", url, "--depth", "1", "--json", "-q",
+            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+            // No -q: progress must stay off by itself, since stderr is not a terminal here.
+            exit = new CommandLine(new BenchCommand()).execute("--target", url, "--depth", "1", "--json",
                     "--modes", "virtual,platform", "--workloads", "io", "--levels", "4", "--repeat", "1",
                     "--max-time", "40", "--budget", "10m", "--out", out.toString());
         } finally {
             System.setOut(original);
+            System.setErr(originalErr);
         }
 
         assertThat(exit).isZero();
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).doesNotContain("bench: [");
         JsonNode doc = JSON.readTree(stdout.toString(StandardCharsets.UTF_8));
         assertThat(doc.fieldNames()).toIterable().contains("machine", "target", "repeats", "budgetSeconds", "cells",
                 "verdicts", "runs");
