@@ -109,7 +109,7 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
     public static final Duration STANDARD_BUDGET = Duration.ofMinutes(3);
 
     /**
-     * Within {@link #QUICK_BUDGET} on 2 cores: one run per cell, nine crawls; I/O-bound at c=100
+     * Within {@link #QUICK_BUDGET} on 2 cores: one run per cell, eight crawls; I/O-bound at c=100
      * in all three modes (claims 2, 3, 4, 6; claim 7 from start-up costs), CPU-bound at 1 and 2
      * units (claims 1 and 5), one chaos crawl (claim 8). No sweeps. {@code --levels 100,1000}
      * adds virtual threads at 1,000 (platform threads above 100 are skipped, with the reason).
