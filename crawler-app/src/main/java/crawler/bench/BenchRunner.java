@@ -56,6 +56,28 @@ public final class BenchRunner {
         this.progress = progress;
     }
 
+    /** Time kept back from the budget for rendering and writing the report and leaving the JVM. */
+    static final long REPORT_RESERVE_MILLIS = 1_500;
+
+    /**
+     * The order of a pass: workloads take turns, each offering its cheapest cell not run yet, so
+     * a budget too short for the grid still measures every workload, and the cheap cells first.
+     */
+    static List<BenchPlan.Planned> runOrder(List<BenchPlan.Planned> runnable, Budget budget) {
+        Map<Workload, java.util.Deque<BenchPlan.Planned>> byWorkload = new java.util.EnumMap<>(Workload.class);
+        runnable.stream().sorted(java.util.Comparator.comparingLong(p -> budget.estimateMillis(p.cell())))
+                .forEach(p -> byWorkload.computeIfAbsent(p.cell().workload(), w -> new java.util.ArrayDeque<>()).add(p));
+        List<BenchPlan.Planned> order = new ArrayList<>();
+        while (order.size() < runnable.size()) {
+            for (java.util.Deque<BenchPlan.Planned> q : byWorkload.values()) {
+                if (!q.isEmpty()) {
+                    order.add(q.poll());
+                }
+            }
+        }
+        return order;
+    }
+
     /** Measured crawls a cell gets when the budget allows: a chaos cell checks correctness, once. */
     static int plannedRuns(Cell cell, int repeats) {
         return cell.workload() == Workload.CHAOS ? 1 : repeats;
@@ -64,7 +86,11 @@ public final class BenchRunner {
     public BenchResult run() throws IOException, InterruptedException {
         List<BenchPlan.Planned> plan = BenchPlan.of(config, target.fixtureSite());
         long start = System.nanoTime();
-        Budget budget = new Budget(config.budget(), System::nanoTime);
+        // The budget counts from this JVM's own start, less a reserve for writing the report and
+        // exiting, so `time crawler bench` stays within it, not just the crawls.
+        long sinceJvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        Duration left = config.budget().minusMillis(sinceJvmStart + REPORT_RESERVE_MILLIS);
+        Budget budget = new Budget(left.isNegative() || left.isZero() ? Duration.ofMillis(1) : left, System::nanoTime);
         double loadStart = loadAverage();
         Map<Long, FixtureServer> sites = new TreeMap<>();
         try {
@@ -88,10 +114,8 @@ public final class BenchRunner {
             int total = runnable.stream().mapToInt(p -> plannedRuns(p.cell(), config.repeats())).sum();
             int done = 0;
             // Repetitions interleave (every cell once, then again) so a slow spell on a shared
-            // machine spreads over the cells; cheapest cells first, so a short budget measures as
-            // many cells as it can. The tables keep their own order.
-            List<BenchPlan.Planned> order = runnable.stream()
-                    .sorted(java.util.Comparator.comparingLong(p -> budget.estimateMillis(p.cell()))).toList();
+            // machine spreads over the cells. The tables keep their own order.
+            List<BenchPlan.Planned> order = runOrder(runnable, budget);
             for (int r = 1; r <= config.repeats(); r++) {
                 for (BenchPlan.Planned p : order) {
                     Cell cell = p.cell();

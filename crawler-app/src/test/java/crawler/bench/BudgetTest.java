@@ -76,4 +76,14 @@ class BudgetTest {
         assertThat(Fmt.duration(Duration.ofSeconds(150))).isEqualTo("2m30s");
         assertThat(Fmt.duration(Duration.ofSeconds(45))).isEqualTo("45s");
     }
+
+    @Test
+    void runOrder_letsWorkloadsTakeTurns_cheapestCellFirst() {
+        Budget b = budget(Duration.ofSeconds(45));
+        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.quick(), true);
+        List<String> order = BenchRunner.runOrder(plan, b).stream()
+                .map(p -> p.cell().workload().label() + " " + p.cell().substrate().label() + " " + p.cell().concurrency()).toList();
+        assertThat(order).containsExactly("io virtual 100", "cpu platform 1", "chaos process 20", "io process 100",
+                "cpu platform 2", "cpu process-1t 1", "cpu process-1t 2");
+    }
 }
