@@ -10,9 +10,9 @@ import java.util.function.LongSupplier;
  * far cost. A crawl is admitted only if its estimate ends before the deadline, so the bench
  * overruns its budget by at most one estimate's error (each crawl also gets the time left as its
  * own limit). Estimates: a cell's previous run as the bench saw it (spawn to exit); for a cell not
- * run yet, the last seen child-JVM overhead (spawn to exit minus crawl wall time), plus the crawl:
+ * run yet, the mean child-JVM overhead seen (spawn to exit minus crawl wall time), plus the crawl:
  * its ideal time or its pages at the best rate seen so far, whichever is longer (a busy machine
- * caps the rate well below c / latency), plus the last seen worker start-up for process cells.
+ * caps the rate well below c / latency), plus the mean worker start-up seen for process cells.
  *
  * <p><b>Thread-safety:</b> not thread-safe; the bench runs one crawl at a time.
  */
@@ -36,6 +36,8 @@ final class Budget {
     private double pageRate = FIRST_PAGE_RATE;
     private double cpuPageRate = FIRST_CPU_PAGE_RATE;
     private boolean pageRateSeen;
+    private int overheadSamples;
+    private int workerSamples;
     private boolean cpuPageRateSeen;
 
     /** Starts the clock now. */
@@ -76,11 +78,12 @@ final class Budget {
     /** Learns from a finished crawl. */
     void record(RunResult run) {
         lastRunMillis.put(run.cell(), run.childMillis());
-        if (!run.failed() && run.wallMillis() > 0) {
+        // A chaos crawl restarts workers while it crawls: its start-up figures are not typical.
+        if (!run.failed() && run.wallMillis() > 0 && run.cell().workload() != Workload.CHAOS) {
             long workers = run.workerStartupMillis().stream().mapToLong(Long::longValue).max().orElse(0);
-            overheadMillis = Math.max(0, run.childMillis() - run.wallMillis() - workers);
+            overheadMillis = mean(overheadMillis, overheadSamples++, Math.max(0, run.childMillis() - run.wallMillis() - workers));
             if (workers > 0) {
-                workerMillis = workers;
+                workerMillis = mean(workerMillis, workerSamples++, workers);
             }
             double rate = run.pagesPerSecond();
             Cell c = run.cell();
@@ -96,5 +99,10 @@ final class Budget {
                 pageRateSeen |= machineBound;
             }
         }
+    }
+
+    /** The mean of {@code n} earlier samples (whose mean is {@code mean}; none: the guess is dropped) and one more. */
+    private static long mean(long mean, int n, long sample) {
+        return n == 0 ? sample : (mean * n + sample) / (n + 1);
     }
 }

@@ -86,4 +86,18 @@ class BudgetTest {
         assertThat(order).containsExactly("io virtual 100", "cpu platform 1", "chaos process 20", "io process 100",
                 "cpu platform 2", "cpu process-1t 1", "cpu process-1t 2");
     }
+
+    @Test
+    void overhead_isTheMeanSeen_andAChaosCrawlTeachesNothingButItsOwnTime() {
+        Budget b = budget(Duration.ofSeconds(45));
+        b.record(run(Samples.cpu(Substrate.PLATFORM, 1), 1_000, 4_000));
+        b.record(run(Samples.cpu(Substrate.PLATFORM, 2), 1_000, 6_000));
+        Cell chaos = Samples.chaos();
+        b.record(new RunResult(chaos, 1, null, 7_000, 30_000, 300, 0, 300, "d", 3, 20, List.of(5_000L, 9_000L),
+                TreeUsage.NOT_MEASURED, 2, 20, -1));
+        // Overhead (3 s + 5 s) / 2 = 4 s; 200 pages at c=100: 200 ms ideal, 400 ms at the guessed rate.
+        assertThat(b.estimateMillis(Samples.io(Substrate.VIRTUAL, 100, 200))).isEqualTo(4_000 + 400);
+        assertThat(b.estimateMillis(Samples.io(Substrate.PROCESS, 100, 200))).isEqualTo(4_000 + 400 + Budget.FIRST_WORKER_MILLIS);
+        assertThat(b.estimateMillis(chaos)).isEqualTo(30_000);
+    }
 }
