@@ -55,7 +55,8 @@ public final class BenchCommand implements Callable<Integer> {
     int depth;
 
     @Option(names = "--modes", paramLabel = "LIST", split = ",",
-            description = "modes to run: virtual,platform,process,process-1t (default: all)")
+            description = "modes to run: virtual,platform,process,process-1t (default: all; --quick: virtual and process"
+                    + " for I/O, platform and process-1t for CPU)")
     List<String> modes;
 
     @Option(names = "--workloads", paramLabel = "LIST", split = ",",
