@@ -21,7 +21,9 @@ final class Analysis {
      */
     static Set<Cell> fastest(List<CellResult> cells) {
         Set<Cell> out = new HashSet<>();
+        // A chaos crawl is a correctness check: its time includes restarts on purpose, so it does not compete.
         Map<Object, List<CellResult>> groups = cells.stream().filter(CellResult::clean)
+                .filter(c -> c.cell().workload() != Workload.CHAOS)
                 .collect(Collectors.groupingBy(Analysis::groupKey));
         for (List<CellResult> g : groups.values()) {
             Optional<CellResult> best = g.get(0).cell().workload() == Workload.STARTUP
@@ -37,7 +39,7 @@ final class Analysis {
         return switch (cell.workload()) {
             case IO, CPU -> List.of(cell.workload(), cell.concurrency());
             case LATENCY -> List.of(cell.workload(), cell.latencyMillis());
-            case BATCH, STARTUP -> List.of(cell.workload());
+            case BATCH, STARTUP, CHAOS -> List.of(cell.workload());
         };
     }
 

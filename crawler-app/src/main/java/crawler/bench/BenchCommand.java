@@ -24,8 +24,13 @@ import picocli.CommandLine.Option;
                         + " process tree (peak PSS/RSS, threads, CPU, context switches) from /proc."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "a small grid, one run per cell: about 45 s on 2 cores")
+    @Option(names = "--quick", description = "a small grid, one run per cell, --budget 45s")
     boolean quick;
+
+    @Option(names = "--budget", paramLabel = "DURATION", converter = BudgetConverter.class,
+            description = "time limit of the whole bench, e.g. 90s, 3m, 2m30s (default: 3m; --quick: 45s); crawls that"
+                    + " would end after it are not started and are reported as skipped: budget")
+    Duration budget;
 
     @Option(names = "--repeat", paramLabel = "N", description = "measured crawls per cell (default: 3; --quick: 1)")
     Integer repeat;
@@ -37,7 +42,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the machine-readable result on stdout instead of the tables")
     boolean json;
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress lines on stderr")
+    @Option(names = {"-q", "--quiet"},
+            description = "no progress lines on stderr (they are off anyway when stderr is not a terminal or CI is set)")
     boolean quiet;
 
     @Option(names = "--target", paramLabel = "URL",
@@ -49,61 +55,66 @@ public final class BenchCommand implements Callable<Integer> {
     int depth;
 
     @Option(names = "--modes", paramLabel = "LIST", split = ",",
-            description = "modes to run: virtual,platform,process,process-1t (default: all)")
+            description = "modes to run: virtual,platform,process,process-1t (default: all; --quick: virtual and process"
+                    + " for I/O, platform and process-1t for CPU)")
     List<String> modes;
 
     @Option(names = "--workloads", paramLabel = "LIST", split = ",",
-            description = "workloads to run: io,cpu,latency,batch,startup (default: all; --quick: io,cpu,latency)")
+            description = "workloads to run: io,cpu,latency,batch,startup,chaos (default: all; --quick: io,cpu,chaos)")
     List<String> workloads;
 
     @Option(names = "--levels", paramLabel = "LIST", split = ",",
-            description = "concurrency levels of the I/O-bound workload (default: 10,100,1000,10000; --quick: 10,100,1000)")
+            description = "concurrency levels of the I/O-bound workload (default: 10,100,1000,10000; --quick: 100)")
     List<Integer> levels;
 
     @Option(names = "--latency", paramLabel = "MS", description = "I/O-bound latency in ms (default: 100)")
     Long latency;
 
     @Option(names = "--rounds", paramLabel = "N",
-            description = "I/O-bound pages per cell = concurrency x N, within --min-pages and --max-pages (default: 5)")
+            description = "I/O-bound pages per cell = concurrency x N, within --min-pages and --max-pages (default: 2)")
     Integer rounds;
 
     @Option(names = "--min-pages", paramLabel = "N", description = "fewest pages of an I/O-bound cell (default: 20)")
     Integer minPages;
 
-    @Option(names = "--max-pages", paramLabel = "N", description = "most pages of an I/O-bound cell (default: 10000; --quick: 2000)")
+    @Option(names = "--max-pages", paramLabel = "N", description = "most pages of an I/O-bound cell (default: 10000; --quick: 1000)")
     Integer maxPages;
 
     @Option(names = "--cpu-units", paramLabel = "LIST", split = ",", description = "units of the CPU-bound workload (default: 1,2)")
     List<Integer> cpuUnits;
 
-    @Option(names = "--cpu-pages", paramLabel = "N", description = "pages of a CPU-bound cell (default: 60)")
+    @Option(names = "--cpu-pages", paramLabel = "N", description = "pages of a CPU-bound cell (default: 40; --quick: 30)")
     Integer cpuPages;
 
     @Option(names = "--cpu-work", paramLabel = "ROUNDS", description = "SHA-256 rounds per page in the CPU-bound workload (default: 1500)")
     Integer cpuWork;
 
     @Option(names = "--sweep-latencies", paramLabel = "LIST", split = ",",
-            description = "latencies in ms of the latency sweep (default: 0,200; --quick: 0)")
+            description = "latencies in ms of the latency sweep, virtual threads and process mode at c=100 (default: 0,200; --quick: none)")
     List<Long> sweepLatencies;
 
     @Option(names = "--batch-sizes", paramLabel = "LIST", split = ",", description = "batch sizes of the batch sweep (default: 1,128; --quick: none, the batch workload is off)")
     List<Integer> batchSizes;
 
     @Option(names = "--max-platform-threads", paramLabel = "N",
-            description = "platform cells above this concurrency are skipped and say so (default: 2000; --quick: 1000)")
+            description = "platform cells above this concurrency are skipped and say so (default: 2000; --quick: 100)")
     Integer maxPlatformThreads;
 
     @Option(names = "--max-workers", paramLabel = "N",
             description = "process cells needing more worker JVMs are skipped and say so (default: 4; --quick: 2)")
     Integer maxWorkers;
 
-    @Option(names = "--max-time", paramLabel = "SECONDS", description = "time limit of each child crawl (default: 60; --quick: 30)")
+    @Option(names = "--max-time", paramLabel = "SECONDS", description = "time limit of each child crawl (default: 40; --quick: 20)")
     Integer maxTimeSeconds;
 
     @Option(names = "--pinning", negatable = true,
-            description = "count virtual-thread pinning (JFR jdk.VirtualThreadPinned) in one extra crawl per virtual I/O cell"
-                    + " (default: on; --quick: off)")
+            description = "record JFR jdk.VirtualThreadPinned in every crawl JVM (all modes alike) and count it for the"
+                    + " virtual-thread rows (default: on)")
     Boolean pinning;
+
+    @Option(names = "--kill-worker-every", paramLabel = "N",
+            description = "the chaos crawl (process mode) SIGKILLs a worker after every N results (default: 100; --quick: 60)")
+    Integer killWorkerEvery;
 
     @Option(names = "--keep-runs", description = "keep each crawl's seeds, results, summary and log (in DIR/runs with --out)")
     boolean keepRuns;
@@ -118,7 +129,8 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("crawler: " + e.getMessage());
             return 2;
         }
-        boolean showProgress = !quiet && System.getenv("CI") == null;
+        // Progress is for a person watching: not in CI, not into a file or pipe (the launcher says which).
+        boolean showProgress = !quiet && Boolean.getBoolean("crawler.stderr.tty") && System.getenv("CI") == null;
         Path work = keepRuns && out != null ? out.resolve("runs") : Files.createTempDirectory("crawler-bench-");
         BenchRunner.Target where = target == null ? BenchRunner.Target.FIXTURE_SITE : new BenchRunner.Target(target, depth);
         BenchResult result;
@@ -164,6 +176,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (pinning != null) {
             c = c.withPinning(pinning);
         }
+        if (budget != null) {
+            c = c.withBudget(budget);
+        }
+        if (killWorkerEvery != null) {
+            c = c.withChaos(c.chaosConcurrency(), c.chaosPages(), killWorkerEvery);
+        }
         return c;
     }
 
@@ -173,7 +191,7 @@ public final class BenchCommand implements Callable<Integer> {
                 return w;
             }
         }
-        throw new IllegalArgumentException("unknown workload '" + s + "'; expected io, cpu, latency, batch or startup");
+        throw new IllegalArgumentException("unknown workload '" + s + "'; expected io, cpu, latency, batch, startup or chaos");
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -31,7 +31,14 @@ import java.util.Objects;
  * @param maxPlatformThreads  platform cells above this concurrency are skipped, with the reason
  * @param maxWorkers          process cells needing more worker JVMs are skipped, with the reason
  * @param maxTime             time limit of every child crawl
- * @param pinning             count virtual-thread pinning (JFR) in one extra crawl per virtual I/O cell
+ * @param pinning             record JFR {@code jdk.VirtualThreadPinned} in every measured crawl (the same
+ *                            recorder in every mode's coordinator JVM, so its cost is alike) and count it
+ *                            for the virtual-thread rows
+ * @param chaosConcurrency    concurrency of the chaos cell (process mode, {@link Substrate#PROCESS_WORKERS} workers)
+ * @param chaosPages          pages of the chaos cell
+ * @param chaosKillEvery      the chaos cell SIGKILLs a worker after every this many results
+ * @param budget              the whole bench's time limit: no crawl starts that would end after it, and
+ *                            every run left out is reported ("skipped: budget"), never dropped
  */
 public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrate> cpuModes, List<Substrate> latencyModes,
                           List<Substrate> startupModes, List<Workload> workloads, List<Integer> ioLevels,
@@ -39,7 +46,8 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
                           List<Integer> cpuUnits, int cpuPages, int cpuWork,
                           int sweepConcurrency, List<Long> sweepLatenciesMillis, int sweepRounds,
                           List<Integer> batchSizes, int batchPages, int batchSize,
-                          int maxPlatformThreads, int maxWorkers, Duration maxTime, boolean pinning) {
+                          int maxPlatformThreads, int maxWorkers, Duration maxTime, boolean pinning,
+                          int chaosConcurrency, int chaosPages, int chaosKillEvery, Duration budget) {
 
     public BenchConfig {
         substrates = List.copyOf(substrates);
@@ -52,6 +60,13 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
         sweepLatenciesMillis = List.copyOf(sweepLatenciesMillis);
         batchSizes = List.copyOf(batchSizes);
         Objects.requireNonNull(maxTime, "maxTime");
+        Objects.requireNonNull(budget, "budget");
+        positive("chaosConcurrency", chaosConcurrency);
+        positive("chaosPages", chaosPages);
+        positive("chaosKillEvery", chaosKillEvery);
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("budget must be > 0, was " + budget);
+        }
         positive("repeats", repeats);
         positive("ioLatencyMillis", ioLatencyMillis);
         positive("ioRounds", ioRounds);
@@ -88,45 +103,61 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
         }
     }
 
-    /** About 45 s on 2 cores: one run per cell, a small grid. */
+    /** Default time limit of {@code --quick}: the README's first command must finish within it. */
+    public static final Duration QUICK_BUDGET = Duration.ofSeconds(45);
+    /** Default time limit of the full bench. */
+    public static final Duration STANDARD_BUDGET = Duration.ofMinutes(3);
+
+    /**
+     * Within {@link #QUICK_BUDGET} on 2 cores: one run per cell, seven crawls; I/O-bound at c=100
+     * on virtual threads and worker processes (claims 2, 3, 4, 6; claim 7 from start-up costs),
+     * CPU-bound on platform threads and one-thread workers at 1 and 2 units (claims 1 and 5), one
+     * chaos crawl (claim 8). No sweeps. {@code --modes virtual,platform,process} adds platform
+     * threads to the I/O table; platform threads above 100 are skipped, with the reason.
+     */
     public static BenchConfig quick() {
-        return new BenchConfig(1, List.of(Substrate.VIRTUAL, Substrate.PLATFORM, Substrate.PROCESS),
-                List.of(Substrate.PLATFORM, Substrate.PROCESS_1T), List.of(Substrate.VIRTUAL), List.of(),
-                List.of(Workload.IO, Workload.CPU, Workload.LATENCY), List.of(100, 1000),
-                100, 5, 20, 2000,
-                List.of(1, 2), 60, 1500,
-                100, List.of(0L), 5,
-                List.of(1, 64), 400, 16,
-                1000, 2, Duration.ofSeconds(30), false);
+        return new BenchConfig(1, List.of(Substrate.VIRTUAL, Substrate.PROCESS),
+                List.of(Substrate.PLATFORM, Substrate.PROCESS_1T), List.of(), List.of(),
+                List.of(Workload.IO, Workload.CPU, Workload.CHAOS), List.of(100),
+                100, 2, 20, 1000,
+                List.of(1, 2), 30, 1500,
+                100, List.of(), 3,
+                List.of(), 400, 16,
+                100, 2, Duration.ofSeconds(20), true,
+                20, 150, 60, QUICK_BUDGET);
     }
 
     /**
-     * About 3 minutes on an otherwise idle 2-core machine: three runs per cell; each cell's
-     * crawl is short, so most of the time is JVM start-up of the children and their workers.
+     * Within {@link #STANDARD_BUDGET} on 2 cores: three runs per cell, every workload kind.
+     * Each child JVM costs about 2 s of CPU to start, so the grid is kept to about two dozen cells
+     * and the crawls to a few seconds; the I/O-bound levels keep c x 2 pages (10,000 at c = 10,000),
+     * enough for every unit to fetch at least once.
      */
     public static BenchConfig standard() {
-        List<Substrate> all = List.of(Substrate.values());
-        return new BenchConfig(3, all, List.of(Substrate.VIRTUAL, Substrate.PLATFORM, Substrate.PROCESS_1T),
-                List.of(Substrate.VIRTUAL, Substrate.PLATFORM, Substrate.PROCESS),
+        return new BenchConfig(3, List.of(Substrate.values()), List.of(Substrate.PLATFORM, Substrate.PROCESS_1T),
+                List.of(Substrate.VIRTUAL, Substrate.PROCESS),
                 List.of(Substrate.VIRTUAL, Substrate.PLATFORM, Substrate.PROCESS), List.of(Workload.values()),
                 List.of(10, 100, 1000, 10_000),
-                100, 5, 20, 10_000,
-                List.of(1, 2), 60, 1500,
-                100, List.of(0L, 200L), 5,
-                List.of(1, 128), 800, 16,
-                2000, 4, Duration.ofSeconds(60), true);
+                100, 2, 20, 10_000,
+                List.of(1, 2), 40, 1500,
+                100, List.of(0L, 200L), 3,
+                List.of(1, 128), 400, 16,
+                2000, 4, Duration.ofSeconds(40), true,
+                20, 300, 100, STANDARD_BUDGET);
     }
 
     public BenchConfig withRepeats(int r) {
         return new BenchConfig(r, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis,
                 ioRounds, ioMinPages, ioMaxPages, cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis,
-                sweepRounds, batchSizes, batchPages, batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
+                sweepRounds, batchSizes, batchPages, batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning,
+                chaosConcurrency, chaosPages, chaosKillEvery, budget);
     }
 
     public BenchConfig withPinning(boolean p) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis,
                 ioRounds, ioMinPages, ioMaxPages, cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis,
-                sweepRounds, batchSizes, batchPages, batchSize, maxPlatformThreads, maxWorkers, maxTime, p);
+                sweepRounds, batchSizes, batchPages, batchSize, maxPlatformThreads, maxWorkers, maxTime, p,
+                chaosConcurrency, chaosPages, chaosKillEvery, budget);
     }
 
     /** Only these modes, in every workload. */
@@ -134,37 +165,57 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
         return new BenchConfig(repeats, s, keep(cpuModes, s), keep(latencyModes, s), keep(startupModes, s), workloads, ioLevels,
                 ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
                 cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
-                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
+                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning,
+                chaosConcurrency, chaosPages, chaosKillEvery, budget);
     }
 
     public BenchConfig withGrid(List<Workload> w, List<Integer> levels) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, w, levels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
                 cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
-                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
+                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning,
+                chaosConcurrency, chaosPages, chaosKillEvery, budget);
     }
 
     public BenchConfig withIo(long latencyMillis, int rounds, int minPages, int maxPages) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, latencyMillis, rounds, minPages, maxPages,
                 cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
-                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
+                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning,
+                chaosConcurrency, chaosPages, chaosKillEvery, budget);
     }
 
     public BenchConfig withCpu(List<Integer> units, int pages, int work) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
                 units, pages, work, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
-                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
+                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning,
+                chaosConcurrency, chaosPages, chaosKillEvery, budget);
     }
 
     public BenchConfig withSweeps(int concurrency, List<Long> latencies, int rounds, List<Integer> batches, int pages) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
                 cpuUnits, cpuPages, cpuWork, concurrency, latencies, rounds, batches, pages,
-                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning);
+                batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning,
+                chaosConcurrency, chaosPages, chaosKillEvery, budget);
     }
 
     public BenchConfig withLimits(int platformThreads, int workers, Duration time) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
                 cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
-                batchSize, platformThreads, workers, time, pinning);
+                batchSize, platformThreads, workers, time, pinning,
+                chaosConcurrency, chaosPages, chaosKillEvery, budget);
+    }
+
+    public BenchConfig withBudget(Duration b) {
+        return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis,
+                ioRounds, ioMinPages, ioMaxPages, cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis,
+                sweepRounds, batchSizes, batchPages, batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning,
+                chaosConcurrency, chaosPages, chaosKillEvery, b);
+    }
+
+    public BenchConfig withChaos(int concurrency, int pages, int killEvery) {
+        return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis,
+                ioRounds, ioMinPages, ioMaxPages, cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis,
+                sweepRounds, batchSizes, batchPages, batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning,
+                concurrency, pages, killEvery, budget);
     }
 
     private static List<Substrate> keep(List<Substrate> modes, List<Substrate> allowed) {

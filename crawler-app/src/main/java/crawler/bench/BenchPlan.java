@@ -76,6 +76,16 @@ public final class BenchPlan {
                         add(out, c, new Cell(w, s, 1, 1, fixtureSite ? 0 : -1, 0, 1));
                     }
                 }
+                case CHAOS -> {
+                    // Worker processes killed mid-crawl (claim 8). The thread-mode fault-isolation
+                    // scenario (a failure inside the one JVM) is planned here too once it exists.
+                    if (c.substrates().contains(Substrate.PROCESS)) {
+                        Cell cell = new Cell(w, Substrate.PROCESS, c.chaosConcurrency(), c.batchSize(), c.ioLatencyMillis(), 0,
+                                c.chaosPages(), c.chaosKillEvery());
+                        out.add(fixtureSite ? planned(c, cell)
+                                : new Planned(cell, "needs the fixture site, whose ground truth the surviving crawl is checked against"));
+                    }
+                }
             }
         }
         return out;

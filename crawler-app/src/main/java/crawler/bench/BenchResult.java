@@ -1,5 +1,6 @@
 package crawler.bench;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,26 +17,20 @@ import java.util.Optional;
  *                    machine shares its cores with the crawls
  * @param loadEnd     1-minute load average when it ended (-1: unknown)
  * @param elapsedMillis how long the whole bench took
- * @param pinning     virtual-thread pinning events per virtual I/O cell (an extra crawl each, with
- *                    Flight Recorder), empty when not recorded
+ * @param budget      the time limit the bench ran under ({@code --budget})
  */
 public record BenchResult(Machine machine, String target, int repeats, UnitStartup unitStartup, List<CellResult> cells,
-                          double loadStart, double loadEnd, long elapsedMillis, List<Pinning> pinning) {
+                          double loadStart, double loadEnd, long elapsedMillis, Duration budget) {
 
-    /**
-     * JFR {@code jdk.VirtualThreadPinned} events (threshold 0) seen in one extra crawl of a cell.
-     *
-     * @param events the count, or -1 when the recording crawl did not complete
-     */
-    public record Pinning(Cell cell, long events) {
-    }
+    /** {@link #target} of a bench on the embedded fixture site. */
+    public static final String FIXTURE_SITE = "embedded fixture site";
 
     public BenchResult {
         Objects.requireNonNull(machine, "machine");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(unitStartup, "unitStartup");
+        Objects.requireNonNull(budget, "budget");
         cells = List.copyOf(cells);
-        pinning = List.copyOf(pinning);
     }
 
     public List<CellResult> cells(Workload w) {
@@ -53,7 +48,8 @@ public record BenchResult(Machine machine, String target, int repeats, UnitStart
      */
     public Optional<Double> ceilingPagesPerSecond() {
         return cells.stream()
-                .filter(c -> c.clean() && c.cell().cpuWork() == 0 && c.cell().workload() != Workload.STARTUP)
+                .filter(c -> c.clean() && c.cell().cpuWork() == 0 && c.cell().workload() != Workload.STARTUP
+                        && c.cell().workload() != Workload.CHAOS)
                 .map(c -> c.pagesPerSecond().median())
                 .max(Double::compare);
     }

@@ -56,67 +56,110 @@ public final class BenchRunner {
         this.progress = progress;
     }
 
+    /** Time kept back from the budget for rendering and writing the report and leaving the JVM. */
+    static final long REPORT_RESERVE_MILLIS = 1_500;
+
+    /**
+     * The order of a pass: workloads take turns, each offering its cheapest cell not run yet, so
+     * a budget too short for the grid still measures every workload, and the cheap cells first.
+     */
+    static List<BenchPlan.Planned> runOrder(List<BenchPlan.Planned> runnable, Budget budget) {
+        Map<Workload, java.util.Deque<BenchPlan.Planned>> byWorkload = new java.util.EnumMap<>(Workload.class);
+        runnable.stream().sorted(java.util.Comparator.comparingLong(p -> budget.estimateMillis(p.cell())))
+                .forEach(p -> byWorkload.computeIfAbsent(p.cell().workload(), w -> new java.util.ArrayDeque<>()).add(p));
+        List<BenchPlan.Planned> order = new ArrayList<>();
+        while (order.size() < runnable.size()) {
+            for (java.util.Deque<BenchPlan.Planned> q : byWorkload.values()) {
+                if (!q.isEmpty()) {
+                    order.add(q.poll());
+                }
+            }
+        }
+        return order;
+    }
+
+    /** Measured crawls a cell gets when the budget allows: a chaos cell checks correctness, once. */
+    static int plannedRuns(Cell cell, int repeats) {
+        return cell.workload() == Workload.CHAOS ? 1 : repeats;
+    }
+
     public BenchResult run() throws IOException, InterruptedException {
         List<BenchPlan.Planned> plan = BenchPlan.of(config, target.fixtureSite());
         long start = System.nanoTime();
+        // The budget counts from this JVM's own start, less a reserve for writing the report and
+        // exiting, so `time crawler bench` stays within it, not just the crawls.
+        long sinceJvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        Duration left = config.budget().minusMillis(sinceJvmStart + REPORT_RESERVE_MILLIS);
+        Budget budget = new Budget(left.isNegative() || left.isZero() ? Duration.ofMillis(1) : left, System::nanoTime);
         double loadStart = loadAverage();
         Map<Long, FixtureServer> sites = new TreeMap<>();
         try {
-            Map<Long, Integer> pagesByLatency = new TreeMap<>();
+            List<BenchPlan.Planned> runnable = plan.stream().filter(p -> p.skipReason() == null).toList();
             if (target.fixtureSite()) {
-                for (BenchPlan.Planned p : plan) {
-                    if (p.skipReason() == null) {
-                        pagesByLatency.merge(p.cell().latencyMillis(), p.cell().pages(), Math::max);
-                    }
+                Map<Long, Integer> pagesByLatency = new TreeMap<>();
+                for (BenchPlan.Planned p : runnable) {
+                    pagesByLatency.merge(p.cell().latencyMillis(), p.cell().pages(), Math::max);
                 }
+                // One site per latency for the whole bench, shared by every cell that needs it.
                 for (Map.Entry<Long, Integer> e : pagesByLatency.entrySet()) {
                     Latency latency = e.getKey() == 0 ? new Latency.None() : new Latency.Fixed(Duration.ofMillis(e.getKey()));
                     sites.put(e.getKey(), FixtureServer.start(SiteSpec.wide(Math.max(2, e.getValue()), latency)));
                 }
             }
-            UnitStartup unitStartup = UnitStartup.measure(1000);
-            List<BenchPlan.Planned> runnable = plan.stream().filter(p -> p.skipReason() == null).toList();
-            warmUp(sites, runnable);
+            say(String.format(Locale.ROOT, "%d fixture site(s) up in %.1f s", sites.size(), (System.nanoTime() - start) / 1e9));
+            UnitStartup unitStartup = UnitStartup.measure(500);
+            warmUp(sites);
             Map<Cell, List<RunResult>> runs = new LinkedHashMap<>();
-            int total = runnable.size() * config.repeats();
+            Map<Cell, String> budgetSkips = new LinkedHashMap<>();
+            int total = runnable.stream().mapToInt(p -> plannedRuns(p.cell(), config.repeats())).sum();
             int done = 0;
-            long t0 = System.nanoTime();
+            // Repetitions interleave (every cell once, then again) so a slow spell on a shared
+            // machine spreads over the cells. The tables keep their own order.
+            List<BenchPlan.Planned> order = runOrder(runnable, budget);
             for (int r = 1; r <= config.repeats(); r++) {
-                for (BenchPlan.Planned p : runnable) {
+                for (BenchPlan.Planned p : order) {
                     Cell cell = p.cell();
-                    RunResult result = runOne(sites, cell, r);
-                    runs.computeIfAbsent(cell, k -> new ArrayList<>()).add(result);
-                    done++;
-                    say(String.format(Locale.ROOT, "[%d/%d %4.0fs] %-7s %-10s c=%-6d %s: %s", done, total,
-                            (System.nanoTime() - t0) / 1e9, cell.workload().label(), cell.substrate().label(),
-                            cell.concurrency(), detail(cell), result.failed() ? "FAILED " + result.failure()
-                                    : String.format(Locale.ROOT, "%d pages in %.2f s", result.pages(), result.wallMillis() / 1000.0)));
-                }
-            }
-            List<BenchResult.Pinning> pinning = new ArrayList<>();
-            if (config.pinning() && target.fixtureSite()) {
-                for (BenchPlan.Planned p : runnable) {
-                    Cell cell = p.cell();
-                    if (cell.workload() == Workload.IO && cell.substrate() == Substrate.VIRTUAL) {
-                        FixtureServer site = sites.get(cell.latencyMillis());
-                        List<String> seeds = site.manifest().sitemapUrls().subList(0, cell.pages());
-                        long n = child.pinningEvents(cell, seeds, new HashSet<>(seeds));
-                        pinning.add(new BenchResult.Pinning(cell, n));
-                        say("pinning check, virtual c=" + cell.concurrency() + ": " + (n < 0 ? "crawl failed" : n + " jdk.VirtualThreadPinned events"));
+                    if (r > plannedRuns(cell, config.repeats())) {
+                        continue;
                     }
+                    done++;
+                    if (!budget.admits(cell)) {
+                        budgetSkips.putIfAbsent(cell, String.format(Locale.ROOT,
+                                "budget: run %d would take about %.0f s, %.0f s of --budget %s left", r,
+                                budget.estimateMillis(cell) / 1000.0, budget.remainingMillis() / 1000.0, Fmt.duration(config.budget())));
+                        say(progressLine(done, total, start, cell, "skipped: budget"));
+                        continue;
+                    }
+                    RunResult result = runOne(sites, cell, r, budget);
+                    budget.record(result);
+                    runs.computeIfAbsent(cell, k -> new ArrayList<>()).add(result);
+                    say(progressLine(done, total, start, cell, result.failed() ? "FAILED " + result.failure()
+                            : String.format(Locale.ROOT, "%d pages in %.2f s", result.pages(), result.wallMillis() / 1000.0)));
                 }
             }
             List<CellResult> cells = new ArrayList<>();
             for (BenchPlan.Planned p : plan) {
-                cells.add(p.skipReason() != null ? CellResult.skipped(p.cell(), p.skipReason())
-                        : new CellResult(p.cell(), null, runs.get(p.cell())));
+                List<RunResult> measured = runs.get(p.cell());
+                if (p.skipReason() != null) {
+                    cells.add(CellResult.skipped(p.cell(), p.skipReason()));
+                } else if (measured == null) {
+                    cells.add(CellResult.skipped(p.cell(), budgetSkips.get(p.cell())));
+                } else {
+                    cells.add(new CellResult(p.cell(), null, measured));
+                }
             }
-            String where = target.fixtureSite() ? "embedded fixture site" : target.url();
+            String where = target.fixtureSite() ? BenchResult.FIXTURE_SITE : target.url();
             return new BenchResult(Machine.current(), where, config.repeats(), unitStartup, cells, loadStart, loadAverage(),
-                    (System.nanoTime() - start) / 1_000_000, pinning);
+                    (System.nanoTime() - start) / 1_000_000, config.budget());
         } finally {
             sites.values().forEach(FixtureServer::close);
         }
+    }
+
+    private static String progressLine(int done, int total, long start, Cell cell, String what) {
+        return String.format(Locale.ROOT, "[%d/%d %4.0fs] %-7s %-10s c=%-6d %s: %s", done, total,
+                (System.nanoTime() - start) / 1e9, cell.workload().label(), cell.substrate().label(),
+                cell.concurrency(), detail(cell), what);
     }
 
     /** The 1-minute load average, or -1 where the OS does not tell. */
@@ -130,29 +173,41 @@ public final class BenchRunner {
             case CPU -> "cpu-work " + cell.cpuWork() + ", " + cell.pages() + " pages";
             case BATCH -> "batch " + cell.batchSize() + ", " + cell.pages() + " pages";
             case STARTUP -> "one page";
+            case CHAOS -> "kill a worker every " + cell.killWorkerEvery() + " results, " + cell.pages() + " pages";
         };
     }
 
-    private void warmUp(Map<Long, FixtureServer> sites, List<BenchPlan.Planned> runnable) throws IOException, InterruptedException {
-        if (runnable.isEmpty()) {
-            return;
+    /** Warms each fixture site up in this JVM, where it runs; not counted. */
+    private void warmUp(Map<Long, FixtureServer> sites) throws InterruptedException {
+        for (Map.Entry<Long, FixtureServer> e : sites.entrySet()) {
+            List<String> urls = e.getValue().manifest().sitemapUrls();
+            // Enough requests for the server's hot paths to be compiled, few enough to cost about a second.
+            int n = (int) Math.min(urls.size(), e.getKey() == 0 ? 400 : Math.max(Warmup.CONCURRENCY, 4 * Warmup.CONCURRENCY));
+            long t0 = System.nanoTime();
+            int ok = Warmup.run(urls.subList(0, n), Duration.ofSeconds(2));
+            say(String.format(Locale.ROOT, "warm-up of the fixture site (latency %d ms): %d of %d requests in %.1f s (not counted)",
+                    e.getKey(), ok, n, (System.nanoTime() - t0) / 1e9));
         }
-        Cell first = runnable.get(0).cell();
-        Cell warm = new Cell(first.workload(), Substrate.VIRTUAL, 10, config.batchSize(), first.latencyMillis(), 0,
-                Math.min(first.pages(), 50));
-        RunResult r = runOne(sites, warm, 0);
-        say("warm-up crawl: " + (r.failed() ? "FAILED " + r.failure() : r.pages() + " pages in " + r.wallMillis() + " ms")
-                + " (not counted)");
     }
 
-    private RunResult runOne(Map<Long, FixtureServer> sites, Cell cell, int repeat) throws IOException, InterruptedException {
+    private RunResult runOne(Map<Long, FixtureServer> sites, Cell cell, int repeat, Budget budget)
+            throws IOException, InterruptedException {
+        // The crawl may use what is left of the budget, less the child JVM's own start and stop.
+        Duration limit = Duration.ofMillis(Math.max(1_000, budget.remainingMillis() - Budget.FIRST_OVERHEAD_MILLIS));
+        boolean pinning = config.pinning();
+        RunResult r;
         if (!target.fixtureSite()) {
-            return child.run(cell, repeat, List.of(target.url()), cell.workload() == Workload.STARTUP ? 0 : target.depth(), null);
+            r = child.run(cell, repeat, List.of(target.url()), cell.workload() == Workload.STARTUP ? 0 : target.depth(), null,
+                    limit, pinning);
+        } else {
+            FixtureServer site = sites.get(cell.latencyMillis());
+            List<String> seeds = site.manifest().sitemapUrls().subList(0, cell.pages());
+            r = child.run(cell, repeat, seeds, 0, new HashSet<>(seeds), limit, pinning);
         }
-        FixtureServer site = sites.get(cell.latencyMillis());
-        List<String> seeds = site.manifest().sitemapUrls().subList(0, cell.pages());
-        Set<String> expected = new HashSet<>(seeds);
-        return child.run(cell, repeat, seeds, 0, expected);
+        if (r.failed() && limit.compareTo(config.maxTime()) < 0 && r.failure().contains("MAX_TIME")) {
+            return r.withFailure("cut short by --budget " + Fmt.duration(config.budget()) + " after " + limit.toSeconds() + " s");
+        }
+        return r;
     }
 
     private void say(String line) {

@@ -13,9 +13,16 @@ import java.util.Objects;
  * @param latencyMillis fixed response latency of the site; -1 when unknown (a user's site)
  * @param cpuWork       extra hash rounds per page (>= 0)
  * @param pages         URLs in the flat seed list (>= 1)
+ * @param killWorkerEvery process mode: SIGKILL a worker after every this many results (0 = never)
  */
 public record Cell(Workload workload, Substrate substrate, int concurrency, int batchSize, long latencyMillis,
-                   int cpuWork, int pages) {
+                   int cpuWork, int pages, int killWorkerEvery) {
+
+    /** A cell without fault injection. */
+    public Cell(Workload workload, Substrate substrate, int concurrency, int batchSize, long latencyMillis, int cpuWork,
+                int pages) {
+        this(workload, substrate, concurrency, batchSize, latencyMillis, cpuWork, pages, 0);
+    }
 
     public Cell {
         Objects.requireNonNull(workload, "workload");
@@ -35,6 +42,12 @@ public record Cell(Workload workload, Substrate substrate, int concurrency, int 
         if (pages < 1) {
             throw new IllegalArgumentException("pages must be >= 1, was " + pages);
         }
+        if (killWorkerEvery < 0) {
+            throw new IllegalArgumentException("killWorkerEvery must be >= 0, was " + killWorkerEvery);
+        }
+        if (killWorkerEvery > 0 && substrate.workers(concurrency) == 0) {
+            throw new IllegalArgumentException("killWorkerEvery needs worker processes; " + substrate.label() + " has none");
+        }
     }
 
     public int workers() {
@@ -50,10 +63,13 @@ public record Cell(Workload workload, Substrate substrate, int concurrency, int 
         return latencyMillis > 0;
     }
 
-    /** A short unique name, e.g. {@code io-virtual-c1000-b16-l100-w0-p3000}, used for file names. */
+    /**
+     * A short unique name, e.g. {@code io-virtual-c1000-b16-l100-w0-p3000}, used for file names;
+     * a chaos cell ends in {@code -k} and its kill interval.
+     */
     public String key() {
         return String.format(Locale.ROOT, "%s-%s-c%d-b%d-l%d-w%d-p%d", workload.label(), substrate.label(), concurrency,
-                batchSize, latencyMillis, cpuWork, pages);
+                batchSize, latencyMillis, cpuWork, pages) + (killWorkerEvery > 0 ? "-k" + killWorkerEvery : "");
     }
 
     /** How the substrate is shaped, e.g. {@code 2x500} for process mode, {@code 1000} for threads. */

@@ -96,6 +96,24 @@ public record CellResult(Cell cell, String skipReason, List<RunResult> runs) {
         return runs.stream().mapToLong(RunResult::errors).max().orElse(0);
     }
 
+    /**
+     * JFR {@code jdk.VirtualThreadPinned} events: the most any run recorded; -1 when no run
+     * recorded them (recording off, or not a virtual-thread cell).
+     */
+    public long pinningEvents() {
+        return runs.stream().mapToLong(RunResult::pinningEvents).max().orElse(-1);
+    }
+
+    /** Worker processes that died holding work, the most in any run. */
+    public int workerDeaths() {
+        return runs.stream().mapToInt(RunResult::workerDeaths).max().orElse(0);
+    }
+
+    /** URLs handed out again after their worker died, the most in any run. */
+    public long requeued() {
+        return runs.stream().mapToLong(RunResult::requeued).max().orElse(0);
+    }
+
     public long pages() {
         return runs.isEmpty() ? 0 : runs.get(0).pages();
     }

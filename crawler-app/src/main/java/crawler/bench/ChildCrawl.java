@@ -58,53 +58,30 @@ final class ChildCrawl {
      * Crawls {@code seeds} (depth 0) as the cell says, and checks the fetched URL set against
      * {@code expected} (null: no ground truth, e.g. a user's site crawled with {@code depth}).
      *
-     * @param depth link depth; 0 for the flat seed lists of the fixture site
+     * @param depth   link depth; 0 for the flat seed lists of the fixture site
+     * @param limit   the crawl's own time limit ({@code --max-time}), at most the configured one: the
+     *                bench's budget may leave less
+     * @param pinning run the crawl's JVM with Flight Recorder on {@code jdk.VirtualThreadPinned}
+     *                (threshold 0); the events are counted for virtual-thread cells only, where a
+     *                virtual thread fetches, but the recorder runs in every mode so it costs alike
      */
-    RunResult run(Cell cell, int repeat, List<String> seeds, int depth, Set<String> expected)
-            throws IOException, InterruptedException {
-        return run(cell, repeat, seeds, depth, expected, null);
-    }
-
-    /**
-     * Crawls once more with Flight Recorder counting {@code jdk.VirtualThreadPinned} events (every
-     * one, threshold 0): an extra crawl, not a measured one, since recording costs the child time.
-     *
-     * @return pinning events, or -1 with the crawl's failure when it did not complete
-     */
-    long pinningEvents(Cell cell, List<String> seeds, Set<String> expected) throws IOException, InterruptedException {
-        Path jfr = workDir.resolve(cell.key() + "-pinning.jfr");
-        Files.createDirectories(workDir);
-        Files.deleteIfExists(jfr);
-        RunResult r = run(cell, 0, seeds, 0, expected, jfr);
-        if (r.failed() || !Files.exists(jfr)) {
-            return -1;
-        }
-        long n = 0;
-        try (jdk.jfr.consumer.RecordingFile f = new jdk.jfr.consumer.RecordingFile(jfr)) {
-            while (f.hasMoreEvents()) {
-                if (f.readEvent().getEventType().getName().equals("jdk.VirtualThreadPinned")) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
-
-    private RunResult run(Cell cell, int repeat, List<String> seeds, int depth, Set<String> expected, Path jfr)
-            throws IOException, InterruptedException {
+    RunResult run(Cell cell, int repeat, List<String> seeds, int depth, Set<String> expected, Duration limit,
+                  boolean pinning) throws IOException, InterruptedException {
+        Duration crawlLimit = limit.compareTo(maxTime) < 0 ? limit : maxTime;
         Files.createDirectories(workDir);
         String stem = cell.key() + "-r" + repeat;
         Path seedFile = workDir.resolve(stem + ".seeds");
         Path results = workDir.resolve(stem + ".jsonl");
         Path summary = workDir.resolve(stem + ".summary.json");
         Path log = workDir.resolve(stem + ".log");
+        Path jfr = workDir.resolve(stem + ".jfr");
         Files.write(seedFile, seeds, StandardCharsets.UTF_8);
         Files.deleteIfExists(results);
         Files.deleteIfExists(summary);
-        List<String> cmd = command(cell, seedFile, depth, results, summary);
-        if (jfr != null) {
-            cmd.add(1, "-XX:StartFlightRecording:filename=" + jfr + ",settings=none,+jdk.VirtualThreadPinned#enabled=true,"
-                    + "+jdk.VirtualThreadPinned#threshold=0ms");
+        Files.deleteIfExists(jfr);
+        List<String> cmd = command(cell, seedFile, depth, results, summary, crawlLimit);
+        if (pinning) {
+            cmd.addAll(1, recorderOptions(jfr));
         }
         long t0 = System.nanoTime();
         Process child = new ProcessBuilder(cmd)
@@ -121,13 +98,12 @@ final class ChildCrawl {
         ProcessTreeProbe probe = proc.available()
                 ? ProcessTreeProbe.start(proc, child.toHandle(), probeInterval) : null;
         boolean exited;
+        long grace = 30_000;
         try {
-            // The crawl stops itself at --max-time; the grace covers JVM and worker start-up and shutdown.
-            exited = child.waitFor(maxTime.toMillis() + 30_000, TimeUnit.MILLISECONDS);
+            // The crawl stops itself at its time limit; the grace covers JVM and worker start-up and shutdown.
+            exited = child.waitFor(crawlLimit.toMillis() + grace, TimeUnit.MILLISECONDS);
         } finally {
-            if (!child.isAlive()) {
-                // nothing to clean up
-            } else {
+            if (child.isAlive()) {
                 child.descendants().forEach(ProcessHandle::destroyForcibly);
                 child.destroyForcibly();
                 child.waitFor(5, TimeUnit.SECONDS);
@@ -141,15 +117,42 @@ final class ChildCrawl {
         long childMillis = (System.nanoTime() - t0) / 1_000_000;
         TreeUsage usage = probe == null ? TreeUsage.NOT_MEASURED : probe.finish();
         if (!exited) {
-            return failed(cell, repeat, "child did not exit within " + (maxTime.toSeconds() + 30) + " s; killed", childMillis, usage);
+            return failed(cell, repeat, "child did not exit within " + (crawlLimit.plusMillis(grace).toSeconds()) + " s; killed",
+                    childMillis, usage);
         }
         if (child.exitValue() != 0 || !Files.exists(summary)) {
             return failed(cell, repeat, "child exited with " + child.exitValue() + ": " + lastLine(log), childMillis, usage);
         }
-        return read(cell, repeat, summary, results, expected, childMillis, usage);
+        RunResult r = read(cell, repeat, summary, results, expected, childMillis, usage);
+        if (pinning && cell.substrate() == Substrate.VIRTUAL && Files.exists(jfr)) {
+            r = r.withPinningEvents(countPinning(jfr));
+        }
+        return r;
     }
 
-    List<String> command(Cell cell, Path seedFile, int depth, Path results, Path summary) {
+    /**
+     * Flight Recorder with no events but virtual-thread pinning (every one: threshold 0), written
+     * when the JVM exits.
+     */
+    static List<String> recorderOptions(Path jfr) {
+        return List.of("-XX:StartFlightRecording:filename=" + jfr + ",dumponexit=true,settings=none,"
+                + "+jdk.VirtualThreadPinned#enabled=true,+jdk.VirtualThreadPinned#threshold=0ms");
+    }
+
+    /** The {@code jdk.VirtualThreadPinned} events in a recording. */
+    static long countPinning(Path jfr) throws IOException {
+        long n = 0;
+        try (jdk.jfr.consumer.RecordingFile f = new jdk.jfr.consumer.RecordingFile(jfr)) {
+            while (f.hasMoreEvents()) {
+                if (f.readEvent().getEventType().getName().equals("jdk.VirtualThreadPinned")) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    List<String> command(Cell cell, Path seedFile, int depth, Path results, Path summary, Duration limit) {
         List<String> cmd = new ArrayList<>(List.of(javaBinary, "-Dcrawler.stderr.tty=false", "-cp", classPath,
                 "crawler.app.Main", "crawl", "--seeds", seedFile.toString(), "-d", Integer.toString(depth),
                 "--mode", cell.substrate().mode().name().toLowerCase(Locale.ROOT),
@@ -158,10 +161,14 @@ final class ChildCrawl {
                 "--cpu-work", Integer.toString(cell.cpuWork()),
                 "-o", results.toString(), "--summary", summary.toString(), "-q",
                 "--host-concurrency", "0", "--host-delay", "0ms", "--ignore-crawl-delay", "--max-pages", "0",
-                "--max-time", maxTime.toMillis() + "ms"));
+                "--max-time", limit.toMillis() + "ms"));
         if (cell.workers() > 0) {
             cmd.add("--workers");
             cmd.add(Integer.toString(cell.workers()));
+        }
+        if (cell.killWorkerEvery() > 0) {
+            cmd.add("--chaos");
+            cmd.add("kill-worker=" + cell.killWorkerEvery());
         }
         return cmd;
     }
@@ -178,7 +185,8 @@ final class ChildCrawl {
         }
         long pages = s.path("pages").asLong();
         RunResult r = new RunResult(cell, repeat, null, s.path("wallMillis").asLong(), childMillis, pages,
-                pages - s.path("ok").asLong(), urls.size(), digest(urls), s.path("pids").size(), threads, startups, usage);
+                pages - s.path("ok").asLong(), urls.size(), digest(urls), s.path("pids").size(), threads, startups, usage,
+                s.path("workerDeaths").asInt(), s.path("requeued").asLong(), -1);
         String stop = s.path("stopReason").asText();
         if (!stop.equals("COMPLETE")) {
             return r.withFailure("crawl stopped: " + stop + " (" + pages + " pages)");
@@ -227,18 +235,32 @@ final class ChildCrawl {
         }
     }
 
-    private static String lastLine(Path log) {
+    /**
+     * What the child said last: the last exception header (a stack trace's "... n more" says
+     * nothing), else the last non-blank line.
+     */
+    static String lastLine(Path log) {
+        List<String> lines;
         try {
-            List<String> lines = Files.readAllLines(log);
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                if (!lines.get(i).isBlank()) {
-                    return lines.get(i).strip();
-                }
-            }
+            lines = Files.readAllLines(log);
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
-        return "(empty log)";
+        String last = null;
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (last == null) {
+                last = line;
+            }
+            boolean traceLine = line.startsWith("at ") || line.startsWith("...");
+            if (!traceLine && (line.contains("Exception") || line.contains("Error"))) {
+                return line;
+            }
+        }
+        return last == null ? "(empty log)" : last;
     }
 
     private static java.io.File nullDevice() {

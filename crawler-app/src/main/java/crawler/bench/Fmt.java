@@ -61,4 +61,13 @@ final class Fmt {
     static String integer(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
+
+    /** A duration as the command line takes it: {@code 45s}, {@code 3m}, {@code 2m30s}. */
+    static String duration(java.time.Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + "s";
+        }
+        return s / 60 + "m" + (s % 60 == 0 ? "" : s % 60 + "s");
+    }
 }

@@ -22,6 +22,9 @@ public final class JsonReport {
         doc.put("machine", r.machine());
         doc.put("target", r.target());
         doc.put("repeats", r.repeats());
+        doc.put("budgetSeconds", r.budget().toSeconds());
+        doc.put("elapsedMillis", r.elapsedMillis());
+        doc.put("loadAverage", Map.of("start", r.loadStart(), "end", r.loadEnd()));
         doc.put("unitStartup", r.unitStartup());
         r.ceilingPagesPerSecond().ifPresent(c -> doc.put("ceilingPagesPerSecond", Math.round(c * 10) / 10.0));
         List<Map<String, Object>> cells = new ArrayList<>();
@@ -53,12 +56,18 @@ public final class JsonReport {
                     m.put("contextSwitches", c.contextSwitches());
                 }
                 m.put("workerStartupMillis", c.workerStartupMillis());
+                m.put("runs", c.runs().size());
+                m.put("pinningEvents", c.cell().substrate() == Substrate.VIRTUAL && c.pinningEvents() >= 0 ? c.pinningEvents() : null);
+                if (c.cell().workload() == Workload.CHAOS) {
+                    m.put("killWorkerEvery", c.cell().killWorkerEvery());
+                    m.put("workerDeaths", c.workerDeaths());
+                    m.put("requeued", c.requeued());
+                    m.put("urlSetEqualsGroundTruth", true);
+                }
             }
             cells.add(m);
         }
         doc.put("cells", cells);
-        doc.put("pinning", r.pinning().stream().map(p -> java.util.Map.of("key", p.cell().key(), "concurrency",
-                p.cell().concurrency(), "events", p.events())).toList());
         doc.put("verdicts", Verdicts.of(r));
         doc.put("runs", RawRows.of(r));
         try {

@@ -17,7 +17,8 @@ public final class RawRows {
             "batch_size", "latency_ms", "cpu_work", "pages_planned", "repeat", "status", "reason", "wall_ms", "child_ms",
             "pages", "errors", "pages_per_s", "ideal_ms", "efficiency", "cpu_ms", "peak_pss_kb", "peak_rss_kb",
             "peak_threads", "ctx_voluntary", "ctx_involuntary", "peak_processes", "pids", "fetch_threads",
-            "worker_startup_ms", "url_count", "url_set", "jdk_version", "jdk_vendor", "cores", "os", "os_version", "arch");
+            "worker_startup_ms", "url_count", "url_set", "pinning_events", "kill_worker_every", "worker_deaths",
+            "requeued", "jdk_version", "jdk_vendor", "cores", "os", "os_version", "arch");
 
     private RawRows() {
     }
@@ -80,6 +81,12 @@ public final class RawRows {
             m.put("worker_startup_ms", run.workerStartupMillis().stream().map(String::valueOf).collect(Collectors.joining(" ")));
             m.put("url_count", run.urlCount());
             m.put("url_set", run.urlSetDigest());
+            // "n/a" where no virtual thread fetched; empty where recording was off.
+            m.put("pinning_events", cell.substrate() != Substrate.VIRTUAL ? "n/a"
+                    : run.pinningEvents() < 0 ? null : run.pinningEvents());
+            m.put("kill_worker_every", cell.killWorkerEvery());
+            m.put("worker_deaths", run.workerDeaths());
+            m.put("requeued", run.requeued());
         }
         Machine mc = r.machine();
         m.put("jdk_version", mc.jdkVersion());

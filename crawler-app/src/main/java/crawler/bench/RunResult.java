@@ -20,10 +20,23 @@ import java.util.Objects;
  * @param fetchThreads        distinct threads that fetched pages, over all processes
  * @param workerStartupMillis spawn-to-hello of each worker JVM (process mode), else empty
  * @param usage               what the process-tree probe saw
+ * @param workerDeaths        worker processes that died holding work (process mode)
+ * @param requeued            URLs handed out again after their worker died
+ * @param pinningEvents       JFR {@code jdk.VirtualThreadPinned} events in the crawl's JVM; -1 when not
+ *                            recorded (recording off, or no recording file)
  */
 public record RunResult(Cell cell, int repeat, String failure, long wallMillis, long childMillis, long pages,
                         long errors, int urlCount, String urlSetDigest, int pids, int fetchThreads,
-                        List<Long> workerStartupMillis, TreeUsage usage) {
+                        List<Long> workerStartupMillis, TreeUsage usage, int workerDeaths, long requeued,
+                        long pinningEvents) {
+
+    /** A run without worker deaths and without a pinning recording. */
+    public RunResult(Cell cell, int repeat, String failure, long wallMillis, long childMillis, long pages, long errors,
+                     int urlCount, String urlSetDigest, int pids, int fetchThreads, List<Long> workerStartupMillis,
+                     TreeUsage usage) {
+        this(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids, fetchThreads,
+                workerStartupMillis, usage, 0, 0, -1);
+    }
 
     public RunResult {
         Objects.requireNonNull(cell, "cell");
@@ -43,6 +56,11 @@ public record RunResult(Cell cell, int repeat, String failure, long wallMillis, 
 
     public RunResult withFailure(String why) {
         return new RunResult(cell, repeat, why, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
-                fetchThreads, workerStartupMillis, usage);
+                fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, pinningEvents);
+    }
+
+    public RunResult withPinningEvents(long n) {
+        return new RunResult(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
+                fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, n);
     }
 }

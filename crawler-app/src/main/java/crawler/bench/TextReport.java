@@ -38,19 +38,18 @@ public final class TextReport {
         return b.toString();
     }
 
-    /** The pinning line under the I/O table. */
-    static String pinning(BenchResult r) {
-        if (r.pinning().isEmpty()) {
-            return "virtual-thread pinning: not recorded (run with --pinning)";
+    /** The pinning column as printed: a count for virtual-thread cells, n/a for the others. */
+    static String pinning(CellResult c) {
+        if (c.cell().substrate() != Substrate.VIRTUAL) {
+            return "n/a";
         }
-        return "virtual-thread pinning (JFR jdk.VirtualThreadPinned, threshold 0, one extra crawl each): "
-                + String.join(", ", r.pinning().stream().map(p -> "c=" + p.cell().concurrency() + " "
-                + (p.events() < 0 ? "crawl failed" : Fmt.integer(p.events()))).toList());
+        return c.pinningEvents() < 0 ? "-" : Fmt.integer(c.pinningEvents());
     }
 
     /** How long the bench took and how busy the machine was: other work shares the cores with the crawls. */
     static String conditions(BenchResult r) {
-        String took = String.format(Locale.ROOT, "took %.0f s", r.elapsedMillis() / 1000.0);
+        String took = String.format(Locale.ROOT, "took %.0f s (--budget %s)", r.elapsedMillis() / 1000.0,
+                Fmt.duration(r.budget()));
         if (r.loadStart() < 0) {
             return took;
         }
@@ -66,6 +65,7 @@ public final class TextReport {
         List<String[]> rows = new ArrayList<>();
         rows.add(header(w));
         List<String> notes = new ArrayList<>();
+        List<String> short_ = new ArrayList<>();
         for (CellResult c : cells) {
             if (!c.ok()) {
                 String why = c.skipped() ? "skipped: " + c.skipReason() : "FAILED: " + c.failure();
@@ -75,17 +75,34 @@ public final class TextReport {
             }
             String mark = (fastest.contains(c.cell()) ? "*" : "") + (c.wideSpread() ? "~" : "");
             rows.add(row(w, c, r, mark));
+            int planned = BenchRunner.plannedRuns(c.cell(), r.repeats());
+            if (c.runs().size() < planned) {
+                short_.add(c.cell().substrate().label() + " c=" + c.cell().concurrency() + extra(w, c.cell()) + ": "
+                        + c.runs().size() + " of " + planned + " runs");
+            }
             if (c.errors() > 0) {
                 notes.add(c.cell().substrate().label() + " c=" + c.cell().concurrency() + extra(w, c.cell()) + ": "
                         + c.errors() + " pages failed (not eligible as fastest)");
             }
         }
         b.append(align(rows));
+        long ran = cells.stream().filter(CellResult::ok).count();
+        if (!short_.isEmpty()) {
+            // One line when the budget cut every cell short alike, else one per cell.
+            boolean alike = short_.size() == ran && short_.stream().map(x -> x.substring(x.indexOf(": ") + 2)).distinct().count() == 1;
+            notes.add(0, alike ? "every cell ran " + short_.get(0).substring(short_.get(0).indexOf(": ") + 2) + ": the budget ran out"
+                    : String.join("; ", short_) + ": the budget ran out");
+        }
         for (String n : notes) {
             b.append("  ").append(n).append('\n');
         }
-        if (w == Workload.IO) {
-            b.append("  ").append(pinning(r)).append('\n');
+        if (w == Workload.IO && cells.stream().anyMatch(c -> c.ok() && c.cell().substrate() == Substrate.VIRTUAL)) {
+            b.append(cells.stream().anyMatch(c -> c.pinningEvents() >= 0)
+                    ? "  pinned: JFR jdk.VirtualThreadPinned events (threshold 0), most in any run; the recorder runs in every mode's crawl JVM\n"
+                    : "  pinned: not recorded (--no-pinning)\n");
+        }
+        if (w == Workload.CHAOS) {
+            b.append("  the thread-mode counterpart (a failure inside the one JVM) is not part of this run\n");
         }
         if (w == Workload.STARTUP && !Double.isNaN(r.unitStartup().virtualMicros())) {
             UnitStartup u = r.unitStartup();
@@ -105,6 +122,7 @@ public final class TextReport {
             case LATENCY -> " (c=" + any.concurrency() + ", " + any.pages() + " pages)";
             case BATCH -> " (" + any.shape() + ", " + any.pages() + " pages)";
             case STARTUP -> "";
+            case CHAOS -> " (latency " + any.latencyMillis() + " ms; the URL set is checked against the site's ground truth)";
         };
     }
 
@@ -112,6 +130,7 @@ public final class TextReport {
         return switch (w) {
             case LATENCY -> " latency " + c.latencyMillis() + " ms";
             case BATCH -> " batch " + c.batchSize();
+            case CHAOS -> " kill every " + c.killWorkerEvery();
             default -> "";
         };
     }
@@ -119,10 +138,12 @@ public final class TextReport {
     private static String[] header(Workload w) {
         return switch (w) {
             case IO, LATENCY, BATCH -> new String[] {"mode", "c", "shape", w == Workload.LATENCY ? "lat ms" : "batch", "pages",
-                    "wall s", "pages/s", "effic.", "cpu s", "PSS MB", "RSS MB", "threads", "ctx sw", "err", ""};
+                    "wall s", "pages/s", "effic.", "cpu s", "PSS MB", "RSS MB", "threads", "ctx sw", "pinned", "err", ""};
             case CPU -> new String[] {"mode", "units", "shape", "pages", "wall s", "pages/s", "speed-up", "cpu s", "PSS MB",
-                    "threads", "err", ""};
+                    "threads", "pinned", "err", ""};
             case STARTUP -> new String[] {"mode", "first page ms", "worker hello ms", "PSS MB", "threads", ""};
+            case CHAOS -> new String[] {"mode", "c", "shape", "pages", "kill every", "wall s", "worker deaths", "URLs re-handed",
+                    "worker starts", "URL set", "err", ""};
         };
     }
 
@@ -148,16 +169,25 @@ public final class TextReport {
                     Fmt.secondsRange(c.wallMillis()), Fmt.rate(c.pagesPerSecond().median()), Fmt.ratio(c.efficiency()),
                     m ? Fmt.seconds(c.cpuMillis().median()) : "-", m ? Fmt.mb(c.peakPssKb().median()) : "-",
                     m ? Fmt.mb(c.peakRssKb().median()) : "-", m ? Fmt.count(c.peakThreads().median()) : "-",
-                    m ? Fmt.count(c.contextSwitches().median()) : "-", Long.toString(c.errors()), mark};
+                    m ? Fmt.count(c.contextSwitches().median()) : "-", pinning(c), Long.toString(c.errors()), mark};
             case CPU -> new String[] {cell.substrate().label(), Integer.toString(cell.concurrency()), cell.shape(),
                     Long.toString(c.pages()), Fmt.secondsRange(c.wallMillis()), Fmt.rate(c.pagesPerSecond().median()),
                     Fmt.ratio(Analysis.speedup(c, r.cells())) + "x", m ? Fmt.seconds(c.cpuMillis().median()) : "-",
                     m ? Fmt.mb(c.peakPssKb().median()) : "-", m ? Fmt.count(c.peakThreads().median()) : "-",
-                    Long.toString(c.errors()), mark};
+                    pinning(c), Long.toString(c.errors()), mark};
             case STARTUP -> new String[] {cell.substrate().label(), Fmt.integer(Math.round(Analysis.firstPageMillis(c).median())),
                     c.workerStartupMillis() == null ? "-" : Fmt.integer(Math.round(c.workerStartupMillis().median())),
                     m ? Fmt.mb(c.peakPssKb().median()) : "-", m ? Fmt.count(c.peakThreads().median()) : "-", mark};
+            case CHAOS -> new String[] {cell.substrate().label(), Integer.toString(cell.concurrency()), cell.shape(),
+                    Long.toString(c.pages()), Integer.toString(cell.killWorkerEvery()), Fmt.secondsRange(c.wallMillis()),
+                    Integer.toString(c.workerDeaths()), Long.toString(c.requeued()), Integer.toString(workerStarts(c)),
+                    r.target().equals(BenchResult.FIXTURE_SITE) ? "= truth" : "same", Long.toString(c.errors()), mark};
         };
+    }
+
+    /** Worker starts (first starts and restarts) of the run with the most. */
+    static int workerStarts(CellResult c) {
+        return c.runs().stream().mapToInt(x -> x.workerStartupMillis().size()).max().orElse(0);
     }
 
     /** Left-aligns the first column and the last, right-aligns the numbers between. */

@@ -22,7 +22,7 @@ public final class Verdicts {
     }
 
     public static List<Verdict> of(BenchResult r) {
-        return List.of(claim1(r), claim2(r), claim3(r), claim4(r), claim5(r), claim6(r), claim7(r), claim8());
+        return List.of(claim1(r), claim2(r), claim3(r), claim4(r), claim5(r), claim6(r), claim7(r), claim8(r));
     }
 
     private static Verdict claim1(BenchResult r) {
@@ -58,7 +58,9 @@ public final class Verdicts {
 
     private static Verdict claim3(BenchResult r) {
         String text = "worker processes have different pids";
-        List<CellResult> cells = r.cells().stream().filter(c -> c.ok() && c.cell().workers() > 1).toList();
+        // The chaos crawl replaces the workers it kills, so it sees more pids than workers by design.
+        List<CellResult> cells = r.cells().stream()
+                .filter(c -> c.ok() && c.cell().workers() > 1 && c.cell().workload() != Workload.CHAOS).toList();
         if (cells.isEmpty()) {
             return new Verdict(3, text, Outcome.NOT_MEASURED, "no process-mode cell with two or more workers");
         }
@@ -204,8 +206,33 @@ public final class Verdicts {
                 .map(x -> x.cell().substrate().label() + " " + Fmt.ratio(x.contextSwitches().median() / x.pages())).toList());
     }
 
-    private static Verdict claim8() {
-        return new Verdict(8, "one thread's failure can take down the process; processes are isolated", Outcome.NOT_MEASURED,
-                "not measured yet: see issue 6 (crawl --chaos kill-worker=N shows process mode surviving killed workers)");
+    /**
+     * Claim 8 has two halves. Processes are isolated: the chaos crawl kills worker JVMs mid-crawl
+     * and must still fetch exactly the ground-truth URL set, with every killed worker's URLs handed
+     * out again. One thread's failure can take down the process: that needs a thread-mode scenario
+     * (a failure inside the one JVM); until one runs, that half is reported as not measured.
+     */
+    private static Verdict claim8(BenchResult r) {
+        String text = "one thread's failure can take down the process; processes are isolated";
+        List<CellResult> chaos = r.cells(Workload.CHAOS).stream().filter(c -> !c.skipped()).toList();
+        String threadHalf = "; the thread-mode half (a failure taking the one JVM down) is not measured in this run";
+        if (chaos.isEmpty()) {
+            return new Verdict(8, text, Outcome.NOT_MEASURED, "no chaos crawl in this run (workload chaos, process mode)");
+        }
+        CellResult c = chaos.get(0);
+        if (!c.ok()) {
+            return new Verdict(8, text, Outcome.NOT_SUPPORTED, String.format(Locale.ROOT,
+                    "process %s with a worker SIGKILLed every %d results did not survive intact: %s%s",
+                    c.cell().shape(), c.cell().killWorkerEvery(), c.failure(), threadHalf));
+        }
+        if (c.workerDeaths() == 0) {
+            return new Verdict(8, text, Outcome.NOT_MEASURED, String.format(Locale.ROOT,
+                    "the chaos crawl ended before any worker was killed (%d pages, kill every %d results)",
+                    c.pages(), c.cell().killWorkerEvery()));
+        }
+        return new Verdict(8, text, Outcome.SUPPORTED, String.format(Locale.ROOT,
+                "process %s: %d worker JVMs SIGKILLed mid-crawl, %d URLs handed out again, the crawl still fetched"
+                        + " exactly the site's %d ground-truth URLs (%d errors)%s",
+                c.cell().shape(), c.workerDeaths(), c.requeued(), c.pages(), c.errors(), threadHalf));
     }
 }

@@ -13,7 +13,13 @@ public enum Workload {
     /** Process mode, several batch sizes, no latency: what handing out URL lists costs. */
     BATCH("batch-size sweep, process mode, no latency"),
     /** One page with one unit of concurrency, cold: the cost of bringing a unit up. */
-    STARTUP("start-up: one unit, one page, cold");
+    STARTUP("start-up: one unit, one page, cold"),
+    /**
+     * Fault isolation (claim 8): process mode with worker JVMs SIGKILLed mid-crawl; the crawl must
+     * still fetch exactly the ground-truth URL set. Run once: it checks correctness, not speed.
+     * The thread-mode counterpart (a failure inside the one JVM) belongs in this table too.
+     */
+    CHAOS("fault isolation: worker JVMs killed mid-crawl");
 
     private final String title;
 

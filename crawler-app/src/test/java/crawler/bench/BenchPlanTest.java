@@ -31,14 +31,15 @@ class BenchPlanTest {
     void ioPages_areConcurrencyTimesRounds_withinTheBounds() {
         BenchConfig c = BenchConfig.standard();
         assertThat(c.ioPages(1)).isEqualTo(20);
-        assertThat(c.ioPages(100)).isEqualTo(500);
+        assertThat(c.ioPages(100)).isEqualTo(200);
         assertThat(c.ioPages(10_000)).isEqualTo(10_000);
     }
 
     @Test
     void usersSite_skipsTheSweeps_becauseOnlyTheFixtureSiteHasASettableLatency() {
-        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.quick(), false);
-        assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.LATENCY)
+        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.standard(), false);
+        assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.LATENCY || p.cell().workload() == Workload.BATCH
+                        || p.cell().workload() == Workload.CHAOS)
                 .isNotEmpty().allMatch(p -> p.skipReason().contains("needs the fixture site"));
         assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.IO)
                 .allMatch(p -> p.cell().latencyMillis() == -1 && !p.cell().hasIdealTime());
@@ -48,6 +49,38 @@ class BenchPlanTest {
     void modesOption_narrowsEveryWorkload() {
         BenchConfig c = BenchConfig.standard().withModes(List.of(Substrate.VIRTUAL));
         assertThat(BenchPlan.of(c, true)).isNotEmpty().allMatch(p -> p.cell().substrate() == Substrate.VIRTUAL);
+    }
+
+    @Test
+    void standardPlan_runsEveryWorkloadKind() {
+        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.standard(), true);
+        assertThat(plan.stream().filter(p -> p.skipReason() == null).map(p -> p.cell().workload()).distinct())
+                .containsExactlyInAnyOrder(Workload.values());
+    }
+
+    @Test
+    void chaosCell_isProcessModeWithTwoWorkers_killingEveryNResults() {
+        Cell chaos = BenchPlan.of(BenchConfig.quick(), true).stream().map(BenchPlan.Planned::cell)
+                .filter(c -> c.workload() == Workload.CHAOS).findFirst().orElseThrow();
+        assertThat(chaos.substrate()).isEqualTo(Substrate.PROCESS);
+        assertThat(chaos.workers()).isEqualTo(2);
+        assertThat(chaos.killWorkerEvery()).isEqualTo(60);
+        assertThat(chaos.key()).endsWith("-k60");
+        assertThat(BenchRunner.plannedRuns(chaos, 3)).isEqualTo(1);
+    }
+
+    @Test
+    void cell_rejectsKillingWorkers_inAThreadMode() {
+        assertThatThrownBy(() -> new Cell(Workload.CHAOS, Substrate.VIRTUAL, 20, 16, 100, 0, 300, 100))
+                .hasMessage("killWorkerEvery needs worker processes; virtual has none");
+    }
+
+    @Test
+    void presets_keepTheirBudgets_andBothRecordPinning() {
+        assertThat(BenchConfig.quick().budget()).isEqualTo(java.time.Duration.ofSeconds(45));
+        assertThat(BenchConfig.standard().budget()).isEqualTo(java.time.Duration.ofMinutes(3));
+        assertThat(BenchConfig.quick().pinning()).isTrue();
+        assertThat(BenchConfig.standard().pinning()).isTrue();
     }
 
     @Test

@@ -16,7 +16,25 @@ class RawRowsTest {
         assertThat(doc.path("verdicts")).hasSize(8);
         assertThat(doc.path("verdicts").get(4).path("outcome").asText()).isEqualTo("NOT_SUPPORTED");
         assertThat(doc.path("runs")).hasSize((int) r.cells().stream().mapToLong(c -> c.skipped() ? 1 : c.runs().size()).sum());
-        assertThat(doc.path("pinning").get(0).path("events").asLong()).isZero();
+        assertThat(doc.path("budgetSeconds").asLong()).isEqualTo(180);
+        assertThat(cell(doc, "io-virtual-c100-b16-l100-w0-p500").path("pinningEvents").asLong())
+                .as("virtual c=100: most of 1, 2, 3").isEqualTo(3);
+        assertThat(cell(doc, "io-platform-c100-b16-l100-w0-p500").path("pinningEvents").isNull()).as("platform: n/a").isTrue();
+        assertThat(cell(doc, "io-virtual-c1000-b16-l100-w0-p2000").path("runs").asInt()).as("two of three runs").isEqualTo(2);
+        com.fasterxml.jackson.databind.JsonNode chaos = doc.path("cells").get(r.cells().size() - 1);
+        assertThat(chaos.path("workload").asText()).isEqualTo("chaos");
+        assertThat(chaos.path("workerDeaths").asInt()).isEqualTo(2);
+        assertThat(chaos.path("requeued").asInt()).isEqualTo(37);
+        assertThat(chaos.path("urlSetEqualsGroundTruth").asBoolean()).isTrue();
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode cell(com.fasterxml.jackson.databind.JsonNode doc, String key) {
+        for (com.fasterxml.jackson.databind.JsonNode c : doc.path("cells")) {
+            if (c.path("key").asText().equals(key)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no cell " + key);
     }
 
     @Test
@@ -29,5 +47,9 @@ class RawRowsTest {
         assertThat(lines.subList(1, lines.size())).allMatch(l -> l.endsWith("25.0.3+9-LTS,Eclipse Adoptium,2,Linux,6.1.0,amd64"));
         assertThat(lines).anyMatch(l -> l.startsWith("io,platform,10000,") && l.contains(",skipped,\"10,000 platform threads"));
         assertThat(lines.get(1)).startsWith("io,virtual,10,0,10,16,100,0,50,1,ok,,520,1420,50,0,96.2,500,0.962,3000,112640,133120,30,");
+        assertThat(lines).anyMatch(l -> l.startsWith("io,virtual,100,") && l.contains(",d500,3,0,0,0,25.0.3"));
+        assertThat(lines).anyMatch(l -> l.startsWith("io,platform,100,") && l.contains(",d500,n/a,0,0,0,25.0.3"));
+        assertThat(lines).anyMatch(l -> l.startsWith("chaos,process,20,2,10,16,100,0,300,1,ok,") && l.contains(",d300,n/a,100,2,37,"));
+        assertThat(lines).anyMatch(l -> l.startsWith("io,virtual,10000,") && l.contains(",skipped,\"budget: run 1 would take"));
     }
 }

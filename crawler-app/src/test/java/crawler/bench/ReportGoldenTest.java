@@ -31,7 +31,19 @@ class ReportGoldenTest {
         String md = MarkdownReport.render(Samples.small());
         assertThat(md).contains("## I/O-bound: flat page list, fixed latency", "## CPU-bound", "## start-up",
                 "| 5 | CPU-bound work fits processes (Python: the GIL); the JVM has no GIL | not supported |",
-                "| 8 | one thread's failure can take down the process; processes are isolated | not measured |");
+                "## fault isolation: worker JVMs killed mid-crawl",
+                "| 8 | one thread's failure can take down the process; processes are isolated | supported |");
+    }
+
+    @Test
+    void textReport_saysOnce_whenTheBudgetCutEveryCellShortAlike() {
+        java.util.List<CellResult> cells = java.util.List.of(
+                Samples.cell(Samples.io(Substrate.VIRTUAL, 10, 50), new long[] {520}, Samples.usage(110, 130, 30, 8000, 3000, 1), 1, 10, java.util.List.of()),
+                Samples.cell(Samples.io(Substrate.PLATFORM, 10, 50), new long[] {530}, Samples.usage(108, 128, 40, 7000, 2900, 1), 1, 10, java.util.List.of()));
+        BenchResult r = new BenchResult(Samples.MACHINE, BenchResult.FIXTURE_SITE, 3, Samples.UNITS, cells, 1, 1, 170_000,
+                java.time.Duration.ofMinutes(3));
+        assertThat(TextReport.render(r)).contains("\n  every cell ran 1 of 3 runs: the budget ran out\n")
+                .doesNotContain("virtual c=10: 1 of 3");
     }
 
     private static String golden(String name) throws IOException {

@@ -1,5 +1,6 @@
 package crawler.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,9 +17,22 @@ final class Samples {
         return new TreeUsage(pssMb * 1024, rssMb * 1024, threads, switches * 3 / 4, switches / 4, cpuMs, processes, 40);
     }
 
+    /** A run; virtual-thread runs at c >= 100 recorded as many pinning events as their repeat number. */
     static RunResult run(Cell cell, int repeat, long wallMs, TreeUsage u, int pids, int threads, List<Long> startups) {
+        long pinned = cell.substrate() != Substrate.VIRTUAL ? -1 : cell.concurrency() >= 100 ? repeat : 0;
         return new RunResult(cell, repeat, null, wallMs, wallMs + 900, cell.pages(), 0, cell.pages(), "d" + cell.pages(),
-                pids, threads, startups, u);
+                pids, threads, startups, u, 0, 0, pinned);
+    }
+
+    static Cell chaos() {
+        return new Cell(Workload.CHAOS, Substrate.PROCESS, 20, 16, 100, 0, 300, 100);
+    }
+
+    /** The chaos crawl: two workers killed, 37 URLs handed out again, the ground-truth URL set fetched. */
+    static CellResult chaosCell() {
+        Cell c = chaos();
+        return new CellResult(c, null, List.of(new RunResult(c, 1, null, 4200, 7100, 300, 0, 300, "d300", 3, 20,
+                List.of(1600L, 1650L, 1700L, 1750L), usage(330, 400, 70, 9000, 9000, 3), 2, 37, -1)));
     }
 
     static CellResult cell(Cell cell, long[] walls, TreeUsage u, int pids, int threads, List<Long> startups) {
@@ -37,11 +51,20 @@ final class Samples {
         return new Cell(Workload.CPU, s, units, 16, 0, 1500, 60);
     }
 
-    /** A three-run result: I/O at c=10 and 100 for three modes, a skipped and a failed cell, CPU, latency, start-up. */
+    /**
+     * A three-run result: I/O at c=10 and 100 for three modes, virtual at c=1000 with two of three
+     * runs and at c=10,000 skipped for the budget, a cell skipped for a limit and a failed one, CPU,
+     * latency, start-up and a chaos crawl.
+     */
     static BenchResult small() {
         List<CellResult> cells = new ArrayList<>();
         cells.add(cell(io(Substrate.VIRTUAL, 10, 50), new long[] {520, 510, 560}, usage(110, 130, 30, 8000, 3000, 1), 1, 50, List.of()));
         cells.add(cell(io(Substrate.VIRTUAL, 100, 500), new long[] {540, 530, 700}, usage(125, 150, 32, 11000, 5000, 1), 1, 500, List.of()));
+        cells.add(new CellResult(io(Substrate.VIRTUAL, 1000, 2000), null, List.of(
+                run(io(Substrate.VIRTUAL, 1000, 2000), 1, 1400, usage(160, 185, 34, 20000, 8000, 1), 1, 1000, List.of()),
+                run(io(Substrate.VIRTUAL, 1000, 2000), 2, 1500, usage(164, 189, 34, 21000, 8100, 1), 1, 1000, List.of()))));
+        cells.add(CellResult.skipped(io(Substrate.VIRTUAL, 10_000, 10_000),
+                "budget: run 1 would take about 12 s, 5 s of --budget 3m left"));
         cells.add(cell(io(Substrate.PLATFORM, 10, 50), new long[] {530, 525, 535}, usage(108, 128, 40, 7000, 2900, 1), 1, 10, List.of()));
         cells.add(cell(io(Substrate.PLATFORM, 100, 500), new long[] {560, 550, 570}, usage(135, 158, 127, 7400, 5200, 1), 1, 100, List.of()));
         cells.add(CellResult.skipped(io(Substrate.PLATFORM, 10_000, 10_000),
@@ -62,7 +85,7 @@ final class Samples {
                 usage(90, 100, 25, 300, 1200, 1), 1, 1, List.of()));
         cells.add(cell(new Cell(Workload.STARTUP, Substrate.PROCESS, 1, 1, 0, 0, 1), new long[] {400, 420, 410},
                 usage(180, 210, 42, 600, 3000, 2), 1, 1, List.of(1500L)));
-        return new BenchResult(MACHINE, "embedded fixture site", 3, UNITS, cells, 1.5, 1.7, 95_000,
-                List.of(new BenchResult.Pinning(io(Substrate.VIRTUAL, 100, 500), 0)));
+        cells.add(chaosCell());
+        return new BenchResult(MACHINE, "embedded fixture site", 3, UNITS, cells, 1.5, 1.7, 95_000, Duration.ofMinutes(3));
     }
 }

@@ -3,6 +3,7 @@ package crawler.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crawler.bench.Verdict.Outcome;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class VerdictsTest {
     void verdicts_ofFixedMeasurements_areTheExpectedOutcomes() {
         List<Outcome> outcomes = Verdicts.of(Samples.small()).stream().map(Verdict::outcome).toList();
         assertThat(outcomes).containsExactly(Outcome.SUPPORTED, Outcome.SUPPORTED, Outcome.SUPPORTED, Outcome.SUPPORTED,
-                Outcome.NOT_SUPPORTED, Outcome.SUPPORTED, Outcome.SUPPORTED, Outcome.NOT_MEASURED);
+                Outcome.NOT_SUPPORTED, Outcome.SUPPORTED, Outcome.SUPPORTED, Outcome.SUPPORTED);
     }
 
     @Test
@@ -32,7 +33,7 @@ class VerdictsTest {
     void claim5_isNotJudged_onABusyMachine() {
         BenchResult quiet = Samples.small();
         BenchResult busy = new BenchResult(quiet.machine(), quiet.target(), quiet.repeats(), quiet.unitStartup(), quiet.cells(),
-                12.0, 9.0, quiet.elapsedMillis(), quiet.pinning());
+                12.0, 9.0, quiet.elapsedMillis(), quiet.budget());
         Verdict v = Verdicts.of(busy).get(4);
         assertThat(v.outcome()).isEqualTo(Outcome.NOT_MEASURED);
         assertThat(v.evidence()).startsWith("machine busy (load average 12.0 on 2 cores)");
@@ -52,7 +53,45 @@ class VerdictsTest {
         assertThat(v).extracting(Verdict::claim).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
     }
 
+    @Test
+    void claim8_isSupported_byKilledWorkersWhoseUrlsWereHandedOutAgain_andSaysTheThreadHalfIsMissing() {
+        Verdict v = Verdicts.of(result(List.of(Samples.chaosCell()))).get(7);
+        assertThat(v.outcome()).isEqualTo(Outcome.SUPPORTED);
+        assertThat(v.evidence()).startsWith("process 2x10: 2 worker JVMs SIGKILLed mid-crawl, 37 URLs handed out again,"
+                + " the crawl still fetched exactly the site's 300 ground-truth URLs (0 errors)")
+                .endsWith("the thread-mode half (a failure taking the one JVM down) is not measured in this run");
+    }
+
+    @Test
+    void claim8_isNotSupported_whenTheChaosCrawlLostOrAddedUrls() {
+        CellResult ok = Samples.chaosCell();
+        CellResult lost = new CellResult(ok.cell(), null,
+                List.of(ok.runs().get(0).withFailure("URL set differs from the seed list: 3 missing, 0 extra")));
+        Verdict v = Verdicts.of(result(List.of(lost))).get(7);
+        assertThat(v.outcome()).isEqualTo(Outcome.NOT_SUPPORTED);
+        assertThat(v.evidence()).contains("did not survive intact: run 1: URL set differs from the seed list: 3 missing");
+    }
+
+    @Test
+    void claim8_isNotMeasured_whenNoWorkerWasKilled_orTheCellWasSkipped() {
+        CellResult ok = Samples.chaosCell();
+        RunResult r0 = ok.runs().get(0);
+        RunResult noKill = new RunResult(r0.cell(), 1, null, r0.wallMillis(), r0.childMillis(), r0.pages(), 0, r0.urlCount(),
+                r0.urlSetDigest(), 2, 20, List.of(1600L, 1650L), r0.usage(), 0, 0, -1);
+        assertThat(Verdicts.of(result(List.of(new CellResult(ok.cell(), null, List.of(noKill))))).get(7).outcome())
+                .isEqualTo(Outcome.NOT_MEASURED);
+        assertThat(Verdicts.of(result(List.of(CellResult.skipped(ok.cell(), "budget: ...")))).get(7).outcome())
+                .isEqualTo(Outcome.NOT_MEASURED);
+    }
+
+    @Test
+    void claim3_ignoresTheChaosCrawl_whoseReplacedWorkersAddPids() {
+        Cell io = Samples.io(Substrate.PROCESS, 100, 500);
+        CellResult c = Samples.cell(io, new long[] {900}, Samples.usage(300, 350, 100, 1000, 5000, 3), 2, 100, List.of(1500L, 1500L));
+        assertThat(Verdicts.of(result(List.of(c, Samples.chaosCell()))).get(2).outcome()).isEqualTo(Outcome.SUPPORTED);
+    }
+
     private static BenchResult result(List<CellResult> cells) {
-        return new BenchResult(Samples.MACHINE, "embedded fixture site", 1, UnitStartup.NOT_MEASURED, cells, -1, -1, 1000, List.of());
+        return new BenchResult(Samples.MACHINE, "embedded fixture site", 1, UnitStartup.NOT_MEASURED, cells, -1, -1, 1000, Duration.ofSeconds(45));
     }
 }

@@ -1,0 +1,108 @@
+package crawler.bench;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The bench's overall time limit: decides whether one more crawl fits, from what the crawls so
+ * far cost. A crawl is admitted only if its estimate ends before the deadline, so the bench
+ * overruns its budget by at most one estimate's error (each crawl also gets the time left as its
+ * own limit). Estimates: a cell's previous run as the bench saw it (spawn to exit); for a cell not
+ * run yet, the mean child-JVM overhead seen (spawn to exit minus crawl wall time), plus the crawl:
+ * its ideal time or its pages at the best rate seen so far, whichever is longer (a busy machine
+ * caps the rate well below c / latency), plus the mean worker start-up seen for process cells.
+ *
+ * <p><b>Thread-safety:</b> not thread-safe; the bench runs one crawl at a time.
+ */
+final class Budget {
+
+    /** Child-JVM start and stop before any crawl was seen: about this much on 2 busy cores. */
+    static final long FIRST_OVERHEAD_MILLIS = 2_500;
+    /** Worker start-up (spawn to hello) before any was seen. */
+    static final long FIRST_WORKER_MILLIS = 1_500;
+    /** Pages per second of a crawl without extra CPU work, before any was seen. */
+    static final double FIRST_PAGE_RATE = 500;
+    /** Pages per second of a crawl with extra CPU work, before any was seen. */
+    static final double FIRST_CPU_PAGE_RATE = 30;
+
+    private final LongSupplier nanoTime;
+    private final long deadline;
+    private final Duration budget;
+    private final Map<Cell, Long> lastRunMillis = new HashMap<>();
+    private long overheadMillis = FIRST_OVERHEAD_MILLIS;
+    private long workerMillis = FIRST_WORKER_MILLIS;
+    private double pageRate = FIRST_PAGE_RATE;
+    private double cpuPageRate = FIRST_CPU_PAGE_RATE;
+    private boolean pageRateSeen;
+    private int overheadSamples;
+    private int workerSamples;
+    private boolean cpuPageRateSeen;
+
+    /** Starts the clock now. */
+    Budget(Duration budget, LongSupplier nanoTime) {
+        if (budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("budget must be > 0, was " + budget);
+        }
+        this.budget = budget;
+        this.nanoTime = nanoTime;
+        this.deadline = nanoTime.getAsLong() + budget.toNanos();
+    }
+
+    Duration budget() {
+        return budget;
+    }
+
+    long remainingMillis() {
+        return Math.max(0, (deadline - nanoTime.getAsLong()) / 1_000_000);
+    }
+
+    /** Expected spawn-to-exit time of one crawl of the cell. */
+    long estimateMillis(Cell cell) {
+        Long seen = lastRunMillis.get(cell);
+        if (seen != null) {
+            return seen;
+        }
+        long ideal = cell.latencyMillis() > 0
+                ? (long) Math.ceil((double) cell.pages() / cell.concurrency()) * cell.latencyMillis() : 0;
+        long atRate = Math.round(cell.pages() * 1000.0 / (cell.cpuWork() > 0 ? cpuPageRate : pageRate));
+        return overheadMillis + Math.max(ideal, atRate) + (cell.workers() > 0 ? workerMillis : 0);
+    }
+
+    /** Whether a crawl of the cell is expected to end before the deadline. */
+    boolean admits(Cell cell) {
+        return estimateMillis(cell) <= remainingMillis();
+    }
+
+    /** Learns from a finished crawl. */
+    void record(RunResult run) {
+        lastRunMillis.put(run.cell(), run.childMillis());
+        // A chaos crawl restarts workers while it crawls: its start-up figures are not typical.
+        if (!run.failed() && run.wallMillis() > 0 && run.cell().workload() != Workload.CHAOS) {
+            long workers = run.workerStartupMillis().stream().mapToLong(Long::longValue).max().orElse(0);
+            overheadMillis = mean(overheadMillis, overheadSamples++, Math.max(0, run.childMillis() - run.wallMillis() - workers));
+            if (workers > 0) {
+                workerMillis = mean(workerMillis, workerSamples++, workers);
+            }
+            double rate = run.pagesPerSecond();
+            Cell c = run.cell();
+            double idealMillis = c.latencyMillis() > 0 ? Math.ceil((double) c.pages() / c.concurrency()) * c.latencyMillis() : 0;
+            // A crawl far from its ideal time ran at the machine's rate: the first such sighting
+            // replaces the guess. A crawl near its ideal time only shows the rate is at least that.
+            boolean machineBound = idealMillis < 0.5 * run.wallMillis();
+            if (c.cpuWork() > 0) {
+                cpuPageRate = cpuPageRateSeen ? Math.max(cpuPageRate, rate) : rate;
+                cpuPageRateSeen = true;
+            } else if (c.workload() != Workload.STARTUP && c.pages() > 1) {
+                pageRate = machineBound && !pageRateSeen ? rate : Math.max(pageRate, rate);
+                pageRateSeen |= machineBound;
+            }
+        }
+    }
+
+    /** The mean of {@code n} earlier samples (whose mean is {@code mean}; none: the guess is dropped) and one more. */
+    private static long mean(long mean, int n, long sample) {
+        return n == 0 ? sample : (mean * n + sample) / (n + 1);
+    }
+}

@@ -1,0 +1,103 @@
+package crawler.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class BudgetTest {
+
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+
+    private Budget budget(Duration d) {
+        return new Budget(d, now::get);
+    }
+
+    private void advanceMillis(long ms) {
+        now.addAndGet(ms * 1_000_000);
+    }
+
+    private static RunResult run(Cell cell, long wallMs, long childMs) {
+        return new RunResult(cell, 1, null, wallMs, childMs, cell.pages(), 0, cell.pages(), "d", 1, 1, List.of(),
+                TreeUsage.NOT_MEASURED);
+    }
+
+    @Test
+    void newCell_isEstimatedAsFirstOverheadPlusItsIdealTime_andWorkerStartInProcessMode() {
+        Budget b = budget(Duration.ofSeconds(45));
+        // 200 pages at c=100 and 100 ms: 2 rounds, 200 ms ideal; at the guessed 500 pages/s: 400 ms.
+        assertThat(b.estimateMillis(Samples.io(Substrate.VIRTUAL, 100, 200))).isEqualTo(Budget.FIRST_OVERHEAD_MILLIS + 400);
+        assertThat(b.estimateMillis(Samples.io(Substrate.PROCESS, 10, 50)))
+                .isEqualTo(Budget.FIRST_OVERHEAD_MILLIS + 500 + Budget.FIRST_WORKER_MILLIS);
+    }
+
+    @Test
+    void aCellAlreadyRun_isEstimatedAtWhatItTookTheBench() {
+        Budget b = budget(Duration.ofSeconds(45));
+        Cell cell = Samples.io(Substrate.VIRTUAL, 100, 200);
+        b.record(run(cell, 300, 4_200));
+        assertThat(b.estimateMillis(cell)).isEqualTo(4_200);
+    }
+
+    @Test
+    void overheadAndMachineRate_areLearnedFromFinishedCrawls() {
+        Budget b = budget(Duration.ofSeconds(45));
+        // 1,000 pages at c=1000 took 10 s: far from the 100 ms ideal, so 100 pages/s is the machine's rate.
+        b.record(run(Samples.io(Substrate.VIRTUAL, 1000, 1000), 10_000, 15_000));
+        assertThat(b.estimateMillis(Samples.io(Substrate.PLATFORM, 1000, 1000))).isEqualTo(5_000 + 10_000);
+    }
+
+    @Test
+    void admits_onlyCrawlsExpectedToEndBeforeTheDeadline() {
+        Budget b = budget(Duration.ofSeconds(10));
+        Cell cell = Samples.io(Substrate.VIRTUAL, 100, 200);
+        assertThat(b.admits(cell)).isTrue();
+        advanceMillis(7_500);
+        assertThat(b.remainingMillis()).isEqualTo(2_500);
+        assertThat(b.admits(cell)).as("2.9 s expected, 2.5 s left").isFalse();
+        advanceMillis(10_000);
+        assertThat(b.remainingMillis()).isZero();
+    }
+
+    @Test
+    void budget_mustBePositive_andTheOptionReadsMinutesAndSeconds() {
+        assertThatThrownBy(() -> budget(Duration.ZERO)).hasMessage("budget must be > 0, was PT0S");
+        BudgetConverter c = new BudgetConverter();
+        assertThat(c.convert("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.convert("3m")).isEqualTo(Duration.ofMinutes(3));
+        assertThat(c.convert("2m30s")).isEqualTo(Duration.ofSeconds(150));
+        assertThatThrownBy(() -> c.convert("soon")).isInstanceOf(CommandLine.TypeConversionException.class)
+                .hasMessageContaining("'soon' is not a duration");
+        assertThatThrownBy(() -> c.convert("0s")).isInstanceOf(CommandLine.TypeConversionException.class);
+        assertThat(Fmt.duration(Duration.ofSeconds(150))).isEqualTo("2m30s");
+        assertThat(Fmt.duration(Duration.ofSeconds(45))).isEqualTo("45s");
+    }
+
+    @Test
+    void runOrder_letsWorkloadsTakeTurns_cheapestCellFirst() {
+        Budget b = budget(Duration.ofSeconds(45));
+        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.quick(), true);
+        List<String> order = BenchRunner.runOrder(plan, b).stream()
+                .map(p -> p.cell().workload().label() + " " + p.cell().substrate().label() + " " + p.cell().concurrency()).toList();
+        assertThat(order).containsExactly("io virtual 100", "cpu platform 1", "chaos process 20", "io process 100",
+                "cpu platform 2", "cpu process-1t 1", "cpu process-1t 2");
+    }
+
+    @Test
+    void overhead_isTheMeanSeen_andAChaosCrawlTeachesNothingButItsOwnTime() {
+        Budget b = budget(Duration.ofSeconds(45));
+        b.record(run(Samples.cpu(Substrate.PLATFORM, 1), 1_000, 4_000));
+        b.record(run(Samples.cpu(Substrate.PLATFORM, 2), 1_000, 6_000));
+        Cell chaos = Samples.chaos();
+        b.record(new RunResult(chaos, 1, null, 7_000, 30_000, 300, 0, 300, "d", 3, 20, List.of(5_000L, 9_000L),
+                TreeUsage.NOT_MEASURED, 2, 20, -1));
+        // Overhead (3 s + 5 s) / 2 = 4 s; 200 pages at c=100: 200 ms ideal, 400 ms at the guessed rate.
+        assertThat(b.estimateMillis(Samples.io(Substrate.VIRTUAL, 100, 200))).isEqualTo(4_000 + 400);
+        assertThat(b.estimateMillis(Samples.io(Substrate.PROCESS, 100, 200))).isEqualTo(4_000 + 400 + Budget.FIRST_WORKER_MILLIS);
+        assertThat(b.estimateMillis(chaos)).isEqualTo(30_000);
+    }
+}
