@@ -102,7 +102,7 @@ public final class TextReport {
                     : "  pinned: not recorded (--no-pinning)\n");
         }
         if (w == Workload.CHAOS) {
-            b.append("  the thread-mode counterpart (a failure inside the one JVM) is not part of this run\n");
+            b.append("  the thread-mode counterpart (heap exhaustion or an Error in one task, in every mode) is `./crawler isolate`\n");
         }
         if (w == Workload.STARTUP && !Double.isNaN(r.unitStartup().virtualMicros())) {
             UnitStartup u = r.unitStartup();
