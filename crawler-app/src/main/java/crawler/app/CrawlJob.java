@@ -3,10 +3,8 @@ package crawler.app;
 import crawler.coord.Coordinator;
 import crawler.coord.CrawlRun;
 import crawler.exec.BatchExecutor;
-import crawler.exec.KillStuckWorkers;
 import crawler.exec.ResultListener;
 import crawler.exec.ThreadExecutor;
-import crawler.exec.WorkerRoster;
 import crawler.exec.process.ProcessConfig;
 import crawler.exec.process.ProcessExecutor;
 import crawler.fetch.FetchConfig;
@@ -114,14 +112,10 @@ public final class CrawlJob {
             case VIRTUAL -> listener -> ThreadExecutor.virtualThreads(threadModeProcessor(fetch, concurrency), listener);
             case PLATFORM -> listener -> ThreadExecutor.platformThreads(concurrency,
                     threadModeProcessor(fetch, concurrency), listener);
-            case PROCESS -> listener -> {
-                // The roster sees the workers start and die, so the watchdog can kill stuck ones.
-                WorkerRoster roster = new WorkerRoster(listener);
-                return new KillStuckWorkers(new ProcessExecutor(
-                        new ProcessConfig(settings.workers(), settings.threadsPerWorker(), settings.workerJvmOptions(),
-                                3, settings.chaosKillEvery(), settings.chaos()),
-                        fetch.withMaxIdleConnections(settings.threadsPerWorker()), roster), roster);
-            };
+            case PROCESS -> listener -> new ProcessExecutor(
+                    new ProcessConfig(settings.workers(), settings.threadsPerWorker(), settings.workerJvmOptions(),
+                            3, settings.chaosKillEvery(), settings.chaos()),
+                    fetch.withMaxIdleConnections(settings.threadsPerWorker()), listener);
         };
     }
 

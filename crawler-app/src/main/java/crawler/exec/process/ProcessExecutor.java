@@ -19,6 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -306,6 +309,49 @@ public final class ProcessExecutor implements BatchExecutor {
                     + ") after " + n + " results");
             victim.kill();
         }
+    }
+
+    /** Names the worker (id and pid) holding each URL, from the ledger. */
+    @Override
+    public Map<String, String> holders(Collection<String> urls) {
+        Map<String, String> out = new LinkedHashMap<>();
+        synchronized (lock) {
+            ledger.holders(urls).forEach((url, workerId) -> {
+                WorkerProcess w = slots[workerId - 1].process;
+                out.put(url, "worker " + workerId + (w == null ? "" : " (pid " + w.pid() + ")"));
+            });
+        }
+        return out;
+    }
+
+    /**
+     * The watchdog's re-hand: SIGKILLs only the workers holding these URLs. Their deaths are
+     * handled like any crash (not like a chaos kill): the URLs go to a fresh worker, and those the
+     * dead worker was running are charged an attempt, so a URL that hangs every worker ends as
+     * WORKER_CRASH. Returns the URLs whose holders were killed.
+     */
+    @Override
+    public Set<String> rehand(Collection<String> urls) {
+        Map<String, Integer> held;
+        List<WorkerProcess> victims = new ArrayList<>();
+        synchronized (lock) {
+            if (stopping) {
+                return Set.of();
+            }
+            held = ledger.holders(urls);
+            for (int workerId : new HashSet<>(held.values())) {
+                WorkerProcess w = slots[workerId - 1].process;
+                if (w != null) {
+                    victims.add(w);
+                }
+            }
+        }
+        for (WorkerProcess w : victims) {
+            log.println("process executor: watchdog: SIGKILL worker " + w.workerId() + " (pid " + w.pid()
+                    + "), which holds stuck URLs");
+            w.kill();
+        }
+        return Set.copyOf(held.keySet());
     }
 
     private void killAll() {

@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -145,6 +149,20 @@ final class WorkLedger {
             (next.attempts() >= maxAttempts ? exhausted : retry).add(next);
         }
         return new Leftovers(retry, exhausted);
+    }
+
+    /** Which worker holds each of these URLs (URLs no worker holds are left out). */
+    Map<String, Integer> holders(Collection<String> urls) {
+        Set<String> wanted = new HashSet<>(urls);
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (int i = 0; i < outstanding.size(); i++) {
+            for (Key k : outstanding.get(i).keySet()) {
+                if (wanted.contains(k.url())) {
+                    out.put(k.url(), i + 1);
+                }
+            }
+        }
+        return out;
     }
 
     /** The live worker holding the most outstanding URLs, or 0 if none holds any. */

@@ -45,6 +45,20 @@ class WorkLedgerTest {
     }
 
     @Test
+    void holders_nameTheWorkerHoldingEachUrl_andLeaveOutUrlsNobodyHolds() {
+        WorkLedger ledger = ledger(2, 3);
+        Assignment a = ledger.assign(tasks(0, 2)).getFirst();
+        Assignment b = ledger.assign(tasks(2, 3)).getFirst();
+        ledger.complete(a.workerId(), a.wireBatch(), "http://127.0.0.1:1/p0");
+
+        assertThat(ledger.holders(List.of("http://127.0.0.1:1/p0", "http://127.0.0.1:1/p1", "http://127.0.0.1:1/p2",
+                "http://127.0.0.1:1/unknown")))
+                .containsOnly(java.util.Map.entry("http://127.0.0.1:1/p1", a.workerId()),
+                        java.util.Map.entry("http://127.0.0.1:1/p2", b.workerId()));
+        assertThat(a.workerId()).isNotEqualTo(b.workerId());
+    }
+
+    @Test
     void complete_isTrueOncePerUrl_andFalseForOtherWorkersOrBatches() {
         WorkLedger ledger = ledger(2, 3);
         Assignment a = ledger.assign(tasks(0, 2)).getFirst();
