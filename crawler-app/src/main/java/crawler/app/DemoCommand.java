@@ -101,10 +101,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                 // Every mode is measured on a warm substrate: one unmeasured crawl of the same site
                 // first, on the same threads or the same worker processes. Otherwise the thread modes
                 // would run JIT-compiled code while process mode's new workers interpreted theirs.
-                try (ReusableExecutor substrate = new ReusableExecutor(job.executorFactory());
-                     ResultSink discard = new NullSink()) {
+                try (ReusableExecutor substrate = new ReusableExecutor(job.executorFactory())) {
                     CrawlSummary warmUp = new CrawlJob(settings, new PrintStream(OutputStream.nullOutputStream()))
-                            .run(seeds, discard, Map.of(), c -> { }, substrate::attach);
+                            .run(seeds, ResultSink.DISCARD, Map.of(), c -> { }, substrate::attach);
                     if (!warmUp.workerStartupMillis().isEmpty()) {
                         err.printf("%s: workers started for the warm-up crawl in %s ms (spawn to hello)%n", name(mode),
                                 warmUp.workerStartupMillis());
@@ -170,17 +169,6 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
     private static String name(Mode m) {
         return m.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Drops results: for the warm-up crawl. */
-    private static final class NullSink implements ResultSink {
-        @Override
-        public void accept(PageResult result) {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     /** Passes results on and remembers their URLs, to compare modes. */

@@ -39,16 +39,7 @@ final class TestCrawls {
         List<PageResult> results = Collections.synchronizedList(new ArrayList<>());
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
-        ResultSink sink = new ResultSink() {
-            @Override
-            public void accept(PageResult result) {
-                results.add(result);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        ResultSink sink = ResultSink.of(results::add);
         CrawlSummary summary = new CrawlJob(settings, log).run(List.of(seeds), sink, c -> { });
         return new Outcome(List.copyOf(results), summary, logBytes.toString(StandardCharsets.UTF_8));
     }

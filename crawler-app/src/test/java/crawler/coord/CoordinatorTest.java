@@ -114,16 +114,7 @@ class CoordinatorTest {
                 new Politeness(new PolitenessConfig(3, Duration.ZERO, false, Duration.ZERO), Ticker.SYSTEM));
         frontier.offer(url(0), 0);
         List<PageResult> written = Collections.synchronizedList(new ArrayList<>());
-        ResultSink sink = new ResultSink() {
-            @Override
-            public void accept(PageResult result) {
-                written.add(result);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        ResultSink sink = ResultSink.of(written::add);
         Coordinator coordinator = new Coordinator(frontier, scope,
                 new CrawlLimits(5, 2, Duration.ofMinutes(1), Duration.ofSeconds(30)), sink, Ticker.SYSTEM,
                 new PrintStream(OutputStream.nullOutputStream()), Map.of());
@@ -150,15 +141,7 @@ class CoordinatorTest {
                 new Politeness(PolitenessConfig.unlimited(), clock));
         frontier.offer("http://a.test/p0", 0);
         Coordinator coordinator = new Coordinator(frontier, scope,
-                new CrawlLimits(5, 2, Duration.ofMinutes(1), Duration.ofSeconds(30)), new ResultSink() {
-                    @Override
-                    public void accept(PageResult result) {
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                }, clock, new PrintStream(OutputStream.nullOutputStream()), Map.of());
+                new CrawlLimits(5, 2, Duration.ofMinutes(1), Duration.ofSeconds(30)), ResultSink.DISCARD, clock, new PrintStream(OutputStream.nullOutputStream()), Map.of());
 
         // The first submit takes 5 s (as starting a thousand platform threads can on a busy machine),
         // then the page completes at once.

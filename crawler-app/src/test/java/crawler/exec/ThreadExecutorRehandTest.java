@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -57,10 +56,8 @@ class ThreadExecutorRehandTest {
     }
 
     private static ThreadExecutor executor(String kind, PageProcessor processor, ResultListener listener) {
-        Function<ResultListener, ThreadExecutor> make = kind.equals("virtual")
-                ? l -> ThreadExecutor.virtualThreads(processor, l)
-                : l -> ThreadExecutor.platformThreads(2, processor, l);
-        return make.apply(listener);
+        return kind.equals("virtual") ? ThreadExecutor.virtualThreads(processor, listener)
+                : ThreadExecutor.platformThreads(2, processor, listener);
     }
 
     @ParameterizedTest(name = "{0}")
