@@ -124,7 +124,7 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
                 100, List.of(), 3,
                 List.of(), 400, 16,
                 100, 2, Duration.ofSeconds(20), true,
-                20, 150, 60, QUICK_BUDGET);
+                20, 60, 30, QUICK_BUDGET);
     }
 
     /**

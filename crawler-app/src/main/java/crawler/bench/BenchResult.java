@@ -13,14 +13,13 @@ import java.util.Optional;
  * @param repeats     measured crawls per cell
  * @param unitStartup thread and virtual-thread start-up, measured in the bench JVM
  * @param cells       every planned cell, run or skipped, in table order
- * @param loadStart   1-minute load average when the bench started (-1: unknown); other work on the
- *                    machine shares its cores with the crawls
- * @param loadEnd     1-minute load average when it ended (-1: unknown)
+ * @param otherCpuShare share (0 to 1) of the machine's CPU capacity that processes other than the
+ *                    bench and its crawls used while it ran, or -1 when unknown ({@link OtherWork})
  * @param elapsedMillis how long the whole bench took
  * @param budget      the time limit the bench ran under ({@code --budget})
  */
 public record BenchResult(Machine machine, String target, int repeats, UnitStartup unitStartup, List<CellResult> cells,
-                          double loadStart, double loadEnd, long elapsedMillis, Duration budget) {
+                          double otherCpuShare, long elapsedMillis, Duration budget) {
 
     /** {@link #target} of a bench on the embedded fixture site. */
     public static final String FIXTURE_SITE = "embedded fixture site";
@@ -32,6 +31,14 @@ public record BenchResult(Machine machine, String target, int repeats, UnitStart
         Objects.requireNonNull(budget, "budget");
         cells = List.copyOf(cells);
     }
+
+    /** Whether other processes used so much of the CPU that time and speed-up figures are not to be trusted. */
+    public boolean machineBusy() {
+        return otherCpuShare > BUSY_SHARE;
+    }
+
+    /** Above this share of the machine's CPU used by other processes, the bench calls the machine busy. */
+    public static final double BUSY_SHARE = 0.25;
 
     public List<CellResult> cells(Workload w) {
         return cells.stream().filter(c -> c.cell().workload() == w).toList();

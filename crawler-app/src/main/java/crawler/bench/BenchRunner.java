@@ -18,10 +18,12 @@ import java.util.TreeMap;
 
 /**
  * Runs a {@link BenchPlan}: starts the fixture sites it needs (one per latency, in this JVM, so
- * their CPU and memory are outside the measured process tree), makes one warm-up crawl, then
- * every runnable cell {@code repeats} times as child crawls. Repetitions are interleaved (all
- * cells once, then all again) so a slow spell on a shared machine spreads over the cells
- * instead of sinking one.
+ * their CPU and memory are outside the measured process tree), warms them up, then runs every
+ * runnable cell up to {@code repeats} times as child crawls. Throughput, memory and CPU cells run
+ * as one warm session each ({@link WarmSession}: one child JVM, a warm-up crawl, then the measured
+ * runs on the same substrate); start-up and chaos cells run cold, one child JVM per run.
+ * Workloads take turns, cheapest cell first, and a cell's second and third runs only happen if
+ * every later cell's first run still fits the budget.
  *
  * <p><b>Thread-safety:</b> one run at a time per instance.
  */
@@ -65,7 +67,7 @@ public final class BenchRunner {
      */
     static List<BenchPlan.Planned> runOrder(List<BenchPlan.Planned> runnable, Budget budget) {
         Map<Workload, java.util.Deque<BenchPlan.Planned>> byWorkload = new java.util.EnumMap<>(Workload.class);
-        runnable.stream().sorted(java.util.Comparator.comparingLong(p -> budget.estimateMillis(p.cell())))
+        runnable.stream().sorted(java.util.Comparator.comparingLong(p -> budget.firstRunMillis(p.cell())))
                 .forEach(p -> byWorkload.computeIfAbsent(p.cell().workload(), w -> new java.util.ArrayDeque<>()).add(p));
         List<BenchPlan.Planned> order = new ArrayList<>();
         while (order.size() < runnable.size()) {
@@ -91,7 +93,7 @@ public final class BenchRunner {
         long sinceJvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         Duration left = config.budget().minusMillis(sinceJvmStart + REPORT_RESERVE_MILLIS);
         Budget budget = new Budget(left.isNegative() || left.isZero() ? Duration.ofMillis(1) : left, System::nanoTime);
-        double loadStart = loadAverage();
+        OtherWork others = OtherWork.start(ProcFs.system());
         Map<Long, FixtureServer> sites = new TreeMap<>();
         try {
             List<BenchPlan.Planned> runnable = plan.stream().filter(p -> p.skipReason() == null).toList();
@@ -108,34 +110,31 @@ public final class BenchRunner {
             }
             say(String.format(Locale.ROOT, "%d fixture site(s) up in %.1f s", sites.size(), (System.nanoTime() - start) / 1e9));
             UnitStartup unitStartup = UnitStartup.measure(500);
-            warmUp(sites);
+            // A warm session's own warm-up crawl warms the site too; only a cold first page needs it warm beforehand.
+            if (runnable.stream().anyMatch(p -> p.cell().workload() == Workload.STARTUP)) {
+                warmUp(sites);
+            }
             Map<Cell, List<RunResult>> runs = new LinkedHashMap<>();
             Map<Cell, String> budgetSkips = new LinkedHashMap<>();
-            int total = runnable.stream().mapToInt(p -> plannedRuns(p.cell(), config.repeats())).sum();
-            int done = 0;
-            // Repetitions interleave (every cell once, then again) so a slow spell on a shared
-            // machine spreads over the cells. The tables keep their own order.
+            Progress progress = new Progress(runnable.stream().mapToInt(p -> plannedRuns(p.cell(), config.repeats())).sum(), start);
             List<BenchPlan.Planned> order = runOrder(runnable, budget);
-            for (int r = 1; r <= config.repeats(); r++) {
-                for (BenchPlan.Planned p : order) {
-                    Cell cell = p.cell();
-                    if (r > plannedRuns(cell, config.repeats())) {
-                        continue;
-                    }
-                    done++;
-                    if (!budget.admits(cell)) {
-                        budgetSkips.putIfAbsent(cell, String.format(Locale.ROOT,
-                                "budget: run %d would take about %.0f s, %.0f s of --budget %s left", r,
-                                budget.estimateMillis(cell) / 1000.0, budget.remainingMillis() / 1000.0, Fmt.duration(config.budget())));
-                        say(progressLine(done, total, start, cell, "skipped: budget"));
-                        continue;
-                    }
-                    RunResult result = runOne(sites, cell, r, budget);
-                    budget.record(result);
-                    runs.computeIfAbsent(cell, k -> new ArrayList<>()).add(result);
-                    say(progressLine(done, total, start, cell, result.failed() ? "FAILED " + result.failure()
-                            : String.format(Locale.ROOT, "%d pages in %.2f s", result.pages(), result.wallMillis() / 1000.0)));
+            for (int i = 0; i < order.size(); i++) {
+                Cell cell = order.get(i).cell();
+                // A cell's further runs must leave time for every later cell's first run, so a short
+                // budget measures each cell once before it measures any cell three times.
+                long reserve = order.subList(i + 1, order.size()).stream().mapToLong(p -> budget.firstRunMillis(p.cell())).sum();
+                int planned = plannedRuns(cell, config.repeats());
+                if (!budget.admits(cell)) {
+                    budgetSkips.put(cell, String.format(Locale.ROOT, "budget: about %.0f s needed, %.0f s of --budget %s left",
+                            budget.firstRunMillis(cell) / 1000.0, budget.remainingMillis() / 1000.0, Fmt.duration(config.budget())));
+                    progress.skip(cell, planned, "skipped: budget");
+                    continue;
                 }
+                List<RunResult> measured = cell.workload().warm()
+                        ? runWarm(sites, cell, planned, reserve, budget, progress)
+                        : runCold(sites, cell, planned, reserve, budget, progress);
+                runs.put(cell, measured);
+                progress.skip(cell, planned - measured.size(), "not run: budget");
             }
             List<CellResult> cells = new ArrayList<>();
             for (BenchPlan.Planned p : plan) {
@@ -149,7 +148,7 @@ public final class BenchRunner {
                 }
             }
             String where = target.fixtureSite() ? BenchResult.FIXTURE_SITE : target.url();
-            return new BenchResult(Machine.current(), where, config.repeats(), unitStartup, cells, loadStart, loadAverage(),
+            return new BenchResult(Machine.current(), where, config.repeats(), unitStartup, cells, others.share(),
                     (System.nanoTime() - start) / 1_000_000, config.budget());
         } finally {
             sites.values().forEach(FixtureServer::close);
@@ -160,11 +159,6 @@ public final class BenchRunner {
         return String.format(Locale.ROOT, "[%d/%d %4.0fs] %-7s %-10s c=%-6d %s: %s", done, total,
                 (System.nanoTime() - start) / 1e9, cell.workload().label(), cell.substrate().label(),
                 cell.concurrency(), detail(cell), what);
-    }
-
-    /** The 1-minute load average, or -1 where the OS does not tell. */
-    private static double loadAverage() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static String detail(Cell cell) {
@@ -190,24 +184,89 @@ public final class BenchRunner {
         }
     }
 
-    private RunResult runOne(Map<Long, FixtureServer> sites, Cell cell, int repeat, Budget budget)
-            throws IOException, InterruptedException {
-        // The crawl may use what is left of the budget, less the child JVM's own start and stop.
-        Duration limit = Duration.ofMillis(Math.max(1_000, budget.remainingMillis() - Budget.FIRST_OVERHEAD_MILLIS));
-        boolean pinning = config.pinning();
-        RunResult r;
-        if (!target.fixtureSite()) {
-            r = child.run(cell, repeat, List.of(target.url()), cell.workload() == Workload.STARTUP ? 0 : target.depth(), null,
-                    limit, pinning);
-        } else {
-            FixtureServer site = sites.get(cell.latencyMillis());
-            List<String> seeds = site.manifest().sitemapUrls().subList(0, cell.pages());
-            r = child.run(cell, repeat, seeds, 0, new HashSet<>(seeds), limit, pinning);
+    /** Runs of a warm cell: one child JVM, a warm-up crawl, then up to {@code planned} measured runs. */
+    private List<RunResult> runWarm(Map<Long, FixtureServer> sites, Cell cell, int planned, long reserve, Budget budget,
+                                    Progress progress) throws IOException, InterruptedException {
+        Duration limit = crawlLimit(budget);
+        Crawl crawl = crawlOf(sites, cell);
+        WarmSession.Outcome outcome = new WarmSession(child).run(cell, crawl.seeds(), crawl.depth(), crawl.expected(), planned,
+                limit, config.pinning(),
+                r -> budget.admits(budget.estimateMillis(cell), r == 1 ? 0 : reserve),
+                r -> {
+                    budget.recordWarmRun(r);
+                    progress.ran(r);
+                });
+        budget.recordSession(outcome);
+        if (outcome.setupMillis() >= 0) {
+            say(String.format(Locale.ROOT, "         (that child JVM: %.1f s to start, build the substrate and crawl once unmeasured;"
+                    + " %.1f s to exit)", outcome.setupMillis() / 1000.0, outcome.exitMillis() / 1000.0));
         }
+        return outcome.runs().stream().map(r -> cutShort(r, limit)).toList();
+    }
+
+    /** Runs of a cold cell: each its own child JVM. */
+    private List<RunResult> runCold(Map<Long, FixtureServer> sites, Cell cell, int planned, long reserve, Budget budget,
+                                    Progress progress) throws IOException, InterruptedException {
+        List<RunResult> measured = new ArrayList<>();
+        Crawl crawl = crawlOf(sites, cell);
+        for (int r = 1; r <= planned && budget.admits(budget.estimateMillis(cell), r == 1 ? 0 : reserve); r++) {
+            Duration limit = crawlLimit(budget);
+            RunResult result = cutShort(child.run(cell, r, crawl.seeds(), crawl.depth(), crawl.expected(), limit,
+                    config.pinning()), limit);
+            budget.record(result);
+            progress.ran(result);
+            measured.add(result);
+        }
+        return measured;
+    }
+
+    /** What a cell crawls: seeds, depth, and the URL set it must fetch (null: unknown). */
+    private record Crawl(List<String> seeds, int depth, Set<String> expected) {
+    }
+
+    private Crawl crawlOf(Map<Long, FixtureServer> sites, Cell cell) {
+        if (!target.fixtureSite()) {
+            return new Crawl(List.of(target.url()), cell.workload() == Workload.STARTUP ? 0 : target.depth(), null);
+        }
+        List<String> seeds = sites.get(cell.latencyMillis()).manifest().sitemapUrls().subList(0, cell.pages());
+        return new Crawl(seeds, 0, new HashSet<>(seeds));
+    }
+
+    /** A crawl may use what is left of the budget, less a child JVM's own start and stop. */
+    private static Duration crawlLimit(Budget budget) {
+        return Duration.ofMillis(Math.max(1_000, budget.remainingMillis() - Budget.FIRST_OVERHEAD_MILLIS));
+    }
+
+    private RunResult cutShort(RunResult r, Duration limit) {
         if (r.failed() && limit.compareTo(config.maxTime()) < 0 && r.failure().contains("MAX_TIME")) {
             return r.withFailure("cut short by --budget " + Fmt.duration(config.budget()) + " after " + limit.toSeconds() + " s");
         }
         return r;
+    }
+
+    /** Progress lines: one per run, counted against the runs planned. */
+    private final class Progress {
+        private final int total;
+        private final long start;
+        private int done;
+
+        Progress(int total, long start) {
+            this.total = total;
+            this.start = start;
+        }
+
+        void ran(RunResult r) {
+            done++;
+            say(progressLine(done, total, start, r.cell(), r.failed() ? "FAILED " + r.failure()
+                    : String.format(Locale.ROOT, "%d pages in %.2f s", r.pages(), r.wallMillis() / 1000.0)));
+        }
+
+        void skip(Cell cell, int runs, String why) {
+            if (runs > 0) {
+                done += runs;
+                say(progressLine(done, total, start, cell, why + (runs > 1 ? " (" + runs + " runs)" : "")));
+            }
+        }
     }
 
     private void say(String line) {

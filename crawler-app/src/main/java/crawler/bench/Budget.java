@@ -9,10 +9,14 @@ import java.util.function.LongSupplier;
  * The bench's overall time limit: decides whether one more crawl fits, from what the crawls so
  * far cost. A crawl is admitted only if its estimate ends before the deadline, so the bench
  * overruns its budget by at most one estimate's error (each crawl also gets the time left as its
- * own limit). Estimates: a cell's previous run as the bench saw it (spawn to exit); for a cell not
- * run yet, the mean child-JVM overhead seen (spawn to exit minus crawl wall time), plus the crawl:
- * its ideal time or its pages at the best rate seen so far, whichever is longer (a busy machine
- * caps the rate well below c / latency), plus the mean worker start-up seen for process cells.
+ * own limit).
+ *
+ * <p>Estimates. A cold run (its own child JVM) costs child-JVM start and stop, plus worker
+ * start-up in process mode, plus the crawl. A warm session ({@link WarmSession}) costs the same
+ * start and stop once, plus its warm-up crawl, plus one crawl per run. A crawl is estimated at
+ * what the cell's last run took, or, for a cell not run yet, at its ideal time or its pages at the
+ * best rate seen so far, whichever is longer (a busy machine caps the rate well below
+ * c / latency). Start and stop are learned as the mean seen.
  *
  * <p><b>Thread-safety:</b> not thread-safe; the bench runs one crawl at a time.
  */
@@ -58,46 +62,114 @@ final class Budget {
         return Math.max(0, (deadline - nanoTime.getAsLong()) / 1_000_000);
     }
 
-    /** Expected spawn-to-exit time of one crawl of the cell. */
+    /**
+     * Expected cost of one measured run of the cell: spawn to exit for a cold run, the crawl
+     * alone for a run of a warm session.
+     */
     long estimateMillis(Cell cell) {
         Long seen = lastRunMillis.get(cell);
         if (seen != null) {
             return seen;
         }
+        long crawl = crawlMillis(cell);
+        return cell.workload().warm() ? crawl : overheadMillis + crawl + workerStartMillis(cell);
+    }
+
+    /** Expected cost of a warm session of the cell with {@code runs} measured runs, spawn to exit. */
+    long sessionMillis(Cell cell, int runs) {
+        long crawl = lastRunMillis.getOrDefault(cell, crawlMillis(cell));
+        return overheadMillis + workerStartMillis(cell) + (WarmSession.WARMUPS + runs) * crawl;
+    }
+
+    /** Expected cost of the cell's first run: a whole warm session of one run, or one cold run. */
+    long firstRunMillis(Cell cell) {
+        return cell.workload().warm() ? sessionMillis(cell, 1) : estimateMillis(cell);
+    }
+
+    /** Whether {@code millis} more, with {@code reserveMillis} kept back for other cells, end before the deadline. */
+    boolean admits(long millis, long reserveMillis) {
+        return millis + reserveMillis <= remainingMillis();
+    }
+
+    /** Whether a first run of the cell is expected to end before the deadline. */
+    boolean admits(Cell cell) {
+        return admits(firstRunMillis(cell), 0);
+    }
+
+    /** A crawl of the cell not seen yet: its ideal time or its pages at the best rate seen, whichever is longer. */
+    private long crawlMillis(Cell cell) {
         long ideal = cell.latencyMillis() > 0
                 ? (long) Math.ceil((double) cell.pages() / cell.concurrency()) * cell.latencyMillis() : 0;
         long atRate = Math.round(cell.pages() * 1000.0 / (cell.cpuWork() > 0 ? cpuPageRate : pageRate));
-        return overheadMillis + Math.max(ideal, atRate) + (cell.workers() > 0 ? workerMillis : 0);
+        return Math.max(ideal, atRate);
     }
 
-    /** Whether a crawl of the cell is expected to end before the deadline. */
-    boolean admits(Cell cell) {
-        return estimateMillis(cell) <= remainingMillis();
+    private long workerStartMillis(Cell cell) {
+        return cell.workers() > 0 ? workerMillis : 0;
     }
 
-    /** Learns from a finished crawl. */
+    /** Learns from a finished cold run. */
     void record(RunResult run) {
         lastRunMillis.put(run.cell(), run.childMillis());
         // A chaos crawl restarts workers while it crawls: its start-up figures are not typical.
         if (!run.failed() && run.wallMillis() > 0 && run.cell().workload() != Workload.CHAOS) {
-            long workers = run.workerStartupMillis().stream().mapToLong(Long::longValue).max().orElse(0);
-            overheadMillis = mean(overheadMillis, overheadSamples++, Math.max(0, run.childMillis() - run.wallMillis() - workers));
-            if (workers > 0) {
-                workerMillis = mean(workerMillis, workerSamples++, workers);
-            }
-            double rate = run.pagesPerSecond();
-            Cell c = run.cell();
-            double idealMillis = c.latencyMillis() > 0 ? Math.ceil((double) c.pages() / c.concurrency()) * c.latencyMillis() : 0;
-            // A crawl far from its ideal time ran at the machine's rate: the first such sighting
-            // replaces the guess. A crawl near its ideal time only shows the rate is at least that.
-            boolean machineBound = idealMillis < 0.5 * run.wallMillis();
-            if (c.cpuWork() > 0) {
-                cpuPageRate = cpuPageRateSeen ? Math.max(cpuPageRate, rate) : rate;
-                cpuPageRateSeen = true;
-            } else if (c.workload() != Workload.STARTUP && c.pages() > 1) {
-                pageRate = machineBound && !pageRateSeen ? rate : Math.max(pageRate, rate);
-                pageRateSeen |= machineBound;
-            }
+            long workers = maxWorkerStart(run);
+            learnOverhead(run.childMillis() - run.wallMillis() - workers);
+            learnWorkerStart(workers);
+            learnRate(run);
+        }
+    }
+
+    /** Learns from a finished run of a warm session (its child millis: the crawl alone). */
+    void recordWarmRun(RunResult run) {
+        lastRunMillis.put(run.cell(), run.childMillis());
+        if (!run.failed() && run.wallMillis() > 0) {
+            learnRate(run);
+        }
+    }
+
+    /**
+     * Learns child-JVM start and stop, and worker start-up, from a finished warm session: its
+     * set-up (spawn to first run) and exit, less the warm-up crawl, taken to cost what its first
+     * run did.
+     */
+    void recordSession(WarmSession.Outcome session) {
+        RunResult first = session.runs().getFirst();
+        if (session.setupMillis() < 0 || first.failed() || first.wallMillis() <= 0) {
+            return;
+        }
+        long workers = maxWorkerStart(first);
+        learnOverhead(session.setupMillis() + session.exitMillis() - WarmSession.WARMUPS * first.childMillis() - workers);
+        learnWorkerStart(workers);
+    }
+
+    private static long maxWorkerStart(RunResult run) {
+        return run.workerStartupMillis().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    private void learnOverhead(long sample) {
+        overheadMillis = mean(overheadMillis, overheadSamples++, Math.max(0, sample));
+    }
+
+    private void learnWorkerStart(long workers) {
+        if (workers > 0) {
+            workerMillis = mean(workerMillis, workerSamples++, workers);
+        }
+    }
+
+    private void learnRate(RunResult run) {
+        double rate = run.pagesPerSecond();
+        Cell c = run.cell();
+        double idealMillis = c.latencyMillis() > 0 ? Math.ceil((double) c.pages() / c.concurrency()) * c.latencyMillis() : 0;
+        // A crawl far from its ideal time ran at the machine's rate: the first such sighting
+        // replaces the guess. A crawl near its ideal time only shows the rate is at least that.
+        boolean machineBound = idealMillis < 0.5 * run.wallMillis();
+        if (c.cpuWork() > 0) {
+            cpuPageRate = cpuPageRateSeen ? Math.max(cpuPageRate, rate) : rate;
+            cpuPageRateSeen = true;
+        } else if (c.workload() != Workload.STARTUP && c.pages() > 1) {
+            pageRate = machineBound && !pageRateSeen ? rate : Math.max(pageRate, rate);
+            pageRateSeen |= machineBound;
         }
     }
 

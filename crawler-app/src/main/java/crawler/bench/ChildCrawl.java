@@ -67,7 +67,7 @@ final class ChildCrawl {
      */
     RunResult run(Cell cell, int repeat, List<String> seeds, int depth, Set<String> expected, Duration limit,
                   boolean pinning) throws IOException, InterruptedException {
-        Duration crawlLimit = limit.compareTo(maxTime) < 0 ? limit : maxTime;
+        Duration crawlLimit = capped(limit);
         Files.createDirectories(workDir);
         String stem = cell.key() + "-r" + repeat;
         Path seedFile = workDir.resolve(stem + ".seeds");
@@ -89,30 +89,15 @@ final class ChildCrawl {
                 .redirectOutput(log.toFile())
                 .redirectErrorStream(true)
                 .start();
-        // Ctrl-C or kill of the bench must not leave the crawl running on its own until --max-time.
-        Thread reaper = new Thread(() -> {
-            child.descendants().forEach(ProcessHandle::destroy);
-            child.destroy();
-        }, "bench-child-reaper");
-        Runtime.getRuntime().addShutdownHook(reaper);
-        ProcessTreeProbe probe = proc.available()
-                ? ProcessTreeProbe.start(proc, child.toHandle(), probeInterval) : null;
+        Thread reaper = addReaper(child);
+        ProcessTreeProbe probe = probe(child);
         boolean exited;
-        long grace = 30_000;
+        long grace = GRACE_MILLIS;
         try {
             // The crawl stops itself at its time limit; the grace covers JVM and worker start-up and shutdown.
             exited = child.waitFor(crawlLimit.toMillis() + grace, TimeUnit.MILLISECONDS);
         } finally {
-            if (child.isAlive()) {
-                child.descendants().forEach(ProcessHandle::destroyForcibly);
-                child.destroyForcibly();
-                child.waitFor(5, TimeUnit.SECONDS);
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(reaper);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it stops the child
-            }
+            stop(child, reaper);
         }
         long childMillis = (System.nanoTime() - t0) / 1_000_000;
         TreeUsage usage = probe == null ? TreeUsage.NOT_MEASURED : probe.finish();
@@ -130,6 +115,47 @@ final class ChildCrawl {
         return r;
     }
 
+    /** Time a child gets beyond its crawl limit for JVM and worker start-up and shutdown. */
+    static final long GRACE_MILLIS = 30_000;
+
+    /** The crawl's time limit: the one asked for, at most the configured one. */
+    Duration capped(Duration limit) {
+        return limit.compareTo(maxTime) < 0 ? limit : maxTime;
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    /** A probe watching the child's tree, or null where there is no /proc. */
+    ProcessTreeProbe probe(Process child) {
+        return proc.available() ? ProcessTreeProbe.start(proc, child.toHandle(), probeInterval) : null;
+    }
+
+    /** Ctrl-C or kill of the bench must not leave a child crawling on its own until --max-time. */
+    static Thread addReaper(Process child) {
+        Thread reaper = new Thread(() -> {
+            child.descendants().forEach(ProcessHandle::destroy);
+            child.destroy();
+        }, "bench-child-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
+        return reaper;
+    }
+
+    /** Kills the child and its descendants if still alive, and drops its reaper. */
+    static void stop(Process child, Thread reaper) throws InterruptedException {
+        if (child.isAlive()) {
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly();
+            child.waitFor(5, TimeUnit.SECONDS);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it stops the child
+        }
+    }
+
     /**
      * Flight Recorder with no events but virtual-thread pinning (every one: threshold 0), written
      * when the JVM exits.
@@ -141,10 +167,17 @@ final class ChildCrawl {
 
     /** The {@code jdk.VirtualThreadPinned} events in a recording. */
     static long countPinning(Path jfr) throws IOException {
+        return countPinning(jfr, java.time.Instant.MIN, java.time.Instant.MAX);
+    }
+
+    /** The {@code jdk.VirtualThreadPinned} events in a recording that started in [{@code from}, {@code to}). */
+    static long countPinning(Path jfr, java.time.Instant from, java.time.Instant to) throws IOException {
         long n = 0;
         try (jdk.jfr.consumer.RecordingFile f = new jdk.jfr.consumer.RecordingFile(jfr)) {
             while (f.hasMoreEvents()) {
-                if (f.readEvent().getEventType().getName().equals("jdk.VirtualThreadPinned")) {
+                jdk.jfr.consumer.RecordedEvent e = f.readEvent();
+                if (e.getEventType().getName().equals("jdk.VirtualThreadPinned")
+                        && !e.getStartTime().isBefore(from) && e.getStartTime().isBefore(to)) {
                     n++;
                 }
             }
@@ -153,13 +186,29 @@ final class ChildCrawl {
     }
 
     List<String> command(Cell cell, Path seedFile, int depth, Path results, Path summary, Duration limit) {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary, "-Dcrawler.stderr.tty=false", "-cp", classPath,
-                "crawler.app.Main", "crawl", "--seeds", seedFile.toString(), "-d", Integer.toString(depth),
+        List<String> cmd = javaCommand("crawl");
+        cmd.addAll(List.of("--seeds", seedFile.toString(), "-d", Integer.toString(depth),
+                "-o", results.toString(), "--summary", summary.toString(), "-q"));
+        cmd.addAll(crawlOptions(cell, limit));
+        return cmd;
+    }
+
+    /** {@code java -cp ... crawler.app.Main SUBCOMMAND}, as a list to add to. */
+    List<String> javaCommand(String subcommand) {
+        return new ArrayList<>(List.of(javaBinary, "-Dcrawler.stderr.tty=false", "-cp", classPath, "crawler.app.Main",
+                subcommand));
+    }
+
+    /**
+     * The crawl options every measured crawl gets, cold or warm: the cell's substrate and pacing,
+     * politeness off (the site is ours), the time limit.
+     */
+    static List<String> crawlOptions(Cell cell, Duration limit) {
+        List<String> cmd = new ArrayList<>(List.of(
                 "--mode", cell.substrate().mode().name().toLowerCase(Locale.ROOT),
                 "-c", Integer.toString(cell.concurrency()),
                 "--batch-size", Integer.toString(cell.batchSize()),
                 "--cpu-work", Integer.toString(cell.cpuWork()),
-                "-o", results.toString(), "--summary", summary.toString(), "-q",
                 "--host-concurrency", "0", "--host-delay", "0ms", "--ignore-crawl-delay", "--max-pages", "0",
                 "--max-time", limit.toMillis() + "ms"));
         if (cell.workers() > 0) {
@@ -173,7 +222,7 @@ final class ChildCrawl {
         return cmd;
     }
 
-    private static RunResult read(Cell cell, int repeat, Path summaryFile, Path results, Set<String> expected,
+    static RunResult read(Cell cell, int repeat, Path summaryFile, Path results, Set<String> expected,
                                   long childMillis, TreeUsage usage) throws IOException {
         JsonNode s = JSON.readTree(summaryFile.toFile());
         Set<String> urls = urlsOf(results);
@@ -201,7 +250,7 @@ final class ChildCrawl {
         return r;
     }
 
-    private static RunResult failed(Cell cell, int repeat, String why, long childMillis, TreeUsage usage) {
+    static RunResult failed(Cell cell, int repeat, String why, long childMillis, TreeUsage usage) {
         return new RunResult(cell, repeat, why, 0, childMillis, 0, 0, 0, "", 0, 0, List.of(), usage);
     }
 

@@ -24,7 +24,7 @@ public final class JsonReport {
         doc.put("repeats", r.repeats());
         doc.put("budgetSeconds", r.budget().toSeconds());
         doc.put("elapsedMillis", r.elapsedMillis());
-        doc.put("loadAverage", Map.of("start", r.loadStart(), "end", r.loadEnd()));
+        doc.put("otherCpuShare", r.otherCpuShare());
         doc.put("unitStartup", r.unitStartup());
         r.ceilingPagesPerSecond().ifPresent(c -> doc.put("ceilingPagesPerSecond", Math.round(c * 10) / 10.0));
         List<Map<String, Object>> cells = new ArrayList<>();

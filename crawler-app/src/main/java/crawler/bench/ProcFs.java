@@ -72,6 +72,40 @@ final class ProcFs {
     }
 
     /**
+     * {busy, total} clock ticks of the whole machine since boot, summed over every CPU, from the
+     * first line of /proc/stat; null where unreadable. Busy is user, nice, system, irq, softirq and
+     * steal; total adds idle and iowait.
+     */
+    long[] machineTicks() {
+        String text = read(root.resolve("stat"));
+        if (text == null || !text.startsWith("cpu ")) {
+            return null;
+        }
+        String[] f = text.substring(4, text.indexOf('\n') < 0 ? text.length() : text.indexOf('\n')).trim().split("\\s+");
+        long[] v = new long[8];
+        for (int i = 0; i < v.length && i < f.length; i++) {
+            v[i] = Long.parseLong(f[i]);
+        }
+        long busy = v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
+        return new long[] {busy, busy + v[3] + v[4]};
+    }
+
+    /**
+     * Clock ticks of CPU used by this process and by its children that have ended and been
+     * waited for (fields 14 to 17 of /proc/self/stat: utime, stime, cutime, cstime), or -1. A
+     * child's figure includes its own waited-for children, so a finished crawl counts with its
+     * worker JVMs.
+     */
+    long selfAndChildrenTicks() {
+        String stat = read(root.resolve("self/stat"));
+        if (stat == null) {
+            return -1;
+        }
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        return Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3]) + Long.parseLong(f[16 - 3]) + Long.parseLong(f[17 - 3]);
+    }
+
+    /**
      * Fields 14 and 15 (utime, stime) of a /proc/PID/stat line, counted after the ')' that ends
      * the command name (which may itself hold spaces and parentheses).
      */

@@ -20,7 +20,13 @@ import java.util.stream.Stream;
  * shares with the crawl on a small machine; it is therefore read at most every
  * 10 x its own cost. CPU time is the last reading of each process's utime + stime.
  *
- * <p><b>Thread-safety:</b> started and stopped by one thread; samples on its own daemon thread.
+ * <p>A measurement <em>window</em> ({@link #beginWindow}, {@link #endWindow}) narrows the figures
+ * to part of the tree's life, e.g. one measured crawl of a warm child that crawls several times:
+ * full readings at both ends, CPU time and context switches as differences, peaks over the samples
+ * in between.
+ *
+ * <p><b>Thread-safety:</b> started, windowed and stopped by one thread; samples on its own daemon
+ * thread; readings are taken under the probe's lock.
  */
 final class ProcessTreeProbe implements AutoCloseable {
 
@@ -30,16 +36,32 @@ final class ProcessTreeProbe implements AutoCloseable {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread sampler;
 
-    // Written by the sampler thread only; read after join() (happens-before via join).
-    private long peakPss;
-    private long peakRss;
-    private int peakThreads;
-    private int peakProcesses;
-    private int samples;
+    // Guarded by this.
+    private final Peaks whole = new Peaks();
+    private Peaks window;
+    private Map<Long, Long> windowCpuBase = Map.of();
+    private Map<Long, long[]> windowSwitchBase = Map.of();
     private final Map<Long, Long> cpuByPid = new HashMap<>();
     private final Map<Long, long[]> switchesByTid = new HashMap<>();
     private long nextSwitchRead;
     private long switchCostNanos;
+
+    /** Largest sums seen at one sample, over the whole run or over a window. */
+    private static final class Peaks {
+        long pss;
+        long rss;
+        int threads;
+        int processes;
+        int samples;
+
+        void see(long p, long r, int t, int alive) {
+            samples++;
+            pss = Math.max(pss, p);
+            rss = Math.max(rss, r);
+            threads = Math.max(threads, t);
+            processes = Math.max(processes, alive);
+        }
+    }
 
     private ProcessTreeProbe(ProcFs proc, ProcessHandle root, Duration interval) {
         this.proc = proc;
@@ -65,7 +87,12 @@ final class ProcessTreeProbe implements AutoCloseable {
         }
     }
 
-    private void sample() {
+    private synchronized void sample() {
+        sample(false);
+    }
+
+    /** One reading of the tree; context switches too when due or {@code switchesNow}. */
+    private void sample(boolean switchesNow) {
         List<Long> pids = new ArrayList<>();
         Stream.concat(Stream.of(root), root.descendants()).forEach(h -> pids.add(h.pid()));
         long pss = 0;
@@ -89,7 +116,7 @@ final class ProcessTreeProbe implements AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        if (now >= nextSwitchRead) {
+        if (switchesNow || now >= nextSwitchRead) {
             for (long pid : pids) {
                 for (long[] s : proc.threadSwitches(pid)) {
                     switchesByTid.put(s[0], new long[] {s[1], s[2]});
@@ -99,11 +126,53 @@ final class ProcessTreeProbe implements AutoCloseable {
             switchCostNanos = cost;
             nextSwitchRead = System.nanoTime() + Math.max(interval.toNanos(), 10 * cost);
         }
-        samples++;
-        peakPss = Math.max(peakPss, pss);
-        peakRss = Math.max(peakRss, rss);
-        peakThreads = Math.max(peakThreads, threads);
-        peakProcesses = Math.max(peakProcesses, alive);
+        whole.see(pss, rss, threads, alive);
+        if (window != null) {
+            window.see(pss, rss, threads, alive);
+        }
+    }
+
+    /**
+     * Starts a window now: a full reading becomes its baseline, and its peaks start from that
+     * reading. A window already open is replaced.
+     */
+    synchronized void beginWindow() {
+        window = new Peaks();
+        sample(true);
+        windowCpuBase = new HashMap<>(cpuByPid);
+        windowSwitchBase = new HashMap<>();
+        switchesByTid.forEach((tid, s) -> windowSwitchBase.put(tid, s.clone()));
+    }
+
+    /**
+     * Ends the window with a full reading and returns what it saw: peaks over its samples, CPU
+     * time and context switches since {@link #beginWindow} (threads and processes new in the
+     * window count from zero).
+     *
+     * @throws IllegalStateException if no window is open
+     */
+    synchronized TreeUsage endWindow() {
+        if (window == null) {
+            throw new IllegalStateException("no window is open");
+        }
+        sample(true);
+        Peaks w = window;
+        window = null;
+        if (w.samples == 0) {
+            return TreeUsage.NOT_MEASURED;
+        }
+        long cpu = 0;
+        for (Map.Entry<Long, Long> e : cpuByPid.entrySet()) {
+            cpu += e.getValue() - windowCpuBase.getOrDefault(e.getKey(), 0L);
+        }
+        long vol = 0;
+        long invol = 0;
+        for (Map.Entry<Long, long[]> e : switchesByTid.entrySet()) {
+            long[] base = windowSwitchBase.getOrDefault(e.getKey(), new long[2]);
+            vol += e.getValue()[0] - base[0];
+            invol += e.getValue()[1] - base[1];
+        }
+        return new TreeUsage(w.pss, w.rss, w.threads, vol, invol, cpu, w.processes, w.samples);
     }
 
     /** Stops sampling (takes one last sample if the tree is still alive) and returns the figures. */
@@ -114,21 +183,23 @@ final class ProcessTreeProbe implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (samples == 0) {
-            return TreeUsage.NOT_MEASURED;
+        synchronized (this) {
+            if (whole.samples == 0) {
+                return TreeUsage.NOT_MEASURED;
+            }
+            long vol = 0;
+            long invol = 0;
+            for (long[] s : switchesByTid.values()) {
+                vol += s[0];
+                invol += s[1];
+            }
+            long cpu = cpuByPid.values().stream().mapToLong(Long::longValue).sum();
+            return new TreeUsage(whole.pss, whole.rss, whole.threads, vol, invol, cpu, whole.processes, whole.samples);
         }
-        long vol = 0;
-        long invol = 0;
-        for (long[] s : switchesByTid.values()) {
-            vol += s[0];
-            invol += s[1];
-        }
-        long cpu = cpuByPid.values().stream().mapToLong(Long::longValue).sum();
-        return new TreeUsage(peakPss, peakRss, peakThreads, vol, invol, cpu, peakProcesses, samples);
     }
 
     /** The cost of the last context-switch read, for diagnostics. */
-    long lastSwitchReadNanos() {
+    synchronized long lastSwitchReadNanos() {
         return switchCostNanos;
     }
 

@@ -50,12 +50,12 @@ public final class TextReport {
     static String conditions(BenchResult r) {
         String took = String.format(Locale.ROOT, "took %.0f s (--budget %s)", r.elapsedMillis() / 1000.0,
                 Fmt.duration(r.budget()));
-        if (r.loadStart() < 0) {
+        if (r.otherCpuShare() < 0) {
             return took;
         }
-        String line = String.format(Locale.ROOT, "%s; load average %.1f at start, %.1f at end", took, r.loadStart(), r.loadEnd());
-        return Math.max(r.loadStart(), r.loadEnd()) > r.machine().cores()
-                ? line + " (above the core count: other work shared the cores, so the figures are noisy)" : line;
+        String line = String.format(Locale.ROOT, "%s; other processes used %.0f%% of the machine's CPU meanwhile", took,
+                100 * r.otherCpuShare());
+        return r.machineBusy() ? line + " (busy: the figures are noisy)" : line;
     }
 
     static String table(Workload w, List<CellResult> cells, BenchResult r) {

@@ -15,8 +15,6 @@ public final class Verdicts {
 
     /** Thread speed-up at least this share of the process speed-up counts as "scales like processes". */
     static final double SCALES_ALIKE = 0.85;
-    /** Load average above this many times the cores: CPU-bound speed-ups are not judged. */
-    static final double BUSY = 1.5;
 
     private Verdicts() {
     }
@@ -130,11 +128,11 @@ public final class Verdicts {
         String figures = String.format(Locale.ROOT, "speed-up at %d units over 1: %s; process-1t %sx (%d cores, so at most %dx)",
                 top, Analysis.join(threads, c -> c.cell().substrate().label() + " " + Fmt.ratio(Analysis.speedup(c, r.cells())) + "x"),
                 Fmt.ratio(ps), r.machine().cores(), Math.min(top, r.machine().cores()));
-        double load = Math.max(r.loadStart(), r.loadEnd());
-        if (load > BUSY * r.machine().cores()) {
+        if (r.machineBusy()) {
             // Other work used the cores: a speed-up then measures the neighbours, not the model.
             return new Verdict(5, text, Outcome.NOT_MEASURED, String.format(Locale.ROOT,
-                    "machine busy (load average %.1f on %d cores), speed-ups not trusted: %s", load, r.machine().cores(), figures));
+                    "machine busy (other processes used %.0f%% of its CPU), speed-ups not trusted: %s",
+                    100 * r.otherCpuShare(), figures));
         }
         // The seed's claim is that processes are needed for CPU-bound work; threads scaling as well refutes it for Java.
         Outcome o = ts >= SCALES_ALIKE * ps ? Outcome.NOT_SUPPORTED : Outcome.SUPPORTED;

@@ -31,6 +31,15 @@ public enum Workload {
         return title;
     }
 
+    /**
+     * Whether the cell's runs are measured in one child JVM on a warm substrate, after an
+     * unmeasured warm-up crawl ({@link WarmSession}); otherwise each run is a cold child JVM of
+     * its own. Start-up measures the cold start itself; chaos checks correctness once.
+     */
+    public boolean warm() {
+        return this != STARTUP && this != CHAOS;
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -64,8 +64,8 @@ class BenchPlanTest {
                 .filter(c -> c.workload() == Workload.CHAOS).findFirst().orElseThrow();
         assertThat(chaos.substrate()).isEqualTo(Substrate.PROCESS);
         assertThat(chaos.workers()).isEqualTo(2);
-        assertThat(chaos.killWorkerEvery()).isEqualTo(60);
-        assertThat(chaos.key()).endsWith("-k60");
+        assertThat(chaos.killWorkerEvery()).isEqualTo(30);
+        assertThat(chaos.key()).endsWith("-k30");
         assertThat(BenchRunner.plannedRuns(chaos, 3)).isEqualTo(1);
     }
 

@@ -36,6 +36,35 @@ class ProcFsTest {
         assertThat(proc.memoryKb(8)).as("a process that is gone").isNull();
     }
 
+    @Test
+    void machineTicks_countBusyAndTotal_fromTheFirstLineOfStat(@TempDir Path root) throws IOException {
+        // user nice system idle iowait irq softirq steal guest guest_nice
+        write(root.resolve("stat"), "cpu  100 5 40 800 20 3 2 1 0 0\ncpu0 50 2 20 400 10 1 1 0 0 0\n");
+        assertThat(new ProcFs(root).machineTicks()).containsExactly(100 + 5 + 40 + 3 + 2 + 1, 151 + 800 + 20);
+    }
+
+    @Test
+    void selfAndChildrenTicks_addWaitedForChildrenToThisProcess(@TempDir Path root) throws IOException {
+        write(root.resolve("self/stat"), "77 (java) S 1 77 77 0 -1 0 0 0 0 0 150 25 300 60 20 0 30 0 123 0 0");
+        assertThat(new ProcFs(root).selfAndChildrenTicks()).isEqualTo(150 + 25 + 300 + 60);
+    }
+
+    @Test
+    void otherWork_isTheMachinesBusyTimeLessTheBenchsOwn_asAShareOfItsCapacity(@TempDir Path root) throws IOException {
+        write(root.resolve("stat"), "cpu  1000 0 0 1000 0 0 0 0 0 0\n");
+        write(root.resolve("self/stat"), "77 (java) S 1 77 77 0 -1 0 0 0 0 0 100 0 0 0 20 0 30 0 123 0 0");
+        OtherWork others = OtherWork.start(new ProcFs(root));
+        // 400 ticks passed over all CPUs, 300 of them busy; the bench and its finished crawls used 200.
+        write(root.resolve("stat"), "cpu  1300 0 0 1100 0 0 0 0 0 0\n");
+        write(root.resolve("self/stat"), "77 (java) S 1 77 77 0 -1 0 0 0 0 0 150 0 150 0 20 0 30 0 123 0 0");
+        assertThat(others.share()).isEqualTo(0.25);
+    }
+
+    @Test
+    void otherWork_isUnknown_withoutProc(@TempDir Path root) {
+        assertThat(OtherWork.start(new ProcFs(root)).share()).isEqualTo(OtherWork.UNKNOWN);
+    }
+
     private static void write(Path p, String text) throws IOException {
         Files.createDirectories(p.getParent());
         Files.writeString(p, text);

@@ -33,10 +33,10 @@ class VerdictsTest {
     void claim5_isNotJudged_onABusyMachine() {
         BenchResult quiet = Samples.small();
         BenchResult busy = new BenchResult(quiet.machine(), quiet.target(), quiet.repeats(), quiet.unitStartup(), quiet.cells(),
-                12.0, 9.0, quiet.elapsedMillis(), quiet.budget());
+                0.4, quiet.elapsedMillis(), quiet.budget());
         Verdict v = Verdicts.of(busy).get(4);
         assertThat(v.outcome()).isEqualTo(Outcome.NOT_MEASURED);
-        assertThat(v.evidence()).startsWith("machine busy (load average 12.0 on 2 cores)");
+        assertThat(v.evidence()).startsWith("machine busy (other processes used 40% of its CPU)");
     }
 
     @Test
@@ -92,6 +92,6 @@ class VerdictsTest {
     }
 
     private static BenchResult result(List<CellResult> cells) {
-        return new BenchResult(Samples.MACHINE, "embedded fixture site", 1, UnitStartup.NOT_MEASURED, cells, -1, -1, 1000, Duration.ofSeconds(45));
+        return new BenchResult(Samples.MACHINE, "embedded fixture site", 1, UnitStartup.NOT_MEASURED, cells, -1, 1000, Duration.ofSeconds(45));
     }
 }

@@ -1,0 +1,189 @@
+package crawler.bench;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
+
+/**
+ * Runs a cell's measured crawls back to back in one child JVM on a warm substrate
+ * ({@code crawler bench-session}): the JVM starts, builds the substrate (thread pool, or worker
+ * JVMs), crawls the seed list once unmeasured, then crawls it once per run. Each run waits for
+ * the bench's word, and the process-tree probe takes a full reading just before and just after
+ * it, so CPU time, context switches and peaks cover that crawl alone, with the substrate already
+ * up. Every mode gets the same treatment: the same warm-up crawl, the same handshake.
+ *
+ * <p>Cold start is not lost: the start-up workload measures it, and the summary of a process-mode
+ * run still reports its workers' spawn-to-hello times from the warm-up.
+ *
+ * <p><b>Thread-safety:</b> one session at a time per instance; a reader thread drains the child's
+ * control lines.
+ */
+final class WarmSession {
+
+    /** Unmeasured crawls before the first measured run. */
+    static final int WARMUPS = 1;
+
+    /**
+     * What a session did.
+     *
+     * @param runs        the measured runs, in order (at least one, failed when nothing could be measured)
+     * @param setupMillis spawn to the first run's start: JVM start, substrate, warm-up crawl; -1 if never reached
+     * @param exitMillis  end of the last run to the child's exit
+     */
+    record Outcome(List<RunResult> runs, long setupMillis, long exitMillis) {
+        Outcome {
+            runs = List.copyOf(runs);
+        }
+    }
+
+    private final ChildCrawl child;
+
+    WarmSession(ChildCrawl child) {
+        this.child = child;
+    }
+
+    /**
+     * Runs up to {@code runs} measured crawls of {@code seeds}, each checked against
+     * {@code expected} (null: no ground truth).
+     *
+     * @param limit   each crawl's own time limit (the warm-up's too)
+     * @param pinning run the child with Flight Recorder on {@code jdk.VirtualThreadPinned}, counted
+     *                per run for virtual-thread cells
+     * @param admits  asked before each run with its number; false ends the session there
+     * @param onRun   told of each run as it ends (without its pinning count, known only at exit)
+     */
+    Outcome run(Cell cell, List<String> seeds, int depth, Set<String> expected, int runs, Duration limit,
+                boolean pinning, IntPredicate admits, java.util.function.Consumer<RunResult> onRun)
+            throws IOException, InterruptedException {
+        Duration crawlLimit = child.capped(limit);
+        Path dir = child.workDir();
+        Files.createDirectories(dir);
+        String stem = cell.key() + "-warm";
+        Path seedFile = dir.resolve(stem + ".seeds");
+        Path log = dir.resolve(stem + ".log");
+        Path jfr = dir.resolve(stem + ".jfr");
+        Files.write(seedFile, seeds, StandardCharsets.UTF_8);
+        Files.deleteIfExists(jfr);
+        List<String> cmd = child.javaCommand("bench-session");
+        cmd.addAll(List.of("--seeds", seedFile.toString(), "-d", Integer.toString(depth),
+                "--out-prefix", dir.resolve(stem).toString(),
+                "--warmups", Integer.toString(WARMUPS), "--runs", Integer.toString(runs)));
+        cmd.addAll(ChildCrawl.crawlOptions(cell, crawlLimit));
+        if (pinning) {
+            cmd.addAll(1, ChildCrawl.recorderOptions(jfr));
+        }
+        long spawned = System.nanoTime();
+        Process process = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+        Thread reaper = ChildCrawl.addReaper(process);
+        BlockingQueue<String> control = drain(process);
+        ProcessTreeProbe probe = child.probe(process);
+        List<RunResult> done = new ArrayList<>();
+        List<Instant[]> windows = new ArrayList<>();
+        long setupMillis = -1;
+        long lastEnd = spawned;
+        String failure = null;
+        try (Writer bench = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+            long readyWait = (WARMUPS + 1) * crawlLimit.toMillis() + ChildCrawl.GRACE_MILLIS;
+            for (int r = 1; r <= runs; r++) {
+                String line = control.poll(readyWait, TimeUnit.MILLISECONDS);
+                if (!("ready " + r).equals(line)) {
+                    failure = unexpected(line, "ready " + r, readyWait, log);
+                    break;
+                }
+                if (r == 1) {
+                    setupMillis = (System.nanoTime() - spawned) / 1_000_000;
+                }
+                if (!admits.test(r)) {
+                    bench.write("stop\n");
+                    bench.flush();
+                    break;
+                }
+                if (probe != null) {
+                    probe.beginWindow();
+                }
+                Instant from = Instant.now();
+                long t0 = System.nanoTime();
+                bench.write("go\n");
+                bench.flush();
+                long doneWait = crawlLimit.toMillis() + ChildCrawl.GRACE_MILLIS;
+                line = control.poll(doneWait, TimeUnit.MILLISECONDS);
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                TreeUsage usage = probe == null ? TreeUsage.NOT_MEASURED : probe.endWindow();
+                lastEnd = System.nanoTime();
+                if (!("done " + r).equals(line)) {
+                    done.add(ChildCrawl.failed(cell, r, unexpected(line, "done " + r, doneWait, log), millis, usage));
+                    onRun.accept(done.getLast());
+                    break;
+                }
+                windows.add(new Instant[] {from, Instant.now()});
+                Path prefix = dir.resolve(stem + "-r" + r);
+                RunResult result = ChildCrawl.read(cell, r, Path.of(prefix + ".summary.json"), Path.of(prefix + ".jsonl"),
+                        expected, millis, usage);
+                done.add(result);
+                onRun.accept(result);
+                readyWait = ChildCrawl.GRACE_MILLIS;
+            }
+        } catch (IOException brokenPipe) {
+            // The child died; what it said last is in its log.
+            failure = "child stopped listening: " + ChildCrawl.lastLine(log);
+        } finally {
+            boolean exited = process.waitFor(ChildCrawl.GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            ChildCrawl.stop(process, reaper);
+            if (probe != null) {
+                probe.finish();
+            }
+            if (!exited && failure == null && done.isEmpty()) {
+                failure = "child did not exit; killed";
+            }
+        }
+        long exitMillis = (System.nanoTime() - lastEnd) / 1_000_000;
+        if (done.isEmpty() && failure != null) {
+            RunResult f = ChildCrawl.failed(cell, 1, failure, (System.nanoTime() - spawned) / 1_000_000, TreeUsage.NOT_MEASURED);
+            onRun.accept(f);
+            done.add(f);
+        }
+        if (pinning && cell.substrate() == Substrate.VIRTUAL && Files.exists(jfr)) {
+            for (int i = 0; i < windows.size(); i++) {
+                done.set(i, done.get(i).withPinningEvents(ChildCrawl.countPinning(jfr, windows.get(i)[0], windows.get(i)[1])));
+            }
+        }
+        return new Outcome(done, setupMillis, exitMillis);
+    }
+
+    /** Reads the child's control lines (stdout) into a queue; "eof" when it closes. */
+    private static BlockingQueue<String> drain(Process process) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread.ofVirtual().name("bench-session-control").start(() -> {
+            try (var in = process.inputReader(StandardCharsets.UTF_8)) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    // Flight Recorder announces itself on stdout too; only the handshake counts.
+                    if (line.matches("(ready|done) \\d+")) {
+                        lines.add(line);
+                    }
+                }
+            } catch (IOException closed) {
+                // the child is gone: eof below says so
+            }
+            lines.add("eof");
+        });
+        return lines;
+    }
+
+    private static String unexpected(String line, String wanted, long waitedMillis, Path log) {
+        if (line == null) {
+            return "no '" + wanted + "' from the child within " + waitedMillis / 1000 + " s";
+        }
+        return "child ended before '" + wanted + "' (" + line + "): " + ChildCrawl.lastLine(log);
+    }
+}

@@ -1,0 +1,116 @@
+package crawler.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import crawler.fixtures.FixtureServer;
+import crawler.fixtures.Latency;
+import crawler.fixtures.SiteSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A warm session for real: a child JVM of this test's class path crawls a fixture site once
+ * unmeasured, then once per run the bench admits. No assertion on time.
+ */
+class WarmSessionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static FixtureServer site;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void startSite() {
+        site = FixtureServer.start(SiteSpec.wide(40, new Latency.None()));
+    }
+
+    @AfterAll
+    static void stopSite() {
+        site.close();
+    }
+
+    private static Cell cell(Substrate s) {
+        return new Cell(Workload.IO, s, 4, 4, 0, 0, 30);
+    }
+
+    @Test
+    void everyRun_crawlsTheWholeSeedList_inTheSameChildJvm() throws Exception {
+        List<String> seeds = site.manifest().sitemapUrls().subList(0, 30);
+        List<RunResult> told = new ArrayList<>();
+        WarmSession.Outcome o = session().run(cell(Substrate.VIRTUAL), seeds, 0, new HashSet<>(seeds), 2,
+                Duration.ofSeconds(60), true, r -> true, told::add);
+
+        assertThat(o.runs()).hasSize(2).allSatisfy(r -> {
+            assertThat(r.failed()).as(String.valueOf(r.failure())).isFalse();
+            assertThat(r.urlCount()).isEqualTo(30);
+            assertThat(r.errors()).isZero();
+            assertThat(r.pinningEvents()).as("counted from the recording, per run").isGreaterThanOrEqualTo(0);
+        });
+        assertThat(o.runs().get(0).urlSetDigest()).isEqualTo(o.runs().get(1).urlSetDigest());
+        assertThat(told).extracting(RunResult::repeat).containsExactly(1, 2);
+        assertThat(o.setupMillis()).isPositive();
+        assertThat(coordinatorPid(cell(Substrate.VIRTUAL), 1)).as("one JVM for both runs")
+                .isEqualTo(coordinatorPid(cell(Substrate.VIRTUAL), 2));
+    }
+
+    @Test
+    void processMode_keepsItsWorkers_acrossRuns() throws Exception {
+        List<String> seeds = site.manifest().sitemapUrls().subList(0, 30);
+        Cell cell = cell(Substrate.PROCESS);
+        WarmSession.Outcome o = session().run(cell, seeds, 0, new HashSet<>(seeds), 2, Duration.ofSeconds(60), false,
+                r -> true, r -> { });
+
+        assertThat(o.runs()).hasSize(2).allSatisfy(r -> assertThat(r.failed()).as(String.valueOf(r.failure())).isFalse());
+        assertThat(workerPids(cell, 1)).hasSize(2).isEqualTo(workerPids(cell, 2));
+    }
+
+    @Test
+    void aRunTheBudgetRefuses_isNotCrawled_andTheChildExits() throws Exception {
+        List<String> seeds = site.manifest().sitemapUrls().subList(0, 30);
+        WarmSession.Outcome o = session().run(cell(Substrate.PLATFORM), seeds, 0, new HashSet<>(seeds), 3,
+                Duration.ofSeconds(60), false, r -> r == 1, r -> { });
+
+        assertThat(o.runs()).hasSize(1);
+        assertThat(o.runs().getFirst().failed()).isFalse();
+        assertThat(work.resolve(cell(Substrate.PLATFORM).key() + "-warm-r2.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void aChildThatCannotStart_isOneFailedRun_namingWhy() throws Exception {
+        // A class path without the crawler: the child JVM exits at once, before any handshake.
+        Cell cell = cell(Substrate.VIRTUAL);
+        ChildCrawl broken = new ChildCrawl(ChildCrawl.ofThisJvm(work, Duration.ofSeconds(60)).javaCommand("x").getFirst(),
+                "/nonexistent.jar", work, Duration.ofSeconds(60), Duration.ofMillis(50), ProcFs.system());
+        WarmSession.Outcome o = new WarmSession(broken).run(cell, List.of("http://127.0.0.1:1/"), 0, null, 2,
+                Duration.ofSeconds(20), false, r -> true, r -> { });
+
+        assertThat(o.runs()).hasSize(1);
+        assertThat(o.runs().getFirst().failure()).contains("child ended before 'ready 1'");
+        assertThat(o.setupMillis()).isEqualTo(-1);
+    }
+
+    private WarmSession session() {
+        return new WarmSession(ChildCrawl.ofThisJvm(work, Duration.ofSeconds(60)));
+    }
+
+    private long coordinatorPid(Cell cell, int run) throws IOException {
+        return JSON.readTree(work.resolve(cell.key() + "-warm-r" + run + ".summary.json").toFile()).path("coordinatorPid").asLong();
+    }
+
+    private List<Long> workerPids(Cell cell, int run) throws IOException {
+        List<Long> pids = new ArrayList<>();
+        JSON.readTree(work.resolve(cell.key() + "-warm-r" + run + ".summary.json").toFile()).path("pids")
+                .forEach(n -> pids.add(n.asLong()));
+        return pids.stream().sorted().toList();
+    }
+}
