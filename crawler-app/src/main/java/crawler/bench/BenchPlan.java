@@ -39,7 +39,7 @@ public final class BenchPlan {
             switch (w) {
                 case IO -> {
                     for (Substrate s : c.substrates()) {
-                        for (int level : c.ioLevels()) {
+                        for (int level : ioLevels(c, s)) {
                             add(out, c, new Cell(w, s, level, c.batchSize(), ioLatency, 0, fixtureSite ? c.ioPages(level) : 1));
                         }
                     }
@@ -89,6 +89,19 @@ public final class BenchPlan {
             }
         }
         return out;
+    }
+
+    /**
+     * The I/O-bound levels of a substrate. Platform threads also get a cell at
+     * {@code --max-platform-threads} when a level above it is skipped: the highest concurrency
+     * they are allowed, the fair partner of virtual threads at the top level.
+     */
+    static List<Integer> ioLevels(BenchConfig c, Substrate s) {
+        java.util.TreeSet<Integer> levels = new java.util.TreeSet<>(c.ioLevels());
+        if (s == Substrate.PLATFORM && levels.last() > c.maxPlatformThreads()) {
+            levels.add(c.maxPlatformThreads());
+        }
+        return List.copyOf(levels);
     }
 
     private static void add(List<Planned> out, BenchConfig c, Cell cell) {

@@ -19,7 +19,7 @@ public final class TextReport {
         StringBuilder b = new StringBuilder();
         b.append("bench on the ").append(r.target()).append(": ").append(r.machine().describe()).append(", ")
                 .append(r.repeats()).append(r.repeats() == 1 ? " run" : " runs").append(" per cell (median, min-max)\n")
-                .append(conditions(r)).append('\n');
+                .append(conditions(r)).append('\n').append(METHOD).append('\n');
         for (Workload w : Workload.values()) {
             List<CellResult> cells = r.cells(w);
             if (!cells.isEmpty()) {
@@ -45,6 +45,10 @@ public final class TextReport {
         }
         return c.pinningEvents() < 0 ? "-" : Fmt.integer(c.pinningEvents());
     }
+
+    /** How the runs were made, in one line. */
+    static final String METHOD = "I/O, CPU and sweep cells: one child JVM each, one unmeasured warm-up crawl, then the measured"
+            + " runs on the same warm substrate; start-up and chaos: a cold child JVM per run";
 
     /** How long the bench took and how busy the machine was: other work shares the cores with the crawls. */
     static String conditions(BenchResult r) {

@@ -22,6 +22,18 @@ class BenchPlanTest {
     }
 
     @Test
+    void platformThreads_alsoRunAtTheirLimit_whenAHigherLevelIsSkipped() {
+        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.standard(), true);
+        assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.IO && p.cell().substrate() == Substrate.PLATFORM)
+                .extracting(p -> p.cell().concurrency() + (p.skipReason() == null ? "" : " skipped"))
+                .containsExactly("10", "100", "1000", "2000", "10000 skipped");
+        assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.IO && p.cell().substrate() == Substrate.VIRTUAL)
+                .extracting(p -> p.cell().concurrency()).containsExactly(10, 100, 1000, 10_000);
+        assertThat(BenchPlan.ioLevels(BenchConfig.quick(), Substrate.PLATFORM)).as("nothing above the limit: no extra level")
+                .containsExactly(100);
+    }
+
+    @Test
     void processMode_atTenThousand_isSkipped_becauseItsWorkersFetchOnPlatformThreads() {
         String why = BenchPlan.skipReason(BenchConfig.standard(), Samples.io(Substrate.PROCESS, 10_000, 10_000));
         assertThat(why).startsWith("10,000 platform threads over 2 worker JVMs: above --max-platform-threads 2,000");
