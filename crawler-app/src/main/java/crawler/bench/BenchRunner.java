@@ -133,7 +133,12 @@ public final class BenchRunner {
                 List<RunResult> measured = cell.workload().warm()
                         ? runWarm(sites, cell, planned, reserve, budget, progress)
                         : runCold(sites, cell, planned, reserve, budget, progress);
-                runs.put(cell, measured);
+                if (measured.isEmpty()) {
+                    budgetSkips.put(cell, String.format(Locale.ROOT, "budget: after its warm-up crawl, a run of about %.0f s"
+                            + " no longer fitted", budget.estimateMillis(cell) / 1000.0));
+                } else {
+                    runs.put(cell, measured);
+                }
                 progress.skip(cell, planned - measured.size(), "not run: budget");
             }
             List<CellResult> cells = new ArrayList<>();

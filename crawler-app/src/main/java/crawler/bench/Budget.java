@@ -134,8 +134,11 @@ final class Budget {
      * run did.
      */
     void recordSession(WarmSession.Outcome session) {
+        if (session.runs().isEmpty() || session.setupMillis() < 0) {
+            return;
+        }
         RunResult first = session.runs().getFirst();
-        if (session.setupMillis() < 0 || first.failed() || first.wallMillis() <= 0) {
+        if (first.failed() || first.wallMillis() <= 0) {
             return;
         }
         long workers = maxWorkerStart(first);

@@ -37,7 +37,8 @@ final class WarmSession {
     /**
      * What a session did.
      *
-     * @param runs        the measured runs, in order (at least one, failed when nothing could be measured)
+     * @param runs        the measured runs, in order; a failed one when the child failed before its
+     *                    first run; none when the bench refused the first run
      * @param setupMillis spawn to the first run's start: JVM start, substrate, warm-up crawl; -1 if never reached
      * @param exitMillis  end of the last run to the child's exit
      */

@@ -75,10 +75,11 @@ class BudgetTest {
     }
 
     @Test
-    void aSessionThatNeverReachedItsFirstRun_teachesNothing() {
+    void aSessionWithoutAMeasuredRun_teachesNothing() {
         Budget b = budget(Duration.ofSeconds(45));
         Cell cell = Samples.io(Substrate.VIRTUAL, 100, 200);
         b.recordSession(new WarmSession.Outcome(List.of(run(cell, 0, 9_000).withFailure("died")), -1, 0));
+        b.recordSession(new WarmSession.Outcome(List.of(), 9_000, 100));
         assertThat(b.firstRunMillis(cell)).isEqualTo(Budget.FIRST_OVERHEAD_MILLIS + 2 * 400);
     }
 

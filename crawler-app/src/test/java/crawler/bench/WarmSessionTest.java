@@ -86,6 +86,16 @@ class WarmSessionTest {
     }
 
     @Test
+    void aFirstRunTheBudgetRefuses_leavesNoRun_butTheSetUpTime() throws Exception {
+        List<String> seeds = site.manifest().sitemapUrls().subList(0, 30);
+        WarmSession.Outcome o = session().run(cell(Substrate.VIRTUAL), seeds, 0, new HashSet<>(seeds), 3,
+                Duration.ofSeconds(60), false, r -> false, r -> { });
+
+        assertThat(o.runs()).isEmpty();
+        assertThat(o.setupMillis()).isPositive();
+    }
+
+    @Test
     void aChildThatCannotStart_isOneFailedRun_namingWhy() throws Exception {
         // A class path without the crawler: the child JVM exits at once, before any handshake.
         Cell cell = cell(Substrate.VIRTUAL);
