@@ -27,8 +27,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "a small grid, one run per cell, --budget 45s")
     boolean quick;
 
+    @Option(names = "--full", description = "every workload (sweeps, c=10000 too), three runs per cell, --budget 10m")
+    boolean full;
+
     @Option(names = "--budget", paramLabel = "DURATION", converter = BudgetConverter.class,
-            description = "time limit of the whole bench, e.g. 90s, 3m, 2m30s (default: 3m; --quick: 45s); crawls that"
+            description = "time limit of the whole bench, e.g. 90s, 3m, 2m30s (default: 3m; --quick: 45s; --full: 10m); crawls that"
                     + " would end after it are not started and are reported as skipped: budget")
     Duration budget;
 
@@ -60,11 +63,13 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> modes;
 
     @Option(names = "--workloads", paramLabel = "LIST", split = ",",
-            description = "workloads to run: io,cpu,latency,batch,startup,chaos (default: all; --quick: io,cpu,chaos)")
+            description = "workloads to run: io,cpu,latency,batch,startup,chaos (default: io,cpu,startup,chaos; --full: all;"
+                    + " --quick: io,cpu,chaos)")
     List<String> workloads;
 
     @Option(names = "--levels", paramLabel = "LIST", split = ",",
-            description = "concurrency levels of the I/O-bound workload (default: 10,100,1000,10000; --quick: 100)")
+            description = "concurrency levels of the I/O-bound workload (default: 10,100,1000; --full: 10,100,1000,10000;"
+                    + " --quick: 100)")
     List<Integer> levels;
 
     @Option(names = "--latency", paramLabel = "MS", description = "I/O-bound latency in ms (default: 100)")
@@ -155,7 +160,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     BenchConfig config() {
-        BenchConfig c = quick ? BenchConfig.quick() : BenchConfig.standard();
+        if (quick && full) {
+            throw new IllegalArgumentException("--quick and --full are two different grids: choose one");
+        }
+        BenchConfig c = quick ? BenchConfig.quick() : full ? BenchConfig.full() : BenchConfig.standard();
         if (repeat != null) {
             c = c.withRepeats(repeat);
         }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class BenchPlanTest {
 
     @Test
-    void standardPlan_keepsCellsAModeCannotRun_withTheReason() {
-        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.standard(), true);
+    void fullPlan_keepsCellsAModeCannotRun_withTheReason() {
+        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.full(), true);
         BenchPlan.Planned platform10k = plan.stream()
                 .filter(p -> p.cell().workload() == Workload.IO && p.cell().substrate() == Substrate.PLATFORM
                         && p.cell().concurrency() == 10_000).findFirst().orElseThrow();
@@ -23,7 +23,7 @@ class BenchPlanTest {
 
     @Test
     void platformThreads_alsoRunAtTheirLimit_whenAHigherLevelIsSkipped() {
-        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.standard(), true);
+        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.full(), true);
         assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.IO && p.cell().substrate() == Substrate.PLATFORM)
                 .extracting(p -> p.cell().concurrency() + (p.skipReason() == null ? "" : " skipped"))
                 .containsExactly("10", "100", "1000", "2000", "10000 skipped");
@@ -49,7 +49,7 @@ class BenchPlanTest {
 
     @Test
     void usersSite_skipsTheSweeps_becauseOnlyTheFixtureSiteHasASettableLatency() {
-        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.standard(), false);
+        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.full(), false);
         assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.LATENCY || p.cell().workload() == Workload.BATCH
                         || p.cell().workload() == Workload.CHAOS)
                 .isNotEmpty().allMatch(p -> p.skipReason().contains("needs the fixture site"));
@@ -64,10 +64,28 @@ class BenchPlanTest {
     }
 
     @Test
-    void standardPlan_runsEveryWorkloadKind() {
-        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.standard(), true);
+    void fullPlan_runsEveryWorkloadKind() {
+        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.full(), true);
         assertThat(plan.stream().filter(p -> p.skipReason() == null).map(p -> p.cell().workload()).distinct())
                 .containsExactlyInAnyOrder(Workload.values());
+    }
+
+    @Test
+    void standardPlan_leavesTheSweepsAndTenThousandToTheFullGrid() {
+        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.standard(), true);
+        assertThat(plan.stream().filter(p -> p.skipReason() == null).map(p -> p.cell().workload()).distinct())
+                .containsExactlyInAnyOrder(Workload.IO, Workload.CPU, Workload.STARTUP, Workload.CHAOS);
+        assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.IO && p.skipReason() == null)
+                .extracting(p -> p.cell().substrate().label() + " " + p.cell().concurrency())
+                .containsExactly("virtual 10", "virtual 100", "virtual 1000", "platform 10", "platform 100", "platform 1000",
+                        "process 10", "process 100", "process 1000");
+        assertThat(BenchConfig.standard().repeats()).isEqualTo(3);
+    }
+
+    @Test
+    void quickAndFull_togetherAreRefused() {
+        int exit = new picocli.CommandLine(new BenchCommand()).execute("--quick", "--full", "-q");
+        assertThat(exit).isEqualTo(2);
     }
 
     @Test
@@ -91,6 +109,7 @@ class BenchPlanTest {
     void presets_keepTheirBudgets_andBothRecordPinning() {
         assertThat(BenchConfig.quick().budget()).isEqualTo(java.time.Duration.ofSeconds(45));
         assertThat(BenchConfig.standard().budget()).isEqualTo(java.time.Duration.ofMinutes(3));
+        assertThat(BenchConfig.full().budget()).isEqualTo(java.time.Duration.ofMinutes(10));
         assertThat(BenchConfig.quick().pinning()).isTrue();
         assertThat(BenchConfig.standard().pinning()).isTrue();
     }
