@@ -16,6 +16,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +48,10 @@ final class BenchSessionCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--warmups", defaultValue = "1", description = "unmeasured crawls before the first run")
     int warmups;
 
+    @Option(names = "--warmup-pages", defaultValue = "0",
+            description = "the warm-up crawls take the first N seeds (0: all of them)")
+    int warmupPages;
+
     @Option(names = "--runs", defaultValue = "3", description = "measured runs at most")
     int runs;
 
@@ -67,8 +72,9 @@ final class BenchSessionCommand implements java.util.concurrent.Callable<Integer
             err.println("crawler: " + e.getMessage());
             return CrawlCommand.EXIT_USAGE;
         }
-        if (!seeds.problems().isEmpty() || seeds.urls().isEmpty() || warmups < 0 || runs < 1) {
-            err.println("crawler: bench-session needs a clean, non-empty seed file, --warmups >= 0 and --runs >= 1"
+        if (!seeds.problems().isEmpty() || seeds.urls().isEmpty() || warmups < 0 || runs < 1 || warmupPages < 0) {
+            err.println("crawler: bench-session needs a clean, non-empty seed file, --warmups >= 0, --warmup-pages >= 0"
+                    + " and --runs >= 1"
                     + (seeds.problems().isEmpty() ? "" : "; bad seed at " + seeds.problems().get(0)));
             return CrawlCommand.EXIT_USAGE;
         }
@@ -78,10 +84,12 @@ final class BenchSessionCommand implements java.util.concurrent.Callable<Integer
         CrawlJob job = new CrawlJob(settings, err);
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        List<String> warmupSeeds = warmupPages > 0 && warmupPages < seeds.urls().size()
+                ? seeds.urls().subList(0, warmupPages) : seeds.urls();
         try (ReusableExecutor substrate = new ReusableExecutor(job.executorFactory())) {
             for (int w = 0; w < warmups; w++) {
                 CrawlSummary s = new CrawlJob(settings, silent)
-                        .run(seeds.urls(), ResultSink.DISCARD, Map.of(), c -> { }, substrate::attach);
+                        .run(warmupSeeds, ResultSink.DISCARD, Map.of(), c -> { }, substrate::attach);
                 if (!s.stopReason().equals("COMPLETE")) {
                     err.println("crawler: warm-up crawl stopped: " + s.stopReason());
                     return CrawlCommand.EXIT_FAILED;

@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Estimates. A cold run (its own child JVM) costs child-JVM start and stop, plus worker
  * start-up in process mode, plus the crawl. A warm session ({@link WarmSession}) costs the same
- * start and stop once, plus its warm-up crawl, plus one crawl per run. A crawl is estimated at
+ * start and stop once, plus its warm-up crawl (a share of a crawl, by pages), plus one crawl per run. A crawl is estimated at
  * what the cell's last run took, or, for a cell not run yet, at its ideal time or its pages at the
  * best rate seen so far, whichever is longer (a busy machine caps the rate well below
  * c / latency). Start and stop are learned as the mean seen.
@@ -28,6 +28,8 @@ final class Budget {
     static final long FIRST_WORKER_MILLIS = 1_500;
     /** Pages per second of a crawl without extra CPU work, before any was seen. */
     static final double FIRST_PAGE_RATE = 500;
+    /** Fewest pages of a crawl whose rate may stand for the machine's. */
+    static final int MIN_PAGES_FOR_RATE = 200;
     /** Pages per second of a crawl with extra CPU work, before any was seen. */
     static final double FIRST_CPU_PAGE_RATE = 30;
 
@@ -78,7 +80,8 @@ final class Budget {
     /** Expected cost of a warm session of the cell with {@code runs} measured runs, spawn to exit. */
     long sessionMillis(Cell cell, int runs) {
         long crawl = lastRunMillis.getOrDefault(cell, crawlMillis(cell));
-        return overheadMillis + workerStartMillis(cell) + (WarmSession.WARMUPS + runs) * crawl;
+        long warmup = Math.round((double) crawl * WarmSession.warmupPages(cell) / cell.pages());
+        return overheadMillis + workerStartMillis(cell) + WarmSession.WARMUPS * warmup + runs * crawl;
     }
 
     /** Expected cost of the cell's first run: a whole warm session of one run, or one cold run. */
@@ -142,7 +145,8 @@ final class Budget {
             return;
         }
         long workers = maxWorkerStart(first);
-        learnOverhead(session.setupMillis() + session.exitMillis() - WarmSession.WARMUPS * first.childMillis() - workers);
+        long warmup = Math.round((double) first.childMillis() * WarmSession.warmupPages(first.cell()) / first.cell().pages());
+        learnOverhead(session.setupMillis() + session.exitMillis() - WarmSession.WARMUPS * warmup - workers);
         learnWorkerStart(workers);
     }
 
@@ -166,7 +170,9 @@ final class Budget {
         double idealMillis = c.latencyMillis() > 0 ? Math.ceil((double) c.pages() / c.concurrency()) * c.latencyMillis() : 0;
         // A crawl far from its ideal time ran at the machine's rate: the first such sighting
         // replaces the guess. A crawl near its ideal time only shows the rate is at least that.
-        boolean machineBound = idealMillis < 0.5 * run.wallMillis();
+        // A small crawl is slow for its fixed costs (robots.txt, the first connections), not for
+        // the machine's rate: it cannot lower the guess.
+        boolean machineBound = idealMillis < 0.5 * run.wallMillis() && c.pages() >= MIN_PAGES_FOR_RATE;
         if (c.cpuWork() > 0) {
             cpuPageRate = cpuPageRateSeen ? Math.max(cpuPageRate, rate) : rate;
             cpuPageRateSeen = true;

@@ -18,7 +18,8 @@ import java.util.function.IntPredicate;
 /**
  * Runs a cell's measured crawls back to back in one child JVM on a warm substrate
  * ({@code crawler bench-session}): the JVM starts, builds the substrate (thread pool, or worker
- * JVMs), crawls the seed list once unmeasured, then crawls it once per run. Each run waits for
+ * JVMs), crawls the first {@link #warmupPages} seeds once unmeasured, then the whole seed list once
+ * per run. Each run waits for
  * the bench's word, and the process-tree probe takes a full reading just before and just after
  * it, so CPU time, context switches and peaks cover that crawl alone, with the substrate already
  * up. Every mode gets the same treatment: the same warm-up crawl, the same handshake.
@@ -33,6 +34,17 @@ final class WarmSession {
 
     /** Unmeasured crawls before the first measured run. */
     static final int WARMUPS = 1;
+    /** A warm-up crawl has at least this many pages (or all of them), so the hot paths get compiled. */
+    static final int MIN_WARMUP_PAGES = 50;
+
+    /**
+     * Pages of the cell's warm-up crawl: enough for every unit of concurrency to fetch twice (so
+     * every thread or worker has started and run the code) and for the hot paths to be compiled,
+     * at most the whole seed list.
+     */
+    static int warmupPages(Cell cell) {
+        return (int) Math.min(cell.pages(), Math.max(MIN_WARMUP_PAGES, 2L * cell.concurrency()));
+    }
 
     /**
      * What a session did.
@@ -79,7 +91,8 @@ final class WarmSession {
         List<String> cmd = child.javaCommand("bench-session");
         cmd.addAll(List.of("--seeds", seedFile.toString(), "-d", Integer.toString(depth),
                 "--out-prefix", dir.resolve(stem).toString(),
-                "--warmups", Integer.toString(WARMUPS), "--runs", Integer.toString(runs)));
+                "--warmups", Integer.toString(WARMUPS), "--warmup-pages", Integer.toString(warmupPages(cell)),
+                "--runs", Integer.toString(runs)));
         cmd.addAll(ChildCrawl.crawlOptions(cell, crawlLimit));
         if (pinning) {
             cmd.addAll(1, ChildCrawl.recorderOptions(jfr));

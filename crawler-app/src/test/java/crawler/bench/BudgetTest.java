@@ -75,6 +75,26 @@ class BudgetTest {
     }
 
     @Test
+    void aLongSeedList_isWarmedUpWithAShareOfIt_soTheWarmUpCostsThatShareOfACrawl() {
+        Budget b = budget(Duration.ofSeconds(45));
+        Cell cpu = new Cell(Workload.CPU, Substrate.PLATFORM, 1, 16, 0, 1500, 120);
+        assertThat(WarmSession.warmupPages(cpu)).isEqualTo(WarmSession.MIN_WARMUP_PAGES);
+        b.recordWarmRun(run(cpu, 2_400, 2_400));
+        // 50 of 120 pages: 1,000 ms of warm-up, then 2,400 ms per run.
+        assertThat(b.sessionMillis(cpu, 3)).isEqualTo(Budget.FIRST_OVERHEAD_MILLIS + 1_000 + 3 * 2_400);
+        assertThat(WarmSession.warmupPages(Samples.io(Substrate.VIRTUAL, 1000, 2000))).as("every thread twice").isEqualTo(2000);
+    }
+
+    @Test
+    void aSmallSlowCrawl_doesNotLowerTheMachineRate_itsFixedCostsDid() {
+        Budget b = budget(Duration.ofSeconds(45));
+        // 20 pages at c=10 in 470 ms: 43 pages/s, far from the 200 ms ideal, but only 20 pages.
+        b.recordWarmRun(run(Samples.io(Substrate.VIRTUAL, 10, 20), 470, 480));
+        assertThat(b.estimateMillis(Samples.io(Substrate.VIRTUAL, 1000, 2000))).as("2,000 pages at the guessed 500/s")
+                .isEqualTo(4_000);
+    }
+
+    @Test
     void aSessionWithoutAMeasuredRun_teachesNothing() {
         Budget b = budget(Duration.ofSeconds(45));
         Cell cell = Samples.io(Substrate.VIRTUAL, 100, 200);
