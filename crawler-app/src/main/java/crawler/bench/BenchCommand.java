@@ -88,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cpu-units", paramLabel = "LIST", split = ",", description = "units of the CPU-bound workload (default: 1,2)")
     List<Integer> cpuUnits;
 
-    @Option(names = "--cpu-pages", paramLabel = "N", description = "pages of a CPU-bound cell (default: 120; --quick: 30)")
+    @Option(names = "--cpu-pages", paramLabel = "N", description = "pages of a CPU-bound cell (default: 80; --quick: 30)")
     Integer cpuPages;
 
     @Option(names = "--cpu-work", paramLabel = "ROUNDS", description = "SHA-256 rounds per page in the CPU-bound workload (default: 1500)")

@@ -37,12 +37,14 @@ final class Budget {
     private final long deadline;
     private final Duration budget;
     private final Map<Cell, Long> lastRunMillis = new HashMap<>();
-    private long overheadMillis = FIRST_OVERHEAD_MILLIS;
+    // Child-JVM start and stop, learned apart for thread modes and process mode: a process-mode
+    // child also waits for its workers, whose cold warm-up crawl costs more than one JVM's.
+    private final long[] overheadMillis = {FIRST_OVERHEAD_MILLIS, FIRST_OVERHEAD_MILLIS};
+    private final int[] overheadSamples = new int[2];
     private long workerMillis = FIRST_WORKER_MILLIS;
     private double pageRate = FIRST_PAGE_RATE;
     private double cpuPageRate = FIRST_CPU_PAGE_RATE;
     private boolean pageRateSeen;
-    private int overheadSamples;
     private int workerSamples;
     private boolean cpuPageRateSeen;
 
@@ -74,14 +76,14 @@ final class Budget {
             return seen;
         }
         long crawl = crawlMillis(cell);
-        return cell.workload().warm() ? crawl : overheadMillis + crawl + workerStartMillis(cell);
+        return cell.workload().warm() ? crawl : overheadMillis(cell) + crawl + workerStartMillis(cell);
     }
 
     /** Expected cost of a warm session of the cell with {@code runs} measured runs, spawn to exit. */
     long sessionMillis(Cell cell, int runs) {
         long crawl = lastRunMillis.getOrDefault(cell, crawlMillis(cell));
         long warmup = Math.round((double) crawl * WarmSession.warmupPages(cell) / cell.pages());
-        return overheadMillis + workerStartMillis(cell) + WarmSession.WARMUPS * warmup + runs * crawl;
+        return overheadMillis(cell) + workerStartMillis(cell) + WarmSession.WARMUPS * warmup + runs * crawl;
     }
 
     /** Expected cost of the cell's first run: a whole warm session of one run, or one cold run. */
@@ -117,7 +119,7 @@ final class Budget {
         // A chaos crawl restarts workers while it crawls: its start-up figures are not typical.
         if (!run.failed() && run.wallMillis() > 0 && run.cell().workload() != Workload.CHAOS) {
             long workers = maxWorkerStart(run);
-            learnOverhead(run.childMillis() - run.wallMillis() - workers);
+            learnOverhead(run.cell(), run.childMillis() - run.wallMillis() - workers);
             learnWorkerStart(workers);
             learnRate(run);
         }
@@ -146,7 +148,7 @@ final class Budget {
         }
         long workers = maxWorkerStart(first);
         long warmup = Math.round((double) first.childMillis() * WarmSession.warmupPages(first.cell()) / first.cell().pages());
-        learnOverhead(session.setupMillis() + session.exitMillis() - WarmSession.WARMUPS * warmup - workers);
+        learnOverhead(first.cell(), session.setupMillis() + session.exitMillis() - WarmSession.WARMUPS * warmup - workers);
         learnWorkerStart(workers);
     }
 
@@ -154,8 +156,17 @@ final class Budget {
         return run.workerStartupMillis().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
-    private void learnOverhead(long sample) {
-        overheadMillis = mean(overheadMillis, overheadSamples++, Math.max(0, sample));
+    private long overheadMillis(Cell cell) {
+        return overheadMillis[kind(cell)];
+    }
+
+    private static int kind(Cell cell) {
+        return cell.workers() > 0 ? 1 : 0;
+    }
+
+    private void learnOverhead(Cell cell, long sample) {
+        int k = kind(cell);
+        overheadMillis[k] = mean(overheadMillis[k], overheadSamples[k]++, Math.max(0, sample));
     }
 
     private void learnWorkerStart(long workers) {

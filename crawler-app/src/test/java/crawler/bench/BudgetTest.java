@@ -142,7 +142,7 @@ class BudgetTest {
     }
 
     @Test
-    void overhead_isTheMeanSeen_andAChaosCrawlTeachesNothingButItsOwnTime() {
+    void overhead_isTheMeanSeenPerKindOfSubstrate_andAChaosCrawlTeachesNothingButItsOwnTime() {
         Budget b = budget(Duration.ofSeconds(45));
         b.record(run(startup(Substrate.PLATFORM), 1_000, 4_000));
         b.record(run(startup(Substrate.VIRTUAL), 1_000, 6_000));
@@ -151,8 +151,8 @@ class BudgetTest {
                 TreeUsage.NOT_MEASURED, 2, 20, -1));
         // Overhead (3 s + 5 s) / 2 = 4 s; 200 pages at c=100: 200 ms ideal, 400 ms at the guessed rate.
         assertThat(b.firstRunMillis(Samples.io(Substrate.VIRTUAL, 100, 200))).isEqualTo(4_000 + 2 * 400);
-        assertThat(b.firstRunMillis(Samples.io(Substrate.PROCESS, 100, 200)))
-                .isEqualTo(4_000 + 2 * 400 + Budget.FIRST_WORKER_MILLIS);
+        assertThat(b.firstRunMillis(Samples.io(Substrate.PROCESS, 100, 200))).as("process mode's is learned apart")
+                .isEqualTo(Budget.FIRST_OVERHEAD_MILLIS + 2 * 400 + Budget.FIRST_WORKER_MILLIS);
         assertThat(b.estimateMillis(chaos)).isEqualTo(30_000);
     }
 }
