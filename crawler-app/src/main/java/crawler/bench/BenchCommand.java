@@ -68,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> workloads;
 
     @Option(names = "--levels", paramLabel = "LIST", split = ",",
-            description = "concurrency levels of the I/O-bound workload (default: 10,100,1000; --full: 10,100,1000,10000;"
+            description = "concurrency levels of the I/O-bound workload (default: 100,1000; --full: 10,100,1000,10000;"
                     + " --quick: 100)")
     List<Integer> levels;
 
