@@ -95,10 +95,11 @@ public final class BenchCommand implements Callable<Integer> {
     Integer cpuWork;
 
     @Option(names = "--sweep-latencies", paramLabel = "LIST", split = ",",
-            description = "latencies in ms of the latency sweep, virtual threads and process mode at c=100 (default: 0,200; --quick: none)")
+            description = "latencies in ms of the latency sweep, virtual threads and process mode at c=100 (default: 0,200,1000;"
+                    + " the sweep runs with --full or --workloads latency)")
     List<Long> sweepLatencies;
 
-    @Option(names = "--batch-sizes", paramLabel = "LIST", split = ",", description = "batch sizes of the batch sweep (default: 1,128; --quick: none, the batch workload is off)")
+    @Option(names = "--batch-sizes", paramLabel = "LIST", split = ",", description = "batch sizes of the batch sweep (default: 1,128; the sweep runs with --full or --workloads batch)")
     List<Integer> batchSizes;
 
     @Option(names = "--max-platform-threads", paramLabel = "N",

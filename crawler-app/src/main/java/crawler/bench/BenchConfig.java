@@ -155,7 +155,7 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
                 List.of(10, 100, 1000, 10_000),
                 100, 2, 20, 10_000,
                 List.of(1, 2), 80, 1500,
-                100, List.of(0L, 200L), 3,
+                100, List.of(0L, 200L, 1000L), 3,
                 List.of(1, 128), 400, 16,
                 2000, 4, Duration.ofSeconds(40), true,
                 20, 200, 100, FULL_BUDGET);

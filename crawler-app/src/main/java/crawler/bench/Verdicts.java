@@ -168,6 +168,7 @@ public final class Verdicts {
         for (Substrate s : List.of(Substrate.VIRTUAL, Substrate.PLATFORM)) {
             Analysis.memoryPerUnitKb(r.cells(Workload.IO, s)).ifPresent(kb -> parts.add(s.label() + " " + Fmt.size(kb) + " per unit"));
         }
+        topLevels(r).ifPresent(parts::add);
         Optional<CellResult> worker = r.cells().stream().filter(c -> c.ok() && c.workerStartupMillis() != null).findFirst();
         Optional<CellResult> proc = Analysis.highest(r, Workload.IO, Substrate.PROCESS);
         Optional<CellResult> thread = proc.flatMap(p -> bestAt(r, p.cell().concurrency()));
@@ -188,6 +189,21 @@ public final class Verdicts {
         Outcome o = cheaperStart || !parts.isEmpty() ? Outcome.SUPPORTED : Outcome.MIXED;
         String evidence = (parts.isEmpty() ? "" : "peak PSS " + String.join(", ", parts) + "; ") + start + workerStart + switches;
         return new Verdict(7, text, o, evidence);
+    }
+
+    /**
+     * Whole-tree memory of each thread model at the highest I/O-bound level it ran, when virtual
+     * threads went higher than platform threads could (their limit, or the machine's).
+     */
+    private static Optional<String> topLevels(BenchResult r) {
+        Optional<CellResult> v = Analysis.highest(r, Workload.IO, Substrate.VIRTUAL).filter(CellResult::measuredUsage);
+        Optional<CellResult> p = Analysis.highest(r, Workload.IO, Substrate.PLATFORM).filter(CellResult::measuredUsage);
+        if (v.isEmpty() || p.isEmpty() || v.get().cell().concurrency() <= p.get().cell().concurrency()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "at the highest levels run, virtual c=%s %s vs platform c=%s %s",
+                Fmt.integer(v.get().cell().concurrency()), Fmt.size(v.get().peakPssKb().median()),
+                Fmt.integer(p.get().cell().concurrency()), Fmt.size(p.get().peakPssKb().median())));
     }
 
     private static String switchesPerPage(BenchResult r) {
@@ -229,8 +245,9 @@ public final class Verdicts {
                     c.pages(), c.cell().killWorkerEvery()));
         }
         return new Verdict(8, text, Outcome.SUPPORTED, String.format(Locale.ROOT,
-                "process %s: %d worker JVMs SIGKILLed mid-crawl, %d URLs handed out again, the crawl still fetched"
+                "process %s: %d worker JVM%s SIGKILLed mid-crawl, %d URLs handed out again, the crawl still fetched"
                         + " exactly the site's %d ground-truth URLs (%d errors)%s",
-                c.cell().shape(), c.workerDeaths(), c.requeued(), c.pages(), c.errors(), threadHalf));
+                c.cell().shape(), c.workerDeaths(), c.workerDeaths() == 1 ? "" : "s", c.requeued(), c.pages(), c.errors(),
+                threadHalf));
     }
 }

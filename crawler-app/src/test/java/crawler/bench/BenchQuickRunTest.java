@@ -35,7 +35,7 @@ class BenchQuickRunTest {
     @Test
     void chaosCrawl_survivesKilledWorkers_withTheGroundTruthUrlSet_andWritesTheFiles(@TempDir Path out) throws IOException {
         int exit = new CommandLine(new BenchCommand()).execute("--quick", "-q", "--modes", "process", "--workloads", "chaos",
-                "--latency", "50", "--kill-worker-every", "50", "--max-time", "40", "--budget", "10m", "--out", out.toString());
+                "--latency", "50", "--kill-worker-every", "20", "--max-time", "40", "--budget", "10m", "--out", out.toString());
 
         assertThat(exit).isZero();
         for (String name : FILES) {
@@ -48,7 +48,8 @@ class BenchQuickRunTest {
         assertThat(chaos.path("status").asText()).as(chaos.toString()).isEqualTo("ok");
         assertThat(chaos.path("errors").asInt()).isZero();
         assertThat(chaos.path("url_count").asInt()).as("the quick preset's chaos crawl: 60 pages").isEqualTo(60);
-        assertThat(chaos.path("worker_deaths").asInt()).as("a worker killed after 50 results (--kill-worker-every 50)").isGreaterThanOrEqualTo(1);
+        assertThat(chaos.path("worker_deaths").asInt()).as("a worker killed after 20 and 40 of 60 results").isGreaterThanOrEqualTo(1);
+        // The worker holding the most URLs is killed while 20 more are in flight: it held some of them.
         assertThat(chaos.path("requeued").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(chaos.path("pinning_events").asText()).isEqualTo("n/a");
         assertThat(doc.path("verdicts").get(7).path("outcome").asText()).isEqualTo("SUPPORTED");

@@ -85,6 +85,19 @@ class VerdictsTest {
     }
 
     @Test
+    void claim7_comparesEachThreadModeAtItsHighestLevel_whenVirtualThreadsWentHigher() {
+        List<CellResult> cells = List.of(
+                Samples.cell(Samples.io(Substrate.VIRTUAL, 10_000, 10_000), new long[] {9000}, Samples.usage(700, 720, 40, 9000, 9000, 1), 1, 10_000, List.of()),
+                Samples.cell(Samples.io(Substrate.VIRTUAL, 1000, 2000), new long[] {3000}, Samples.usage(430, 450, 40, 9000, 3000, 1), 1, 1000, List.of()),
+                Samples.cell(Samples.io(Substrate.PLATFORM, 1000, 2000), new long[] {3000}, Samples.usage(560, 580, 1030, 9000, 3000, 1), 1, 1000, List.of()),
+                Samples.cell(Samples.io(Substrate.PLATFORM, 2000, 4000), new long[] {5000}, Samples.usage(900, 930, 2030, 9000, 5000, 1), 1, 2000, List.of()));
+        Verdict v = Verdicts.of(result(cells)).get(6);
+        assertThat(v.evidence()).contains("at the highest levels run, virtual c=10,000 700.0 MB vs platform c=2,000 900.0 MB");
+        Verdict sameTop = Verdicts.of(result(cells.subList(1, 3))).get(6);
+        assertThat(sameTop.evidence()).doesNotContain("highest levels");
+    }
+
+    @Test
     void claim3_ignoresTheChaosCrawl_whoseReplacedWorkersAddPids() {
         Cell io = Samples.io(Substrate.PROCESS, 100, 500);
         CellResult c = Samples.cell(io, new long[] {900}, Samples.usage(300, 350, 100, 1000, 5000, 3), 2, 100, List.of(1500L, 1500L));
