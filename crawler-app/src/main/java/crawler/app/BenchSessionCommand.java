@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
  * <p>The conversation, one line each way per run: this JVM prints {@code ready N} on stdout;
  * the bench answers {@code go} (crawl run N) or {@code stop} (its time budget is spent: shut down
  * and exit); after the crawl, this JVM prints {@code done N}. Run N's results and summary go to
- * {@code PREFIX-rN.jsonl} and {@code PREFIX-rN.summary.json}. Logs go to stderr.
+ * {@code PREFIX-rN.jsonl} and {@code PREFIX-rN.summary.json}, warm-up W's summary to
+ * {@code PREFIX-warmupW.summary.json}. Logs go to stderr.
  */
 @Command(name = "bench-session", hidden = true, sortOptions = false,
         description = "Crawl a seed list repeatedly on one warm substrate, paced by the bench (internal).")
@@ -94,6 +95,9 @@ final class BenchSessionCommand implements java.util.concurrent.Callable<Integer
                     err.println("crawler: warm-up crawl stopped: " + s.stopReason());
                     return CrawlCommand.EXIT_FAILED;
                 }
+                // The substrate's start-up (worker spawn to hello) is reported to the first crawl
+                // attached, a warm-up: its summary keeps it for the bench.
+                json.writeValue(Path.of(outPrefix + "-warmup" + (w + 1) + ".summary.json").toFile(), s);
             }
             for (int run = 1; run <= runs; run++) {
                 control.println("ready " + run);

@@ -115,7 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--pinning", negatable = true,
             description = "record JFR jdk.VirtualThreadPinned in every crawl JVM (all modes alike) and count it for the"
-                    + " virtual-thread rows (default: on)")
+                    + " virtual-thread rows (default: on; --quick: off)")
     Boolean pinning;
 
     @Option(names = "--kill-worker-every", paramLabel = "N",

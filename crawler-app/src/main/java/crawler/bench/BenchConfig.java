@@ -115,7 +115,9 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
      * on virtual threads and worker processes (claims 2, 3, 4, 6; claim 7 from start-up costs),
      * CPU-bound on platform threads and one-thread workers at 1 and 2 units (claims 1 and 5), one
      * chaos crawl (claim 8). No sweeps. {@code --modes virtual,platform,process} adds platform
-     * threads to the I/O table; platform threads above 100 are skipped, with the reason.
+     * threads to the I/O table; platform threads above 100 are skipped, with the reason. No
+     * pinning recorder: starting Flight Recorder costs each of the seven child JVMs about half a
+     * second, which the 45 s do not have ({@code --pinning} turns it on).
      */
     public static BenchConfig quick() {
         return new BenchConfig(1, List.of(Substrate.VIRTUAL, Substrate.PROCESS),
@@ -125,7 +127,7 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
                 List.of(1, 2), 30, 1500,
                 100, List.of(), 3,
                 List.of(), 400, 16,
-                100, 2, Duration.ofSeconds(20), true,
+                100, 2, Duration.ofSeconds(20), false,
                 20, 60, 30, QUICK_BUDGET);
     }
 

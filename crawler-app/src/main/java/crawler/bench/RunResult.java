@@ -59,6 +59,11 @@ public record RunResult(Cell cell, int repeat, String failure, long wallMillis, 
                 fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, pinningEvents);
     }
 
+    public RunResult withWorkerStartupMillis(List<Long> startups) {
+        return new RunResult(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
+                fetchThreads, startups, usage, workerDeaths, requeued, pinningEvents);
+    }
+
     public RunResult withPinningEvents(long n) {
         return new RunResult(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
                 fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, n);

@@ -167,12 +167,29 @@ final class WarmSession {
             onRun.accept(f);
             done.add(f);
         }
+        // Worker start-up happened before the first run, during the warm-up; each run reports it.
+        List<Long> startups = workerStartups(Path.of(dir.resolve(stem) + "-warmup1.summary.json"));
+        for (int i = 0; i < done.size(); i++) {
+            if (!startups.isEmpty() && done.get(i).workerStartupMillis().isEmpty()) {
+                done.set(i, done.get(i).withWorkerStartupMillis(startups));
+            }
+        }
         if (pinning && cell.substrate() == Substrate.VIRTUAL && Files.exists(jfr)) {
             for (int i = 0; i < windows.size(); i++) {
                 done.set(i, done.get(i).withPinningEvents(ChildCrawl.countPinning(jfr, windows.get(i)[0], windows.get(i)[1])));
             }
         }
         return new Outcome(done, setupMillis, exitMillis);
+    }
+
+    /** Spawn-to-hello of each worker JVM, from a summary; empty without one. */
+    private static List<Long> workerStartups(Path summary) throws IOException {
+        List<Long> out = new ArrayList<>();
+        if (Files.exists(summary)) {
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(summary.toFile()).path("workerStartupMillis")
+                    .forEach(n -> out.add(n.asLong()));
+        }
+        return out;
     }
 
     /** Reads the child's control lines (stdout) into a queue; "eof" when it closes. */

@@ -105,12 +105,13 @@ class BenchPlanTest {
     }
 
     @Test
-    void presets_keepTheirBudgets_andBothRecordPinning() {
+    void presets_keepTheirBudgets_andAllButQuickRecordPinning() {
         assertThat(BenchConfig.quick().budget()).isEqualTo(java.time.Duration.ofSeconds(45));
         assertThat(BenchConfig.standard().budget()).isEqualTo(java.time.Duration.ofMinutes(3));
         assertThat(BenchConfig.full().budget()).isEqualTo(java.time.Duration.ofMinutes(10));
-        assertThat(BenchConfig.quick().pinning()).isTrue();
+        assertThat(BenchConfig.quick().pinning()).isFalse();
         assertThat(BenchConfig.standard().pinning()).isTrue();
+        assertThat(BenchConfig.full().pinning()).isTrue();
     }
 
     @Test

@@ -72,6 +72,8 @@ class WarmSessionTest {
 
         assertThat(o.runs()).hasSize(2).allSatisfy(r -> assertThat(r.failed()).as(String.valueOf(r.failure())).isFalse());
         assertThat(workerPids(cell, 1)).hasSize(2).isEqualTo(workerPids(cell, 2));
+        assertThat(o.runs()).as("the workers started before the warm-up; each run reports their start-up")
+                .allSatisfy(r -> assertThat(r.workerStartupMillis()).hasSize(2).allMatch(ms -> ms > 0));
     }
 
     @Test
