@@ -38,6 +38,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "N", description = "measured crawls per cell (default: 3; --quick: 1)")
     Integer repeat;
 
+    @Option(names = "--warmups", paramLabel = "N",
+            description = "unmeasured crawls before an I/O, CPU or sweep cell's first run, in the same child JVM"
+                    + " (default: 1; --quick: 0, cold)")
+    Integer warmups;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "write results.csv, results.json, summary.md and report.html into DIR")
     Path out;
@@ -167,6 +172,9 @@ public final class BenchCommand implements Callable<Integer> {
         BenchConfig c = quick ? BenchConfig.quick() : full ? BenchConfig.full() : BenchConfig.standard();
         if (repeat != null) {
             c = c.withRepeats(repeat);
+        }
+        if (warmups != null) {
+            c = c.withWarmups(warmups);
         }
         if (modes != null) {
             c = c.withModes(modes.stream().map(Substrate::parse).toList());

@@ -39,6 +39,8 @@ import java.util.Objects;
  * @param chaosKillEvery      the chaos cell SIGKILLs a worker after every this many results
  * @param budget              the whole bench's time limit: no crawl starts that would end after it, and
  *                            every run left out is reported ("skipped: budget"), never dropped
+ * @param warmups             unmeasured crawls a warm session makes before its first measured run (>= 0;
+ *                            0: each cell's runs start on a cold substrate, JIT warm-up included)
  */
 public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrate> cpuModes, List<Substrate> latencyModes,
                           List<Substrate> startupModes, List<Workload> workloads, List<Integer> ioLevels,
@@ -47,7 +49,7 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
                           int sweepConcurrency, List<Long> sweepLatenciesMillis, int sweepRounds,
                           List<Integer> batchSizes, int batchPages, int batchSize,
                           int maxPlatformThreads, int maxWorkers, Duration maxTime, boolean pinning,
-                          int chaosConcurrency, int chaosPages, int chaosKillEvery, Duration budget) {
+                          int chaosConcurrency, int chaosPages, int chaosKillEvery, Duration budget, int warmups) {
 
     public BenchConfig {
         substrates = List.copyOf(substrates);
@@ -68,6 +70,9 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
             throw new IllegalArgumentException("budget must be > 0, was " + budget);
         }
         positive("repeats", repeats);
+        if (warmups < 0) {
+            throw new IllegalArgumentException("warmups must be >= 0, was " + warmups);
+        }
         positive("ioLatencyMillis", ioLatencyMillis);
         positive("ioRounds", ioRounds);
         positive("ioMinPages", ioMinPages);
@@ -115,9 +120,10 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
      * on virtual threads and worker processes (claims 2, 3, 4, 6; claim 7 from start-up costs),
      * CPU-bound on platform threads and one-thread workers at 1 and 2 units (claims 1 and 5), one
      * chaos crawl (claim 8). No sweeps. {@code --modes virtual,platform,process} adds platform
-     * threads to the I/O table; platform threads above 100 are skipped, with the reason. No
-     * pinning recorder: starting Flight Recorder costs each of the seven child JVMs about half a
-     * second, which the 45 s do not have ({@code --pinning} turns it on).
+     * threads to the I/O table; platform threads above 100 are skipped, with the reason. Cold: no
+     * warm-up crawl and no pinning recorder, since a warm-up costs each child a second or more (a
+     * process-mode child several) and Flight Recorder half a second to start, which the 45 s do not
+     * have; the default run measures warm ({@code --pinning} turns the recorder on here).
      */
     public static BenchConfig quick() {
         return new BenchConfig(1, List.of(Substrate.VIRTUAL, Substrate.PROCESS),
@@ -128,7 +134,7 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
                 100, List.of(), 3,
                 List.of(), 400, 16,
                 100, 2, Duration.ofSeconds(20), false,
-                20, 60, 30, QUICK_BUDGET);
+                20, 60, 30, QUICK_BUDGET, 0);
     }
 
     /**
@@ -160,21 +166,29 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
                 100, List.of(0L, 200L, 1000L), 3,
                 List.of(1, 128), 400, 16,
                 2000, 4, Duration.ofSeconds(40), true,
-                20, 200, 100, FULL_BUDGET);
+                20, 200, 100, FULL_BUDGET, 1);
+    }
+
+    /** Unmeasured warm-up crawls per warm session. */
+    public BenchConfig withWarmups(int w) {
+        return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis,
+                ioRounds, ioMinPages, ioMaxPages, cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis,
+                sweepRounds, batchSizes, batchPages, batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning,
+                chaosConcurrency, chaosPages, chaosKillEvery, budget, w);
     }
 
     public BenchConfig withRepeats(int r) {
         return new BenchConfig(r, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis,
                 ioRounds, ioMinPages, ioMaxPages, cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis,
                 sweepRounds, batchSizes, batchPages, batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning,
-                chaosConcurrency, chaosPages, chaosKillEvery, budget);
+                chaosConcurrency, chaosPages, chaosKillEvery, budget, warmups);
     }
 
     public BenchConfig withPinning(boolean p) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis,
                 ioRounds, ioMinPages, ioMaxPages, cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis,
                 sweepRounds, batchSizes, batchPages, batchSize, maxPlatformThreads, maxWorkers, maxTime, p,
-                chaosConcurrency, chaosPages, chaosKillEvery, budget);
+                chaosConcurrency, chaosPages, chaosKillEvery, budget, warmups);
     }
 
     /** Only these modes, in every workload. */
@@ -183,56 +197,56 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
                 ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
                 cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
                 batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning,
-                chaosConcurrency, chaosPages, chaosKillEvery, budget);
+                chaosConcurrency, chaosPages, chaosKillEvery, budget, warmups);
     }
 
     public BenchConfig withGrid(List<Workload> w, List<Integer> levels) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, w, levels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
                 cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
                 batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning,
-                chaosConcurrency, chaosPages, chaosKillEvery, budget);
+                chaosConcurrency, chaosPages, chaosKillEvery, budget, warmups);
     }
 
     public BenchConfig withIo(long latencyMillis, int rounds, int minPages, int maxPages) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, latencyMillis, rounds, minPages, maxPages,
                 cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
                 batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning,
-                chaosConcurrency, chaosPages, chaosKillEvery, budget);
+                chaosConcurrency, chaosPages, chaosKillEvery, budget, warmups);
     }
 
     public BenchConfig withCpu(List<Integer> units, int pages, int work) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
                 units, pages, work, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
                 batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning,
-                chaosConcurrency, chaosPages, chaosKillEvery, budget);
+                chaosConcurrency, chaosPages, chaosKillEvery, budget, warmups);
     }
 
     public BenchConfig withSweeps(int concurrency, List<Long> latencies, int rounds, List<Integer> batches, int pages) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
                 cpuUnits, cpuPages, cpuWork, concurrency, latencies, rounds, batches, pages,
                 batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning,
-                chaosConcurrency, chaosPages, chaosKillEvery, budget);
+                chaosConcurrency, chaosPages, chaosKillEvery, budget, warmups);
     }
 
     public BenchConfig withLimits(int platformThreads, int workers, Duration time) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis, ioRounds, ioMinPages, ioMaxPages,
                 cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis, sweepRounds, batchSizes, batchPages,
                 batchSize, platformThreads, workers, time, pinning,
-                chaosConcurrency, chaosPages, chaosKillEvery, budget);
+                chaosConcurrency, chaosPages, chaosKillEvery, budget, warmups);
     }
 
     public BenchConfig withBudget(Duration b) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis,
                 ioRounds, ioMinPages, ioMaxPages, cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis,
                 sweepRounds, batchSizes, batchPages, batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning,
-                chaosConcurrency, chaosPages, chaosKillEvery, b);
+                chaosConcurrency, chaosPages, chaosKillEvery, b, warmups);
     }
 
     public BenchConfig withChaos(int concurrency, int pages, int killEvery) {
         return new BenchConfig(repeats, substrates, cpuModes, latencyModes, startupModes, workloads, ioLevels, ioLatencyMillis,
                 ioRounds, ioMinPages, ioMaxPages, cpuUnits, cpuPages, cpuWork, sweepConcurrency, sweepLatenciesMillis,
                 sweepRounds, batchSizes, batchPages, batchSize, maxPlatformThreads, maxWorkers, maxTime, pinning,
-                concurrency, pages, killEvery, budget);
+                concurrency, pages, killEvery, budget, warmups);
     }
 
     private static List<Substrate> keep(List<Substrate> modes, List<Substrate> allowed) {

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param machine     JDK, cores, OS
  * @param target      the crawled site: "fixture site" or the user's URL
  * @param repeats     measured crawls per cell
+ * @param warmups     unmeasured crawls before a warm session's first run (0: cold)
  * @param unitStartup thread and virtual-thread start-up, measured in the bench JVM
  * @param cells       every planned cell, run or skipped, in table order
  * @param otherCpuShare share (0 to 1) of the machine's CPU capacity that processes other than the
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param elapsedMillis how long the whole bench took
  * @param budget      the time limit the bench ran under ({@code --budget})
  */
-public record BenchResult(Machine machine, String target, int repeats, UnitStartup unitStartup, List<CellResult> cells,
+public record BenchResult(Machine machine, String target, int repeats, int warmups, UnitStartup unitStartup, List<CellResult> cells,
                           double otherCpuShare, long elapsedMillis, Duration budget) {
 
     /** {@link #target} of a bench on the embedded fixture site. */

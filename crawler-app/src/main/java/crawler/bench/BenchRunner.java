@@ -92,7 +92,8 @@ public final class BenchRunner {
         // exiting, so `time crawler bench` stays within it, not just the crawls.
         long sinceJvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         Duration left = config.budget().minusMillis(sinceJvmStart + REPORT_RESERVE_MILLIS);
-        Budget budget = new Budget(left.isNegative() || left.isZero() ? Duration.ofMillis(1) : left, System::nanoTime);
+        Budget budget = new Budget(left.isNegative() || left.isZero() ? Duration.ofMillis(1) : left, config.warmups(),
+                System::nanoTime);
         OtherWork others = OtherWork.start(ProcFs.system());
         Map<Long, FixtureServer> sites = new TreeMap<>();
         try {
@@ -153,7 +154,7 @@ public final class BenchRunner {
                 }
             }
             String where = target.fixtureSite() ? BenchResult.FIXTURE_SITE : target.url();
-            return new BenchResult(Machine.current(), where, config.repeats(), unitStartup, cells, others.share(),
+            return new BenchResult(Machine.current(), where, config.repeats(), config.warmups(), unitStartup, cells, others.share(),
                     (System.nanoTime() - start) / 1_000_000, config.budget());
         } finally {
             sites.values().forEach(FixtureServer::close);
@@ -194,7 +195,7 @@ public final class BenchRunner {
                                     Progress progress) throws IOException, InterruptedException {
         Duration limit = crawlLimit(budget);
         Crawl crawl = crawlOf(sites, cell);
-        WarmSession.Outcome outcome = new WarmSession(child).run(cell, crawl.seeds(), crawl.depth(), crawl.expected(), planned,
+        WarmSession.Outcome outcome = new WarmSession(child, config.warmups()).run(cell, crawl.seeds(), crawl.depth(), crawl.expected(), planned,
                 limit, config.pinning(),
                 r -> budget.admits(budget.estimateMillis(cell), r == 1 ? 0 : reserve),
                 r -> {

@@ -36,6 +36,7 @@ final class Budget {
     private final LongSupplier nanoTime;
     private final long deadline;
     private final Duration budget;
+    private final int warmups;
     private final Map<Cell, Long> lastRunMillis = new HashMap<>();
     // Child-JVM start and stop, learned apart for thread modes and process mode: a process-mode
     // child also waits for its workers, whose cold warm-up crawl costs more than one JVM's.
@@ -48,12 +49,17 @@ final class Budget {
     private int workerSamples;
     private boolean cpuPageRateSeen;
 
-    /** Starts the clock now. */
-    Budget(Duration budget, LongSupplier nanoTime) {
+    /**
+     * Starts the clock now.
+     *
+     * @param warmups unmeasured crawls of each warm session
+     */
+    Budget(Duration budget, int warmups, LongSupplier nanoTime) {
         if (budget.isNegative() || budget.isZero()) {
             throw new IllegalArgumentException("budget must be > 0, was " + budget);
         }
         this.budget = budget;
+        this.warmups = warmups;
         this.nanoTime = nanoTime;
         this.deadline = nanoTime.getAsLong() + budget.toNanos();
     }
@@ -83,7 +89,7 @@ final class Budget {
     long sessionMillis(Cell cell, int runs) {
         long crawl = lastRunMillis.getOrDefault(cell, crawlMillis(cell));
         long warmup = Math.round((double) crawl * WarmSession.warmupPages(cell) / cell.pages());
-        return overheadMillis(cell) + workerStartMillis(cell) + WarmSession.WARMUPS * warmup + runs * crawl;
+        return overheadMillis(cell) + workerStartMillis(cell) + warmups * warmup + runs * crawl;
     }
 
     /** Expected cost of the cell's first run: a whole warm session of one run, or one cold run. */
@@ -148,7 +154,7 @@ final class Budget {
         }
         long workers = maxWorkerStart(first);
         long warmup = Math.round((double) first.childMillis() * WarmSession.warmupPages(first.cell()) / first.cell().pages());
-        learnOverhead(first.cell(), session.setupMillis() + session.exitMillis() - WarmSession.WARMUPS * warmup - workers);
+        learnOverhead(first.cell(), session.setupMillis() + session.exitMillis() - warmups * warmup - workers);
         learnWorkerStart(workers);
     }
 

@@ -27,7 +27,7 @@ public final class HtmlReport {
                 .append("pre{background:#f7f7f7;padding:.6em;overflow-x:auto;font-size:12px}</style></head><body>\n");
         b.append("<h1>crawlbench: threads versus processes</h1>\n<p>")
                 .append(Svg.escape("Crawled the " + r.target() + " on " + r.machine().describe() + "; " + r.repeats()
-                        + (r.repeats() == 1 ? " run" : " runs") + " per cell, median with min-max. " + TextReport.conditions(r) + ". " + TextReport.METHOD + "."))
+                        + (r.repeats() == 1 ? " run" : " runs") + " per cell, median with min-max. " + TextReport.conditions(r) + ". " + TextReport.method(r) + "."))
                 .append("</p>\n");
         b.append("<h2>The seed's claims</h2>\n<table><tr><th>#</th><th>claim</th><th>verdict</th><th>evidence</th></tr>\n");
         for (Verdict v : Verdicts.of(r)) {

@@ -22,6 +22,7 @@ public final class JsonReport {
         doc.put("machine", r.machine());
         doc.put("target", r.target());
         doc.put("repeats", r.repeats());
+        doc.put("warmups", r.warmups());
         doc.put("budgetSeconds", r.budget().toSeconds());
         doc.put("elapsedMillis", r.elapsedMillis());
         doc.put("otherCpuShare", r.otherCpuShare());

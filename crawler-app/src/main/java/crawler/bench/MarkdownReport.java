@@ -10,7 +10,7 @@ public final class MarkdownReport {
         StringBuilder b = new StringBuilder("# crawlbench: threads versus processes\n\n");
         b.append("Crawled the ").append(r.target()).append(" on ").append(r.machine().describe()).append("; ")
                 .append(r.repeats()).append(r.repeats() == 1 ? " run" : " runs").append(" per cell, median with min-max. ")
-                .append(TextReport.conditions(r)).append(".\n\n").append(TextReport.METHOD).append(".\n\n");
+                .append(TextReport.conditions(r)).append(".\n\n").append(TextReport.method(r)).append(".\n\n");
         for (Workload w : Workload.values()) {
             if (!r.cells(w).isEmpty()) {
                 b.append("## ").append(w.title()).append("\n\n```\n").append(TextReport.table(w, r.cells(w), r)).append("```\n\n");

@@ -19,7 +19,7 @@ public final class TextReport {
         StringBuilder b = new StringBuilder();
         b.append("bench on the ").append(r.target()).append(": ").append(r.machine().describe()).append(", ")
                 .append(r.repeats()).append(r.repeats() == 1 ? " run" : " runs").append(" per cell (median, min-max)\n")
-                .append(conditions(r)).append('\n').append(METHOD).append('\n');
+                .append(conditions(r)).append('\n').append(method(r)).append('\n');
         for (Workload w : Workload.values()) {
             List<CellResult> cells = r.cells(w);
             if (!cells.isEmpty()) {
@@ -47,8 +47,13 @@ public final class TextReport {
     }
 
     /** How the runs were made, in one line. */
-    static final String METHOD = "I/O, CPU and sweep cells: one child JVM each, one unmeasured warm-up crawl, then the measured"
-            + " runs on the same warm substrate; start-up and chaos: a cold child JVM per run";
+    static String method(BenchResult r) {
+        String warm = r.warmups() == 0
+                ? "I/O, CPU and sweep cells: one child JVM each, no warm-up crawl (cold: JIT warm-up included)"
+                : "I/O, CPU and sweep cells: one child JVM each, " + (r.warmups() == 1 ? "one unmeasured warm-up crawl"
+                : r.warmups() + " unmeasured warm-up crawls") + ", then the measured runs on the same warm substrate";
+        return warm + "; start-up and chaos: a cold child JVM per run";
+    }
 
     /** How long the bench took and how busy the machine was: other work shares the cores with the crawls. */
     static String conditions(BenchResult r) {

@@ -32,8 +32,6 @@ import java.util.function.IntPredicate;
  */
 final class WarmSession {
 
-    /** Unmeasured crawls before the first measured run. */
-    static final int WARMUPS = 1;
     /** A warm-up crawl has at least this many pages (or all of them), so the hot paths get compiled. */
     static final int MIN_WARMUP_PAGES = 50;
 
@@ -61,9 +59,18 @@ final class WarmSession {
     }
 
     private final ChildCrawl child;
+    private final int warmups;
 
-    WarmSession(ChildCrawl child) {
+    /**
+     * @param warmups unmeasured crawls before the first measured run; 0 measures a cold
+     *                substrate (still one JVM for all runs)
+     */
+    WarmSession(ChildCrawl child, int warmups) {
+        if (warmups < 0) {
+            throw new IllegalArgumentException("warmups must be >= 0, was " + warmups);
+        }
         this.child = child;
+        this.warmups = warmups;
     }
 
     /**
@@ -91,7 +98,7 @@ final class WarmSession {
         List<String> cmd = child.javaCommand("bench-session");
         cmd.addAll(List.of("--seeds", seedFile.toString(), "-d", Integer.toString(depth),
                 "--out-prefix", dir.resolve(stem).toString(),
-                "--warmups", Integer.toString(WARMUPS), "--warmup-pages", Integer.toString(warmupPages(cell)),
+                "--warmups", Integer.toString(warmups), "--warmup-pages", Integer.toString(warmupPages(cell)),
                 "--runs", Integer.toString(runs)));
         cmd.addAll(ChildCrawl.crawlOptions(cell, crawlLimit));
         if (pinning) {
@@ -108,7 +115,7 @@ final class WarmSession {
         long lastEnd = spawned;
         String failure = null;
         try (Writer bench = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
-            long readyWait = (WARMUPS + 1) * crawlLimit.toMillis() + ChildCrawl.GRACE_MILLIS;
+            long readyWait = (warmups + 1) * crawlLimit.toMillis() + ChildCrawl.GRACE_MILLIS;
             for (int r = 1; r <= runs; r++) {
                 String line = control.poll(readyWait, TimeUnit.MILLISECONDS);
                 if (!("ready " + r).equals(line)) {
@@ -167,8 +174,12 @@ final class WarmSession {
             onRun.accept(f);
             done.add(f);
         }
-        // Worker start-up happened before the first run, during the warm-up; each run reports it.
+        // Worker start-up is reported to the first crawl on the substrate (the warm-up, or run 1);
+        // every run reports it.
         List<Long> startups = workerStartups(Path.of(dir.resolve(stem) + "-warmup1.summary.json"));
+        if (startups.isEmpty() && !done.isEmpty()) {
+            startups = done.getFirst().workerStartupMillis();
+        }
         for (int i = 0; i < done.size(); i++) {
             if (!startups.isEmpty() && done.get(i).workerStartupMillis().isEmpty()) {
                 done.set(i, done.get(i).withWorkerStartupMillis(startups));

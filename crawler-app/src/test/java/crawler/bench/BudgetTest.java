@@ -14,7 +14,7 @@ class BudgetTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
 
     private Budget budget(Duration d) {
-        return new Budget(d, now::get);
+        return new Budget(d, 1, now::get);
     }
 
     private void advanceMillis(long ms) {

@@ -86,6 +86,6 @@ final class Samples {
         cells.add(cell(new Cell(Workload.STARTUP, Substrate.PROCESS, 1, 1, 0, 0, 1), new long[] {400, 420, 410},
                 usage(180, 210, 42, 600, 3000, 2), 1, 1, List.of(1500L)));
         cells.add(chaosCell());
-        return new BenchResult(MACHINE, "embedded fixture site", 3, UNITS, cells, 0.05, 95_000, Duration.ofMinutes(3));
+        return new BenchResult(MACHINE, "embedded fixture site", 3, 1, UNITS, cells, 0.05, 95_000, Duration.ofMinutes(3));
     }
 }

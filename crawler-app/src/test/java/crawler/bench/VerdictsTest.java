@@ -32,7 +32,7 @@ class VerdictsTest {
     @Test
     void claim5_isNotJudged_onABusyMachine() {
         BenchResult quiet = Samples.small();
-        BenchResult busy = new BenchResult(quiet.machine(), quiet.target(), quiet.repeats(), quiet.unitStartup(), quiet.cells(),
+        BenchResult busy = new BenchResult(quiet.machine(), quiet.target(), quiet.repeats(), quiet.warmups(), quiet.unitStartup(), quiet.cells(),
                 0.4, quiet.elapsedMillis(), quiet.budget());
         Verdict v = Verdicts.of(busy).get(4);
         assertThat(v.outcome()).isEqualTo(Outcome.NOT_MEASURED);
@@ -105,6 +105,6 @@ class VerdictsTest {
     }
 
     private static BenchResult result(List<CellResult> cells) {
-        return new BenchResult(Samples.MACHINE, "embedded fixture site", 1, UnitStartup.NOT_MEASURED, cells, -1, 1000, Duration.ofSeconds(45));
+        return new BenchResult(Samples.MACHINE, "embedded fixture site", 1, 1, UnitStartup.NOT_MEASURED, cells, -1, 1000, Duration.ofSeconds(45));
     }
 }

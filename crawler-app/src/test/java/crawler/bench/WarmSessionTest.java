@@ -77,6 +77,20 @@ class WarmSessionTest {
     }
 
     @Test
+    void withoutWarmUp_theFirstRunIsCold_andEveryRunStillReportsTheWorkersStartUp() throws Exception {
+        List<String> seeds = site.manifest().sitemapUrls().subList(0, 30);
+        Cell cell = cell(Substrate.PROCESS);
+        WarmSession.Outcome o = new WarmSession(ChildCrawl.ofThisJvm(work, Duration.ofSeconds(60)), 0).run(cell, seeds, 0,
+                new HashSet<>(seeds), 2, Duration.ofSeconds(60), false, r -> true, r -> { });
+
+        assertThat(o.runs()).hasSize(2).allSatisfy(r -> {
+            assertThat(r.failed()).as(String.valueOf(r.failure())).isFalse();
+            assertThat(r.workerStartupMillis()).hasSize(2);
+        });
+        assertThat(work.resolve(cell.key() + "-warm-warmup1.summary.json")).doesNotExist();
+    }
+
+    @Test
     void aRunTheBudgetRefuses_isNotCrawled_andTheChildExits() throws Exception {
         List<String> seeds = site.manifest().sitemapUrls().subList(0, 30);
         WarmSession.Outcome o = session().run(cell(Substrate.PLATFORM), seeds, 0, new HashSet<>(seeds), 3,
@@ -103,7 +117,7 @@ class WarmSessionTest {
         Cell cell = cell(Substrate.VIRTUAL);
         ChildCrawl broken = new ChildCrawl(ChildCrawl.ofThisJvm(work, Duration.ofSeconds(60)).javaCommand("x").getFirst(),
                 "/nonexistent.jar", work, Duration.ofSeconds(60), Duration.ofMillis(50), ProcFs.system());
-        WarmSession.Outcome o = new WarmSession(broken).run(cell, List.of("http://127.0.0.1:1/"), 0, null, 2,
+        WarmSession.Outcome o = new WarmSession(broken, 1).run(cell, List.of("http://127.0.0.1:1/"), 0, null, 2,
                 Duration.ofSeconds(20), false, r -> true, r -> { });
 
         assertThat(o.runs()).hasSize(1);
@@ -112,7 +126,7 @@ class WarmSessionTest {
     }
 
     private WarmSession session() {
-        return new WarmSession(ChildCrawl.ofThisJvm(work, Duration.ofSeconds(60)));
+        return new WarmSession(ChildCrawl.ofThisJvm(work, Duration.ofSeconds(60)), 1);
     }
 
     private long coordinatorPid(Cell cell, int run) throws IOException {
