@@ -108,7 +108,7 @@ public final class TextReport {
         if (w == Workload.IO && cells.stream().anyMatch(c -> c.ok() && c.cell().substrate() == Substrate.VIRTUAL)) {
             b.append(cells.stream().anyMatch(c -> c.pinningEvents() >= 0)
                     ? "  pinned: JFR jdk.VirtualThreadPinned events (threshold 0), most in any run; the recorder runs in every mode's crawl JVM\n"
-                    : "  pinned: not recorded (--no-pinning)\n");
+                    : "  pinned: not recorded (the recorder is off with --quick or --no-pinning; --pinning turns it on)\n");
         }
         if (w == Workload.CHAOS) {
             b.append("  the thread-mode counterpart (heap exhaustion or an Error in one task, in every mode) is `./crawler isolate`\n");
