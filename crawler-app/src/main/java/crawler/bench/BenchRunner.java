@@ -18,10 +18,11 @@ import java.util.TreeMap;
 
 /**
  * Runs a {@link BenchPlan}: starts the fixture sites it needs (one per latency, in this JVM, so
- * their CPU and memory are outside the measured process tree), warms them up, then runs every
- * runnable cell up to {@code repeats} times as child crawls. Throughput, memory and CPU cells run
- * as one warm session each ({@link WarmSession}: one child JVM, a warm-up crawl, then the measured
- * runs on the same substrate); start-up and chaos cells run cold, one child JVM per run.
+ * their CPU and memory are outside the measured process tree), warms them up when a cold
+ * start-up cell will fetch from them, then runs every runnable cell up to {@code repeats} times
+ * as child crawls. Throughput, memory and CPU cells run as one session each ({@link WarmSession}:
+ * one child JVM, {@code --warmups} unmeasured crawls, then the measured runs on the same
+ * substrate); start-up and chaos cells run cold, one child JVM per run.
  * Workloads take turns, cheapest cell first, and a cell's second and third runs only happen if
  * every later cell's first run still fits the budget.
  *
@@ -204,8 +205,9 @@ public final class BenchRunner {
                 });
         budget.recordSession(outcome);
         if (outcome.setupMillis() >= 0) {
-            say(String.format(Locale.ROOT, "         (that child JVM: %.1f s to start, build the substrate and crawl once unmeasured;"
-                    + " %.1f s to exit)", outcome.setupMillis() / 1000.0, outcome.exitMillis() / 1000.0));
+            say(String.format(Locale.ROOT, "         (that child JVM: %.1f s to start and build the substrate%s; %.1f s to exit)",
+                    outcome.setupMillis() / 1000.0, config.warmups() == 0 ? "" : ", then the unmeasured warm-up",
+                    outcome.exitMillis() / 1000.0));
         }
         return outcome.runs().stream().map(r -> cutShort(r, limit)).toList();
     }

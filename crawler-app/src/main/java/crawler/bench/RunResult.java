@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param repeat              1-based repetition number
  * @param failure             why the run does not count (non-zero exit, time limit, wrong URL set), or null
  * @param wallMillis          the summary's wall time: first URL handed out to last result
- * @param childMillis         spawn to exit of the child JVM, as the bench saw it
+ * @param childMillis         what the run cost the bench: spawn to exit of its child JVM when cold;
+ *                            from the bench's go to the child's done in a warm session
  * @param pages               results written
  * @param errors              results with an error
  * @param urlCount            distinct URLs in the results file

@@ -147,8 +147,7 @@ public final class Verdicts {
             return new Verdict(6, text, Outcome.NOT_MEASURED, "no clean process-mode I/O cell with memory figures (they need Linux /proc)");
         }
         int c = proc.get().cell().concurrency();
-        Optional<CellResult> thread = Analysis.at(r, Workload.IO, Substrate.PLATFORM, c)
-                .or(() -> Analysis.at(r, Workload.IO, Substrate.VIRTUAL, c));
+        Optional<CellResult> thread = memoryPartner(r, c);
         if (thread.isEmpty() || !thread.get().measuredUsage()) {
             return new Verdict(6, text, Outcome.NOT_MEASURED, "no measured thread-mode I/O cell at c=" + c);
         }
@@ -162,6 +161,15 @@ public final class Verdicts {
                 Fmt.mb(p.peakPssKb().median()), Fmt.mb(p.peakRssKb().median()), Fmt.size(extraPerWorker)));
     }
 
+    /**
+     * The thread-mode cell a process-mode cell's memory is compared with, in claims 6 and 7 alike:
+     * platform threads at the same concurrency (worker JVMs fetch on platform threads too, so the
+     * difference is the JVMs), else virtual threads.
+     */
+    private static Optional<CellResult> memoryPartner(BenchResult r, int c) {
+        return Analysis.at(r, Workload.IO, Substrate.PLATFORM, c).or(() -> Analysis.at(r, Workload.IO, Substrate.VIRTUAL, c));
+    }
+
     private static Verdict claim7(BenchResult r) {
         String text = "threads use less memory and switch context faster";
         List<String> parts = new ArrayList<>();
@@ -171,7 +179,7 @@ public final class Verdicts {
         topLevels(r).ifPresent(parts::add);
         Optional<CellResult> worker = r.cells().stream().filter(c -> c.ok() && c.workerStartupMillis() != null).findFirst();
         Optional<CellResult> proc = Analysis.highest(r, Workload.IO, Substrate.PROCESS);
-        Optional<CellResult> thread = proc.flatMap(p -> bestAt(r, p.cell().concurrency()));
+        Optional<CellResult> thread = proc.flatMap(p -> memoryPartner(r, p.cell().concurrency()));
         if (proc.isPresent() && thread.isPresent() && proc.get().measuredUsage() && thread.get().measuredUsage()) {
             parts.add(String.format(Locale.ROOT, "a worker JVM %s", Fmt.size(
                     (proc.get().peakPssKb().median() - thread.get().peakPssKb().median()) / proc.get().cell().workers())));

@@ -32,9 +32,10 @@ public enum Workload {
     }
 
     /**
-     * Whether the cell's runs are measured in one child JVM on a warm substrate, after an
-     * unmeasured warm-up crawl ({@link WarmSession}); otherwise each run is a cold child JVM of
-     * its own. Start-up measures the cold start itself; chaos checks correctness once.
+     * Whether the cell's runs are measured in one child JVM on one substrate, warmed by the
+     * bench's {@code --warmups} unmeasured crawls ({@link WarmSession}); otherwise each run is a
+     * cold child JVM of its own. Start-up measures the cold start itself; chaos checks correctness
+     * once.
      */
     public boolean warm() {
         return this != STARTUP && this != CHAOS;
