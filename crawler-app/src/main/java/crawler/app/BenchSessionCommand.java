@@ -39,6 +39,8 @@ import picocli.CommandLine.Option;
         description = "Crawl a seed list repeatedly on one warm substrate, paced by the bench (internal).")
 final class BenchSessionCommand implements java.util.concurrent.Callable<Integer> {
 
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     @Option(names = "--seeds", paramLabel = "FILE", required = true, description = "seed URLs, one per line")
     Path seedsFile;
 
@@ -83,48 +85,59 @@ final class BenchSessionCommand implements java.util.concurrent.Callable<Integer
                 StandardCharsets.UTF_8);
         BufferedReader bench = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         CrawlJob job = new CrawlJob(settings, err);
-        PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        List<String> warmupSeeds = warmupPages > 0 && warmupPages < seeds.urls().size()
-                ? seeds.urls().subList(0, warmupPages) : seeds.urls();
         try (ReusableExecutor substrate = new ReusableExecutor(job.executorFactory())) {
-            for (int w = 0; w < warmups; w++) {
-                CrawlSummary s = new CrawlJob(settings, silent)
-                        .run(warmupSeeds, ResultSink.DISCARD, Map.of(), c -> { }, substrate::attach);
-                if (!s.stopReason().equals("COMPLETE")) {
-                    err.println("crawler: warm-up crawl stopped: " + s.stopReason());
-                    return CrawlCommand.EXIT_FAILED;
-                }
-                // The substrate's start-up (worker spawn to hello) is reported to the first crawl
-                // attached, a warm-up: its summary keeps it for the bench.
-                json.writeValue(Path.of(outPrefix + "-warmup" + (w + 1) + ".summary.json").toFile(), s);
+            if (!warmUp(settings, seeds.urls(), substrate, err)) {
+                return CrawlCommand.EXIT_FAILED;
             }
-            for (int run = 1; run <= runs; run++) {
-                control.println("ready " + run);
-                String word = bench.readLine();
-                if (word == null || word.equals("stop")) {
-                    return CrawlCommand.EXIT_OK;
-                }
-                if (!word.equals("go")) {
-                    err.println("crawler: bench-session: expected go or stop, got: " + word);
-                    return CrawlCommand.EXIT_USAGE;
-                }
-                CrawlSummary s;
-                try (ResultSink sink = new JsonLinesSink(Files.newOutputStream(Path.of(outPrefix + "-r" + run + ".jsonl")),
-                        true)) {
-                    s = job.run(seeds.urls(), sink, Map.of(), c -> { }, substrate::attach);
-                }
-                json.writeValue(Path.of(outPrefix + "-r" + run + ".summary.json").toFile(), s);
-                control.println("done " + run);
-                if (!s.stopReason().equals("COMPLETE")) {
-                    // The substrate was shut down with work outstanding; no further run can attach.
-                    return CrawlCommand.EXIT_OK;
-                }
-            }
-            return CrawlCommand.EXIT_OK;
+            return measure(job, seeds.urls(), substrate, control, bench, err);
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             err.println("crawler: bench-session failed: " + e.getMessage());
             return CrawlCommand.EXIT_FAILED;
         }
+    }
+
+    /** The unmeasured crawls, each of the first {@code --warmup-pages} seeds; false if one did not complete. */
+    private boolean warmUp(CrawlSettings settings, List<String> seeds, ReusableExecutor substrate, PrintStream err)
+            throws IOException {
+        List<String> warmupSeeds = warmupPages > 0 && warmupPages < seeds.size() ? seeds.subList(0, warmupPages) : seeds;
+        for (int w = 1; w <= warmups; w++) {
+            CrawlSummary s = new CrawlJob(settings, new PrintStream(OutputStream.nullOutputStream()))
+                    .run(warmupSeeds, ResultSink.DISCARD, Map.of(), c -> { }, substrate::attach);
+            if (!s.stopReason().equals("COMPLETE")) {
+                err.println("crawler: warm-up crawl stopped: " + s.stopReason());
+                return false;
+            }
+            // The substrate's start-up (worker spawn to hello) is reported to the first crawl
+            // attached, a warm-up: its summary keeps it for the bench.
+            JSON.writeValue(Path.of(outPrefix + "-warmup" + w + ".summary.json").toFile(), s);
+        }
+        return true;
+    }
+
+    /** The measured runs, each when the bench says go. */
+    private int measure(CrawlJob job, List<String> seeds, ReusableExecutor substrate, PrintStream control,
+                        BufferedReader bench, PrintStream err) throws IOException {
+        for (int run = 1; run <= runs; run++) {
+            control.println("ready " + run);
+            String word = bench.readLine();
+            if (word == null || word.equals("stop")) {
+                return CrawlCommand.EXIT_OK;
+            }
+            if (!word.equals("go")) {
+                err.println("crawler: bench-session: expected go or stop, got: " + word);
+                return CrawlCommand.EXIT_USAGE;
+            }
+            CrawlSummary s;
+            try (ResultSink sink = new JsonLinesSink(Files.newOutputStream(Path.of(outPrefix + "-r" + run + ".jsonl")), true)) {
+                s = job.run(seeds, sink, Map.of(), c -> { }, substrate::attach);
+            }
+            JSON.writeValue(Path.of(outPrefix + "-r" + run + ".summary.json").toFile(), s);
+            control.println("done " + run);
+            if (!s.stopReason().equals("COMPLETE")) {
+                // The substrate was shut down with work outstanding; no further run can attach.
+                return CrawlCommand.EXIT_OK;
+            }
+        }
+        return CrawlCommand.EXIT_OK;
     }
 }

@@ -95,17 +95,9 @@ final class WarmSession {
         Path jfr = dir.resolve(stem + ".jfr");
         Files.write(seedFile, seeds, StandardCharsets.UTF_8);
         Files.deleteIfExists(jfr);
-        List<String> cmd = child.javaCommand("bench-session");
-        cmd.addAll(List.of("--seeds", seedFile.toString(), "-d", Integer.toString(depth),
-                "--out-prefix", dir.resolve(stem).toString(),
-                "--warmups", Integer.toString(warmups), "--warmup-pages", Integer.toString(warmupPages(cell)),
-                "--runs", Integer.toString(runs)));
-        cmd.addAll(ChildCrawl.crawlOptions(cell, crawlLimit));
-        if (pinning) {
-            cmd.addAll(1, ChildCrawl.recorderOptions(jfr));
-        }
         long spawned = System.nanoTime();
-        Process process = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+        Process process = new ProcessBuilder(command(cell, seedFile, depth, dir.resolve(stem), runs, crawlLimit,
+                pinning ? jfr : null)).redirectError(log.toFile()).start();
         Thread reaper = ChildCrawl.addReaper(process);
         BlockingQueue<String> control = drain(process);
         ProcessTreeProbe probe = child.probe(process);
@@ -120,6 +112,11 @@ final class WarmSession {
                 String line = control.poll(readyWait, TimeUnit.MILLISECONDS);
                 if (!("ready " + r).equals(line)) {
                     failure = unexpected(line, "ready " + r, readyWait, log);
+                    if (r > 1) {
+                        // The child died between runs: this run fails, the ones before it stand.
+                        done.add(ChildCrawl.failed(cell, r, failure, 0, TreeUsage.NOT_MEASURED));
+                        onRun.accept(done.getLast());
+                    }
                     break;
                 }
                 if (r == 1) {
@@ -174,9 +171,36 @@ final class WarmSession {
             onRun.accept(f);
             done.add(f);
         }
-        // Worker start-up is reported to the first crawl on the substrate (the warm-up, or run 1);
-        // every run reports it.
-        List<Long> startups = workerStartups(Path.of(dir.resolve(stem) + "-warmup1.summary.json"));
+        addWorkerStartups(done, Path.of(dir.resolve(stem) + "-warmup1.summary.json"));
+        if (pinning && cell.substrate() == Substrate.VIRTUAL && Files.exists(jfr)) {
+            // Windows belong to the runs that ended with done: the first ones, in order.
+            for (int i = 0; i < windows.size(); i++) {
+                done.set(i, done.get(i).withPinningEvents(ChildCrawl.countPinning(jfr, windows.get(i)[0], windows.get(i)[1])));
+            }
+        }
+        return new Outcome(done, setupMillis, exitMillis);
+    }
+
+    /** {@code java ... crawler.app.Main bench-session ...}; with a recording file, Flight Recorder on pinning. */
+    private List<String> command(Cell cell, Path seedFile, int depth, Path outPrefix, int runs, Duration crawlLimit,
+                                 Path jfr) {
+        List<String> cmd = child.javaCommand("bench-session");
+        cmd.addAll(List.of("--seeds", seedFile.toString(), "-d", Integer.toString(depth), "--out-prefix", outPrefix.toString(),
+                "--warmups", Integer.toString(warmups), "--warmup-pages", Integer.toString(warmupPages(cell)),
+                "--runs", Integer.toString(runs)));
+        cmd.addAll(ChildCrawl.crawlOptions(cell, crawlLimit));
+        if (jfr != null) {
+            cmd.addAll(1, ChildCrawl.recorderOptions(jfr));
+        }
+        return cmd;
+    }
+
+    /**
+     * Worker start-up is reported to the first crawl on the substrate: the warm-up (its summary),
+     * or run 1 without one. Every run then reports it.
+     */
+    private static void addWorkerStartups(List<RunResult> done, Path warmupSummary) throws IOException {
+        List<Long> startups = workerStartups(warmupSummary);
         if (startups.isEmpty() && !done.isEmpty()) {
             startups = done.getFirst().workerStartupMillis();
         }
@@ -185,12 +209,6 @@ final class WarmSession {
                 done.set(i, done.get(i).withWorkerStartupMillis(startups));
             }
         }
-        if (pinning && cell.substrate() == Substrate.VIRTUAL && Files.exists(jfr)) {
-            for (int i = 0; i < windows.size(); i++) {
-                done.set(i, done.get(i).withPinningEvents(ChildCrawl.countPinning(jfr, windows.get(i)[0], windows.get(i)[1])));
-            }
-        }
-        return new Outcome(done, setupMillis, exitMillis);
     }
 
     /** Spawn-to-hello of each worker JVM, from a summary; empty without one. */
