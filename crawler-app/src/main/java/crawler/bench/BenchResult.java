@@ -13,13 +13,15 @@ import java.util.Optional;
  * @param repeats     measured crawls per cell
  * @param warmups     unmeasured crawls before a warm session's first run (0: cold)
  * @param unitStartup thread and virtual-thread start-up, measured in the bench JVM
+ * @param parkedUnits what parked threads of each kind cost, apart from any crawl (empty when not measured)
  * @param cells       every planned cell, run or skipped, in table order
  * @param otherCpuShare share (0 to 1) of the machine's CPU capacity that processes other than the
  *                    bench and its crawls used while it ran, or -1 when unknown ({@link OtherWork})
  * @param elapsedMillis how long the whole bench took
  * @param budget      the time limit the bench ran under ({@code --budget})
  */
-public record BenchResult(Machine machine, String target, int repeats, int warmups, UnitStartup unitStartup, List<CellResult> cells,
+public record BenchResult(Machine machine, String target, int repeats, int warmups, UnitStartup unitStartup,
+                          List<ParkedUnits> parkedUnits, List<CellResult> cells,
                           double otherCpuShare, long elapsedMillis, Duration budget) {
 
     /** {@link #target} of a bench on the embedded fixture site. */
@@ -31,6 +33,7 @@ public record BenchResult(Machine machine, String target, int repeats, int warmu
         Objects.requireNonNull(unitStartup, "unitStartup");
         Objects.requireNonNull(budget, "budget");
         cells = List.copyOf(cells);
+        parkedUnits = List.copyOf(parkedUnits);
     }
 
     /** Whether other processes used so much of the CPU that time and speed-up figures are not to be trusted. */

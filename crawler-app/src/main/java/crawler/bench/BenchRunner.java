@@ -112,6 +112,8 @@ public final class BenchRunner {
             }
             say(String.format(Locale.ROOT, "%d fixture site(s) up in %.1f s", sites.size(), (System.nanoTime() - start) / 1e9));
             UnitStartup unitStartup = UnitStartup.measure(500);
+            List<ParkedUnits> parked = runnable.stream().anyMatch(p -> p.cell().workload() == Workload.STARTUP)
+                    ? parkedUnits() : List.of();
             // A warm session's own warm-up crawl warms the site too; only a cold first page needs it warm beforehand.
             if (runnable.stream().anyMatch(p -> p.cell().workload() == Workload.STARTUP)) {
                 warmUp(sites);
@@ -155,7 +157,7 @@ public final class BenchRunner {
                 }
             }
             String where = target.fixtureSite() ? BenchResult.FIXTURE_SITE : target.url();
-            return new BenchResult(Machine.current(), where, config.repeats(), config.warmups(), unitStartup, cells, others.share(),
+            return new BenchResult(Machine.current(), where, config.repeats(), config.warmups(), unitStartup, parked, cells, others.share(),
                     (System.nanoTime() - start) / 1_000_000, config.budget());
         } finally {
             sites.values().forEach(FixtureServer::close);
@@ -166,6 +168,26 @@ public final class BenchRunner {
         return String.format(Locale.ROOT, "[%d/%d %4.0fs] %-7s %-10s c=%-6d %s: %s", done, total,
                 (System.nanoTime() - start) / 1e9, cell.workload().label(), cell.substrate().label(),
                 cell.concurrency(), detail(cell), what);
+    }
+
+    /**
+     * Parked virtual threads as many as the I/O grid's top level, platform threads as many as
+     * that or their limit; skipped with a line when it cannot run (the bench goes on without it).
+     */
+    private List<ParkedUnits> parkedUnits() throws InterruptedException {
+        int top = config.ioLevels().stream().mapToInt(Integer::intValue).max().orElse(1000);
+        List<ParkedUnits> out = new ArrayList<>();
+        try {
+            for (boolean virtual : new boolean[] {true, false}) {
+                int n = virtual ? top : Math.min(top, config.maxPlatformThreads());
+                ParkedUnits p = ParkedUnits.measure(child.java(), ProcFs.system(), virtual, n);
+                say(p.describe());
+                out.add(p);
+            }
+        } catch (IOException e) {
+            say("parked threads not measured: " + e.getMessage());
+        }
+        return out;
     }
 
     private static String detail(Cell cell) {

@@ -195,8 +195,14 @@ final class ChildCrawl {
 
     /** {@code java -cp ... crawler.app.Main SUBCOMMAND}, as a list to add to. */
     List<String> javaCommand(String subcommand) {
-        return new ArrayList<>(List.of(javaBinary, "-Dcrawler.stderr.tty=false", "-cp", classPath, "crawler.app.Main",
-                subcommand));
+        List<String> cmd = java();
+        cmd.addAll(List.of("crawler.app.Main", subcommand));
+        return cmd;
+    }
+
+    /** {@code java -cp ...}, with no main class yet. */
+    List<String> java() {
+        return new ArrayList<>(List.of(javaBinary, "-Dcrawler.stderr.tty=false", "-cp", classPath));
     }
 
     /**

@@ -27,6 +27,7 @@ public final class JsonReport {
         doc.put("elapsedMillis", r.elapsedMillis());
         doc.put("otherCpuShare", r.otherCpuShare());
         doc.put("unitStartup", r.unitStartup());
+        doc.put("parkedUnits", r.parkedUnits());
         r.ceilingPagesPerSecond().ifPresent(c -> doc.put("ceilingPagesPerSecond", Math.round(c * 10) / 10.0));
         List<Map<String, Object>> cells = new ArrayList<>();
         java.util.Set<Cell> fastest = new java.util.HashSet<>();

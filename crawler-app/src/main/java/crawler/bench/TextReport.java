@@ -119,6 +119,11 @@ public final class TextReport {
                     u.threads(), u.virtualMicros(), u.platformMicros()));
             b.append("  first page = crawl wall time of one page (thread start, cold fetch and parse) + worker spawn-to-hello in process mode\n");
         }
+        if (w == Workload.STARTUP && !r.parkedUnits().isEmpty()) {
+            b.append("  in a child JVM of their own (-Xmx").append(ParkedUnits.HEAP).append(", each thread ")
+                    .append(ParkedUnitsChild.DEPTH).append(" frames deep): ")
+                    .append(String.join("; ", r.parkedUnits().stream().map(ParkedUnits::describe).toList())).append('\n');
+        }
         return b.toString();
     }
 

@@ -170,33 +170,66 @@ public final class Verdicts {
         return Analysis.at(r, Workload.IO, Substrate.PLATFORM, c).or(() -> Analysis.at(r, Workload.IO, Substrate.VIRTUAL, c));
     }
 
+    /**
+     * Claim 7 is judged on two prices. Memory: a worker JVM's extra PSS against the dearest
+     * thread's per-unit PSS (in the crawls, or parked alone). Start-up: a platform thread's start
+     * against a worker JVM's spawn to hello. Either one contradicting the claim makes it mixed or
+     * not supported; context switches are reported, not judged.
+     */
     private static Verdict claim7(BenchResult r) {
         String text = "threads use less memory and switch context faster";
         List<String> parts = new ArrayList<>();
+        List<Double> threadKb = new ArrayList<>();
+        List<String> perUnit = new ArrayList<>();
         for (Substrate s : List.of(Substrate.VIRTUAL, Substrate.PLATFORM)) {
-            Analysis.memoryPerUnitKb(r.cells(Workload.IO, s)).ifPresent(kb -> parts.add(s.label() + " " + Fmt.size(kb) + " per unit"));
+            Analysis.memoryPerUnitKb(r.cells(Workload.IO, s)).ifPresent(kb -> {
+                perUnit.add(s.label() + " " + Fmt.size(kb));
+                threadKb.add(kb);
+            });
+        }
+        if (!perUnit.isEmpty()) {
+            parts.add("peak PSS per unit in the crawls: " + String.join(", ", perUnit));
         }
         topLevels(r).ifPresent(parts::add);
-        Optional<CellResult> worker = r.cells().stream().filter(c -> c.ok() && c.workerStartupMillis() != null).findFirst();
-        Optional<CellResult> proc = Analysis.highest(r, Workload.IO, Substrate.PROCESS);
-        Optional<CellResult> thread = proc.flatMap(p -> memoryPartner(r, p.cell().concurrency()));
-        if (proc.isPresent() && thread.isPresent() && proc.get().measuredUsage() && thread.get().measuredUsage()) {
-            parts.add(String.format(Locale.ROOT, "a worker JVM %s", Fmt.size(
-                    (proc.get().peakPssKb().median() - thread.get().peakPssKb().median()) / proc.get().cell().workers())));
+        if (!r.parkedUnits().isEmpty()) {
+            // The threads alone, without the pages a crawl holds: the cleanest per-unit price.
+            parts.add("parked alone: " + String.join(", ", r.parkedUnits().stream()
+                    .map(p -> p.kind() + " " + Fmt.size(p.pssPerUnitKb())).toList()) + " PSS each");
+            r.parkedUnits().forEach(p -> threadKb.add(p.pssPerUnitKb()));
         }
+        Optional<Double> workerKb = workerJvmKb(r);
+        workerKb.ifPresent(kb -> parts.add("a worker JVM " + Fmt.size(kb)));
+        Boolean memory = workerKb.isEmpty() || threadKb.isEmpty() ? null
+                : workerKb.get() > threadKb.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         UnitStartup u = r.unitStartup();
-        String start = Double.isNaN(u.virtualMicros()) ? "" : String.format(Locale.ROOT,
-                "start one virtual thread %.1f us, platform thread %.1f us", u.virtualMicros(), u.platformMicros());
-        String workerStart = worker.map(c -> String.format(Locale.ROOT, ", worker JVM %s ms to hello",
-                Fmt.integer(Math.round(Analysis.workerHelloMillis(r).median())))).orElse("");
-        String switches = switchesPerPage(r);
-        if (parts.isEmpty() && start.isEmpty()) {
-            return new Verdict(7, text, Outcome.NOT_MEASURED, "needs I/O cells at two levels, or the start-up workload");
+        boolean workerStarted = r.cells().stream().anyMatch(c -> c.ok() && c.workerStartupMillis() != null);
+        if (!Double.isNaN(u.virtualMicros())) {
+            parts.add(String.format(Locale.ROOT, "start one virtual thread %.1f us, platform thread %.1f us%s",
+                    u.virtualMicros(), u.platformMicros(), workerStarted ? String.format(Locale.ROOT,
+                            ", worker JVM %s ms to hello", Fmt.integer(Math.round(Analysis.workerHelloMillis(r).median()))) : ""));
         }
-        boolean cheaperStart = !start.isEmpty() && worker.isPresent() && u.platformMicros() / 1000 < Analysis.workerHelloMillis(r).median();
-        Outcome o = cheaperStart || !parts.isEmpty() ? Outcome.SUPPORTED : Outcome.MIXED;
-        String evidence = (parts.isEmpty() ? "" : "peak PSS " + String.join(", ", parts) + "; ") + start + workerStart + switches;
-        return new Verdict(7, text, o, evidence);
+        Boolean start = Double.isNaN(u.platformMicros()) || !workerStarted ? null
+                : u.platformMicros() / 1000 < Analysis.workerHelloMillis(r).median();
+        String switches = switchesPerPage(r);
+        if (memory == null && start == null) {
+            return new Verdict(7, text, Outcome.NOT_MEASURED,
+                    "needs a process-mode cell beside thread-mode ones, or the start-up workload" + (parts.isEmpty() ? ""
+                            : " (" + String.join("; ", parts) + ")"));
+        }
+        boolean against = Boolean.FALSE.equals(memory) || Boolean.FALSE.equals(start);
+        boolean with = Boolean.TRUE.equals(memory) || Boolean.TRUE.equals(start);
+        Outcome o = !against ? Outcome.SUPPORTED : with ? Outcome.MIXED : Outcome.NOT_SUPPORTED;
+        return new Verdict(7, text, o, String.join("; ", parts) + switches);
+    }
+
+    /** A worker JVM's extra PSS over the thread-mode cell at the highest process-mode level, kB. */
+    private static Optional<Double> workerJvmKb(BenchResult r) {
+        Optional<CellResult> proc = Analysis.highest(r, Workload.IO, Substrate.PROCESS).filter(CellResult::measuredUsage);
+        Optional<CellResult> thread = proc.flatMap(p -> memoryPartner(r, p.cell().concurrency())).filter(CellResult::measuredUsage);
+        if (proc.isEmpty() || thread.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of((proc.get().peakPssKb().median() - thread.get().peakPssKb().median()) / proc.get().cell().workers());
     }
 
     /**

@@ -40,7 +40,7 @@ class ReportGoldenTest {
         java.util.List<CellResult> cells = java.util.List.of(
                 Samples.cell(Samples.io(Substrate.VIRTUAL, 10, 50), new long[] {520}, Samples.usage(110, 130, 30, 8000, 3000, 1), 1, 10, java.util.List.of()),
                 Samples.cell(Samples.io(Substrate.PLATFORM, 10, 50), new long[] {530}, Samples.usage(108, 128, 40, 7000, 2900, 1), 1, 10, java.util.List.of()));
-        BenchResult r = new BenchResult(Samples.MACHINE, BenchResult.FIXTURE_SITE, 3, 1, Samples.UNITS, cells, 0.1, 170_000,
+        BenchResult r = new BenchResult(Samples.MACHINE, BenchResult.FIXTURE_SITE, 3, 1, Samples.UNITS, java.util.List.of(), cells, 0.1, 170_000,
                 java.time.Duration.ofMinutes(3));
         assertThat(TextReport.render(r)).contains("\n  every cell ran 1 of 3 runs: the budget ran out\n")
                 .doesNotContain("virtual c=10: 1 of 3");

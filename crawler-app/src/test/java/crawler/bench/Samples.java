@@ -86,6 +86,8 @@ final class Samples {
         cells.add(cell(new Cell(Workload.STARTUP, Substrate.PROCESS, 1, 1, 0, 0, 1), new long[] {400, 420, 410},
                 usage(180, 210, 42, 600, 3000, 2), 1, 1, List.of(1500L)));
         cells.add(chaosCell());
-        return new BenchResult(MACHINE, "embedded fixture site", 3, 1, UNITS, cells, 0.05, 95_000, Duration.ofMinutes(3));
+        return new BenchResult(MACHINE, "embedded fixture site", 3, 1, UNITS,
+                List.of(new ParkedUnits("virtual", 1000, 1000, 3_200, 3_300, 1_900), new ParkedUnits("platform", 1000, 1000, 40_000, 40_100, 150)),
+                cells, 0.05, 95_000, Duration.ofMinutes(3));
     }
 }

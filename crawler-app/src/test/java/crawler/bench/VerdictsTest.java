@@ -32,7 +32,7 @@ class VerdictsTest {
     @Test
     void claim5_isNotJudged_onABusyMachine() {
         BenchResult quiet = Samples.small();
-        BenchResult busy = new BenchResult(quiet.machine(), quiet.target(), quiet.repeats(), quiet.warmups(), quiet.unitStartup(), quiet.cells(),
+        BenchResult busy = new BenchResult(quiet.machine(), quiet.target(), quiet.repeats(), quiet.warmups(), quiet.unitStartup(), quiet.parkedUnits(), quiet.cells(),
                 0.4, quiet.elapsedMillis(), quiet.budget());
         Verdict v = Verdicts.of(busy).get(4);
         assertThat(v.outcome()).isEqualTo(Outcome.NOT_MEASURED);
@@ -98,6 +98,29 @@ class VerdictsTest {
     }
 
     @Test
+    void claim7_isMixed_whenAThreadStartsSlowerThanAWorkerJvm_thoughItCostsLessMemory() {
+        BenchResult r = Samples.small();
+        // Contrived: a platform thread taking 5 s to start, against workers at 1.5 s to hello.
+        BenchResult slowThreads = new BenchResult(r.machine(), r.target(), r.repeats(), r.warmups(),
+                new UnitStartup(1000, 5_000_000, 2.5), r.parkedUnits(), r.cells(), r.otherCpuShare(), r.elapsedMillis(), r.budget());
+        assertThat(Verdicts.of(r).get(6).outcome()).isEqualTo(Outcome.SUPPORTED);
+        assertThat(Verdicts.of(slowThreads).get(6).outcome()).isEqualTo(Outcome.MIXED);
+    }
+
+    @Test
+    void claim7_isNotSupported_whenParkedThreadsCostMoreThanAWorkerJvm() {
+        BenchResult r = Samples.small();
+        // Contrived: 1 GB per parked platform thread, and no start-up figures to weigh against it.
+        BenchResult dearThreads = new BenchResult(r.machine(), r.target(), r.repeats(), r.warmups(), UnitStartup.NOT_MEASURED,
+                List.of(new ParkedUnits("platform", 10, 10, 10L * 1024 * 1024, 10L * 1024 * 1024, 10)),
+                r.cells().stream().filter(c -> c.cell().workload() != Workload.STARTUP).toList(), r.otherCpuShare(),
+                r.elapsedMillis(), r.budget());
+        Verdict v = Verdicts.of(dearThreads).get(6);
+        assertThat(v.outcome()).isEqualTo(Outcome.NOT_SUPPORTED);
+        assertThat(v.evidence()).contains("parked alone: platform 1024.0 MB PSS each", "a worker JVM 112.5 MB");
+    }
+
+    @Test
     void claim3_ignoresTheChaosCrawl_whoseReplacedWorkersAddPids() {
         Cell io = Samples.io(Substrate.PROCESS, 100, 500);
         CellResult c = Samples.cell(io, new long[] {900}, Samples.usage(300, 350, 100, 1000, 5000, 3), 2, 100, List.of(1500L, 1500L));
@@ -105,6 +128,6 @@ class VerdictsTest {
     }
 
     private static BenchResult result(List<CellResult> cells) {
-        return new BenchResult(Samples.MACHINE, "embedded fixture site", 1, 1, UnitStartup.NOT_MEASURED, cells, -1, 1000, Duration.ofSeconds(45));
+        return new BenchResult(Samples.MACHINE, "embedded fixture site", 1, 1, UnitStartup.NOT_MEASURED, java.util.List.of(), cells, -1, 1000, Duration.ofSeconds(45));
     }
 }
