@@ -112,10 +112,10 @@ public final class BenchRunner {
             }
             say(String.format(Locale.ROOT, "%d fixture site(s) up in %.1f s", sites.size(), (System.nanoTime() - start) / 1e9));
             UnitStartup unitStartup = UnitStartup.measure(500);
-            List<ParkedUnits> parked = runnable.stream().anyMatch(p -> p.cell().workload() == Workload.STARTUP)
-                    ? parkedUnits() : List.of();
+            boolean startup = runnable.stream().anyMatch(p -> p.cell().workload() == Workload.STARTUP);
+            List<ParkedUnits> parked = startup ? parkedUnits() : List.of();
             // A warm session's own warm-up crawl warms the site too; only a cold first page needs it warm beforehand.
-            if (runnable.stream().anyMatch(p -> p.cell().workload() == Workload.STARTUP)) {
+            if (startup) {
                 warmUp(sites);
             }
             Map<Cell, List<RunResult>> runs = new LinkedHashMap<>();

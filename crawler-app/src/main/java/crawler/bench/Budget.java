@@ -88,8 +88,12 @@ final class Budget {
     /** Expected cost of a warm session of the cell with {@code runs} measured runs, spawn to exit. */
     long sessionMillis(Cell cell, int runs) {
         long crawl = lastRunMillis.getOrDefault(cell, crawlMillis(cell));
-        long warmup = Math.round((double) crawl * WarmSession.warmupPages(cell) / cell.pages());
-        return overheadMillis(cell) + workerStartMillis(cell) + warmups * warmup + runs * crawl;
+        return overheadMillis(cell) + workerStartMillis(cell) + warmups * warmupMillis(cell, crawl) + runs * crawl;
+    }
+
+    /** A warm-up crawl of the cell, taken to cost its share of a whole crawl by pages. */
+    private static long warmupMillis(Cell cell, long crawlMillis) {
+        return Math.round((double) crawlMillis * WarmSession.warmupPages(cell) / cell.pages());
     }
 
     /** Expected cost of the cell's first run: a whole warm session of one run, or one cold run. */
@@ -153,8 +157,8 @@ final class Budget {
             return;
         }
         long workers = maxWorkerStart(first);
-        long warmup = Math.round((double) first.childMillis() * WarmSession.warmupPages(first.cell()) / first.cell().pages());
-        learnOverhead(first.cell(), session.setupMillis() + session.exitMillis() - warmups * warmup - workers);
+        learnOverhead(first.cell(), session.setupMillis() + session.exitMillis()
+                - warmups * warmupMillis(first.cell(), first.childMillis()) - workers);
         learnWorkerStart(workers);
     }
 

@@ -165,20 +165,32 @@ final class ChildCrawl {
                 + "+jdk.VirtualThreadPinned#enabled=true,+jdk.VirtualThreadPinned#threshold=0ms");
     }
 
-    /** The {@code jdk.VirtualThreadPinned} events in a recording. */
-    static long countPinning(Path jfr) throws IOException {
-        return countPinning(jfr, java.time.Instant.MIN, java.time.Instant.MAX);
+    /** A span of wall-clock time, [{@code from}, {@code to}). */
+    record Window(java.time.Instant from, java.time.Instant to) {
+        static final Window ALWAYS = new Window(java.time.Instant.MIN, java.time.Instant.MAX);
+
+        boolean holds(java.time.Instant t) {
+            return !t.isBefore(from) && t.isBefore(to);
+        }
     }
 
-    /** The {@code jdk.VirtualThreadPinned} events in a recording that started in [{@code from}, {@code to}). */
-    static long countPinning(Path jfr, java.time.Instant from, java.time.Instant to) throws IOException {
-        long n = 0;
+    /** The {@code jdk.VirtualThreadPinned} events in a recording. */
+    static long countPinning(Path jfr) throws IOException {
+        return countPinning(jfr, List.of(Window.ALWAYS))[0];
+    }
+
+    /** The {@code jdk.VirtualThreadPinned} events in a recording that started in each window, in one read of it. */
+    static long[] countPinning(Path jfr, List<Window> windows) throws IOException {
+        long[] n = new long[windows.size()];
         try (jdk.jfr.consumer.RecordingFile f = new jdk.jfr.consumer.RecordingFile(jfr)) {
             while (f.hasMoreEvents()) {
                 jdk.jfr.consumer.RecordedEvent e = f.readEvent();
-                if (e.getEventType().getName().equals("jdk.VirtualThreadPinned")
-                        && !e.getStartTime().isBefore(from) && e.getStartTime().isBefore(to)) {
-                    n++;
+                if (e.getEventType().getName().equals("jdk.VirtualThreadPinned")) {
+                    for (int i = 0; i < n.length; i++) {
+                        if (windows.get(i).holds(e.getStartTime())) {
+                            n[i]++;
+                        }
+                    }
                 }
             }
         }
@@ -232,8 +244,7 @@ final class ChildCrawl {
                                   long childMillis, TreeUsage usage) throws IOException {
         JsonNode s = JSON.readTree(summaryFile.toFile());
         Set<String> urls = urlsOf(results);
-        List<Long> startups = new ArrayList<>();
-        s.path("workerStartupMillis").forEach(n -> startups.add(n.asLong()));
+        List<Long> startups = workerStartups(s);
         int threads = 0;
         for (JsonNode n : s.path("threadsPerPid")) {
             threads += n.asInt();
@@ -254,6 +265,17 @@ final class ChildCrawl {
             return r.withFailure("URL set differs from the seed list: " + missing.size() + " missing, " + extra.size() + " extra");
         }
         return r;
+    }
+
+    /** Spawn-to-hello of each worker JVM in a crawl summary file; empty when there is no such file. */
+    static List<Long> workerStartups(Path summaryFile) throws IOException {
+        return Files.exists(summaryFile) ? workerStartups(JSON.readTree(summaryFile.toFile())) : List.of();
+    }
+
+    private static List<Long> workerStartups(JsonNode summary) {
+        List<Long> startups = new ArrayList<>();
+        summary.path("workerStartupMillis").forEach(n -> startups.add(n.asLong()));
+        return startups;
     }
 
     static RunResult failed(Cell cell, int repeat, String why, long childMillis, TreeUsage usage) {

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * <p><b>Thread-safety:</b> started, windowed and stopped by one thread; samples on its own daemon
  * thread; readings are taken under the probe's lock.
  */
-final class ProcessTreeProbe implements AutoCloseable {
+final class ProcessTreeProbe {
 
     private final ProcFs proc;
     private final ProcessHandle root;
@@ -44,7 +44,6 @@ final class ProcessTreeProbe implements AutoCloseable {
     private final Map<Long, Long> cpuByPid = new HashMap<>();
     private final Map<Long, long[]> switchesByTid = new HashMap<>();
     private long nextSwitchRead;
-    private long switchCostNanos;
 
     /** Largest sums seen at one sample, over the whole run or over a window. */
     private static final class Peaks {
@@ -123,7 +122,6 @@ final class ProcessTreeProbe implements AutoCloseable {
                 }
             }
             long cost = System.nanoTime() - now;
-            switchCostNanos = cost;
             nextSwitchRead = System.nanoTime() + Math.max(interval.toNanos(), 10 * cost);
         }
         whole.see(pss, rss, threads, alive);
@@ -140,8 +138,8 @@ final class ProcessTreeProbe implements AutoCloseable {
         window = new Peaks();
         sample(true);
         windowCpuBase = new HashMap<>(cpuByPid);
-        windowSwitchBase = new HashMap<>();
-        switchesByTid.forEach((tid, s) -> windowSwitchBase.put(tid, s.clone()));
+        // Readings are replaced, never changed in place, so the arrays can be shared.
+        windowSwitchBase = new HashMap<>(switchesByTid);
     }
 
     /**
@@ -158,21 +156,7 @@ final class ProcessTreeProbe implements AutoCloseable {
         sample(true);
         Peaks w = window;
         window = null;
-        if (w.samples == 0) {
-            return TreeUsage.NOT_MEASURED;
-        }
-        long cpu = 0;
-        for (Map.Entry<Long, Long> e : cpuByPid.entrySet()) {
-            cpu += e.getValue() - windowCpuBase.getOrDefault(e.getKey(), 0L);
-        }
-        long vol = 0;
-        long invol = 0;
-        for (Map.Entry<Long, long[]> e : switchesByTid.entrySet()) {
-            long[] base = windowSwitchBase.getOrDefault(e.getKey(), new long[2]);
-            vol += e.getValue()[0] - base[0];
-            invol += e.getValue()[1] - base[1];
-        }
-        return new TreeUsage(w.pss, w.rss, w.threads, vol, invol, cpu, w.processes, w.samples);
+        return usage(w, windowCpuBase, windowSwitchBase);
     }
 
     /** Stops sampling (takes one last sample if the tree is still alive) and returns the figures. */
@@ -184,27 +168,29 @@ final class ProcessTreeProbe implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
-            if (whole.samples == 0) {
-                return TreeUsage.NOT_MEASURED;
-            }
-            long vol = 0;
-            long invol = 0;
-            for (long[] s : switchesByTid.values()) {
-                vol += s[0];
-                invol += s[1];
-            }
-            long cpu = cpuByPid.values().stream().mapToLong(Long::longValue).sum();
-            return new TreeUsage(whole.pss, whole.rss, whole.threads, vol, invol, cpu, whole.processes, whole.samples);
+            return usage(whole, Map.of(), Map.of());
         }
     }
 
-    /** The cost of the last context-switch read, for diagnostics. */
-    synchronized long lastSwitchReadNanos() {
-        return switchCostNanos;
-    }
-
-    @Override
-    public void close() {
-        stop.countDown();
+    /**
+     * The figures: peaks as seen, CPU time and context switches as the last readings less the
+     * baselines (a process or thread missing from a baseline counts from zero).
+     */
+    private TreeUsage usage(Peaks peaks, Map<Long, Long> cpuBase, Map<Long, long[]> switchBase) {
+        if (peaks.samples == 0) {
+            return TreeUsage.NOT_MEASURED;
+        }
+        long cpu = 0;
+        for (Map.Entry<Long, Long> e : cpuByPid.entrySet()) {
+            cpu += e.getValue() - cpuBase.getOrDefault(e.getKey(), 0L);
+        }
+        long vol = 0;
+        long invol = 0;
+        for (Map.Entry<Long, long[]> e : switchesByTid.entrySet()) {
+            long[] base = switchBase.getOrDefault(e.getKey(), new long[2]);
+            vol += e.getValue()[0] - base[0];
+            invol += e.getValue()[1] - base[1];
+        }
+        return new TreeUsage(peaks.pss, peaks.rss, peaks.threads, vol, invol, cpu, peaks.processes, peaks.samples);
     }
 }

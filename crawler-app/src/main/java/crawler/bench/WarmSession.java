@@ -102,7 +102,7 @@ final class WarmSession {
         BlockingQueue<String> control = drain(process);
         ProcessTreeProbe probe = child.probe(process);
         List<RunResult> done = new ArrayList<>();
-        List<Instant[]> windows = new ArrayList<>();
+        List<ChildCrawl.Window> windows = new ArrayList<>();
         long setupMillis = -1;
         long lastEnd = spawned;
         String failure = null;
@@ -144,7 +144,7 @@ final class WarmSession {
                     onRun.accept(done.getLast());
                     break;
                 }
-                windows.add(new Instant[] {from, Instant.now()});
+                windows.add(new ChildCrawl.Window(from, Instant.now()));
                 Path prefix = dir.resolve(stem + "-r" + r);
                 RunResult result = ChildCrawl.read(cell, r, Path.of(prefix + ".summary.json"), Path.of(prefix + ".jsonl"),
                         expected, millis, usage);
@@ -174,8 +174,9 @@ final class WarmSession {
         addWorkerStartups(done, Path.of(dir.resolve(stem) + "-warmup1.summary.json"));
         if (pinning && cell.substrate() == Substrate.VIRTUAL && Files.exists(jfr)) {
             // Windows belong to the runs that ended with done: the first ones, in order.
-            for (int i = 0; i < windows.size(); i++) {
-                done.set(i, done.get(i).withPinningEvents(ChildCrawl.countPinning(jfr, windows.get(i)[0], windows.get(i)[1])));
+            long[] pinned = ChildCrawl.countPinning(jfr, windows);
+            for (int i = 0; i < pinned.length; i++) {
+                done.set(i, done.get(i).withPinningEvents(pinned[i]));
             }
         }
         return new Outcome(done, setupMillis, exitMillis);
@@ -200,7 +201,7 @@ final class WarmSession {
      * or run 1 without one. Every run then reports it.
      */
     private static void addWorkerStartups(List<RunResult> done, Path warmupSummary) throws IOException {
-        List<Long> startups = workerStartups(warmupSummary);
+        List<Long> startups = ChildCrawl.workerStartups(warmupSummary);
         if (startups.isEmpty() && !done.isEmpty()) {
             startups = done.getFirst().workerStartupMillis();
         }
@@ -209,16 +210,6 @@ final class WarmSession {
                 done.set(i, done.get(i).withWorkerStartupMillis(startups));
             }
         }
-    }
-
-    /** Spawn-to-hello of each worker JVM, from a summary; empty without one. */
-    private static List<Long> workerStartups(Path summary) throws IOException {
-        List<Long> out = new ArrayList<>();
-        if (Files.exists(summary)) {
-            new com.fasterxml.jackson.databind.ObjectMapper().readTree(summary.toFile()).path("workerStartupMillis")
-                    .forEach(n -> out.add(n.asLong()));
-        }
-        return out;
     }
 
     /** Reads the child's control lines (stdout) into a queue; "eof" when it closes. */

@@ -91,7 +91,7 @@ class WarmSessionTest {
     }
 
     @Test
-    void aRunTheBudgetRefuses_isNotCrawled_andTheChildExits() throws Exception {
+    void aRunTheBudgetRefuses_isNotCrawled() throws Exception {
         List<String> seeds = site.manifest().sitemapUrls().subList(0, 30);
         WarmSession.Outcome o = session().run(cell(Substrate.PLATFORM), seeds, 0, new HashSet<>(seeds), 3,
                 Duration.ofSeconds(60), false, r -> r == 1, r -> { });
