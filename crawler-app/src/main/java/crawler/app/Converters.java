@@ -1,12 +1,13 @@
 package crawler.app;
 
+import crawler.frontier.FrontierLimits;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Command-line value parsers for durations ("250ms", "10s", "2m") and byte sizes ("4MiB"). */
+/** Command-line value parsers for durations ("250ms", "10s", "2m"), byte sizes ("4MiB") and depths ("inf"). */
 final class Converters {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -57,6 +58,27 @@ final class Converters {
                 default -> 1L;
             };
             return Math.multiplyExact(n, factor);
+        }
+    }
+
+    /** A link distance: a whole number, or {@code inf} for no limit (as wget's {@code -l inf}). */
+    static final class DepthConverter implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            String v = value.strip().toLowerCase(Locale.ROOT);
+            if (v.equals("inf") || v.equals("unlimited")) {
+                return FrontierLimits.UNLIMITED_DEPTH;
+            }
+            try {
+                int d = Integer.parseInt(v);
+                if (d >= 0) {
+                    return d;
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the message below
+            }
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a depth: write a whole number >= 0, or inf for no limit");
         }
     }
 }

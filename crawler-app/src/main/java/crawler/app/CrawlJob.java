@@ -96,7 +96,7 @@ public final class CrawlJob {
             if (settings.sitemaps()) {
                 seedFromSitemaps(seeds, fetcher, robotsCache, frontier);
             }
-            Coordinator coordinator = new Coordinator(frontier, scope, settings.pacing(), sink, Ticker.SYSTEM, log,
+            Coordinator coordinator = new Coordinator(frontier, settings.pacing(), sink, Ticker.SYSTEM, log,
                     journal);
             onStart.accept(coordinator);
             String mode = settings.mode().name().toLowerCase(java.util.Locale.ROOT);

@@ -36,8 +36,8 @@ final class CrawlOptions {
             description = "longest URL list handed out at once, in every mode (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = {"-d", "--depth"}, paramLabel = "D", defaultValue = "2",
-            description = "link distance from the seeds; 0 = only the seeds (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-d", "--depth"}, paramLabel = "D", defaultValue = "2", converter = Converters.DepthConverter.class,
+            description = "link distance from the seeds; 0 = only the seeds, inf = no limit (default: ${DEFAULT-VALUE})")
     int depth;
 
     @Option(names = "--max-pages", paramLabel = "M", defaultValue = "10000",

@@ -5,7 +5,6 @@ import crawler.exec.BatchExecutor;
 import crawler.exec.ExecEvent;
 import crawler.exec.ResultListener;
 import crawler.frontier.Frontier;
-import crawler.frontier.Scope;
 import crawler.frontier.Ticker;
 import crawler.page.ErrorKind;
 import crawler.page.PageError;
@@ -27,7 +26,7 @@ import java.util.function.Function;
 
 /**
  * Drives a crawl: hands URL lists from the frontier to an executor, records each result, feeds
- * the result's in-scope links back to the frontier, and stops when the frontier is exhausted,
+ * the result's links back to the frontier, and stops when the frontier is exhausted,
  * the time budget ends or the user interrupts. A {@link Watchdog} keeps a fetch that hangs past
  * every timeout from holding the crawl for ever: such a URL is handed out again once, then
  * recorded as STALLED. The first URL that fails for want of file descriptors prints one line
@@ -44,7 +43,6 @@ public final class Coordinator {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Frontier frontier;
-    private final Scope scope;
     private final CrawlLimits limits;
     private final ResultSink sink;
     private final Ticker ticker;
@@ -67,11 +65,10 @@ public final class Coordinator {
      * @param journal results a resumed crawl already holds, by URL (empty for a fresh crawl); the
      *                frontier must have been told of them ({@link Frontier#markJournaled})
      */
-    public Coordinator(Frontier frontier, Scope scope, CrawlLimits limits, ResultSink sink, Ticker ticker,
+    public Coordinator(Frontier frontier, CrawlLimits limits, ResultSink sink, Ticker ticker,
                        PrintStream log, Map<String, PageResult> journal) {
         this.journal = journal;
         this.frontier = frontier;
-        this.scope = scope;
         this.limits = limits;
         this.sink = sink;
         this.ticker = ticker;
@@ -246,22 +243,17 @@ public final class Coordinator {
             log.println("crawler: ignoring a result for a URL not in flight (duplicate?): " + result.url());
             return;
         }
-        List<String> inScope = new ArrayList<>(result.links().size());
-        for (String link : result.links()) {
-            if (scope.contains(link)) {
-                inScope.add(link);
-            }
-        }
-        PageResult kept = inScope.size() == result.links().size() ? result : result.withLinks(inScope);
-        sink.accept(kept);
-        stats.record(kept);
-        if (!outOfFilesReported && !kept.ok() && kept.error().kind() == ErrorKind.RESOURCE_LIMIT) {
+        // The frontier takes the links first: it drops invalid and out-of-scope ones, and may
+        // know a shorter depth for this URL than the one it was handed out at.
+        List<String> kept = frontier.completed(f.task(), result.links());
+        int depth = frontier.depthOf(result.url());
+        PageResult written = kept.size() == result.links().size() && depth == result.depth()
+                ? result : result.withLinksAndDepth(kept, depth);
+        sink.accept(written);
+        stats.record(written);
+        if (!outOfFilesReported && !written.ok() && written.error().kind() == ErrorKind.RESOURCE_LIMIT) {
             outOfFilesReported = true; // one line, however many URLs hit the limit
             log.println(OpenFileLimit.notice(openFileLimit));
-        }
-        frontier.completed(f.task());
-        for (String link : inScope) {
-            frontier.offer(link, f.task().depth() + 1);
         }
     }
 
@@ -277,12 +269,7 @@ public final class Coordinator {
     /** A page the journal already holds: not fetched or written again, only its links followed. */
     private void replay(PageTask task, PageResult done) {
         stats.recordResumed();
-        frontier.completed(task);
-        for (String link : done.links()) {
-            if (scope.contains(link)) {
-                frontier.offer(link, task.depth() + 1);
-            }
-        }
+        frontier.completed(task, done.links());
     }
 
     private void publishProgress(long start, long now) {

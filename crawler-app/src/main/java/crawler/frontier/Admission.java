@@ -4,6 +4,10 @@ package crawler.frontier;
 public enum Admission {
     QUEUED,
     ALREADY_SEEN,
+    /** Seen before at a longer distance: it takes the shorter one and passes it on to its links. */
+    SHORTER_PATH,
+    /** No usable host (a port of 0 or above 65535, say): dropped, never requested. */
+    INVALID_URL,
     OUT_OF_SCOPE,
     /** --deny-private: the host is or resolves to a loopback, private, link-local or unspecified address. */
     DENIED_PRIVATE,

@@ -5,26 +5,30 @@ import crawler.page.PageTask;
 import crawler.url.UrlNormalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
- * The crawl's queue of URLs: breadth-first by depth, each URL admitted at most once, scope,
- * trap guards, robots.txt and budgets applied before a URL is queued, per-host politeness applied
- * when URLs are handed out.
+ * The crawl's queue of URLs: each URL admitted at most once, scope, trap guards, robots.txt and
+ * budgets applied before a URL is queued, per-host politeness applied when URLs are handed out.
  *
- * <p>Levels are synchronous: no URL of depth d+1 is handed out while a URL of depth d is queued
- * or in flight. That makes every URL's recorded depth its true shortest link distance, so a
- * depth-limited crawl finds exactly the same URL set whatever the completion order, in every
- * mode. The cost is the tail of each level, which the ideal time of DESIGN.md also assumes.
+ * <p>No barrier between depths: every admitted URL goes out as soon as politeness allows,
+ * lowest depth first, so one slow page never holds the rest of the crawl back. Depth stays exact
+ * all the same: when a URL turns up at a shorter distance than the one it was admitted at, it
+ * takes the shorter one; if it is still queued it moves up the queue, if it is in flight its
+ * links go out at the shorter depth, and if it is done the links its page held are offered
+ * again one level below it (never fetching it again). So {@code maxDepth} D yields exactly the
+ * URLs within D links of the seeds, whatever order the results come back in. To do that for a
+ * depth-limited crawl the frontier keeps, for each page done, references to its links' entries
+ * (a few bytes per link); it keeps none when the depth is unlimited.
+ *
+ * <p>Nothing a page holds can throw out of here: a link with no usable host (such as port 0) is
+ * dropped and counted as {@link Admission#INVALID_URL}.
  *
  * <p>Not thread-safe: confined to the coordinator thread, the same object for every mode.
  */
@@ -36,9 +40,13 @@ public final class Frontier {
     private final RobotsGate robots;
     private final Politeness politeness;
     private final PrivateAddressGate privateAddresses; // null: --deny-private off
+    private final boolean keepLinks;
 
-    private final Set<String> seen = new HashSet<>();
-    private final TreeMap<Integer, Level> levels = new TreeMap<>();
+    /** Every URL seen, in scope and valid, by its normalised form. */
+    private final Map<String, UrlNode> nodes = new HashMap<>();
+    private final DepthQueues queues = new DepthQueues();
+    /** Pages done whose depth just got shorter: their links are to be offered again. */
+    private final ArrayDeque<UrlNode> shortened = new ArrayDeque<>();
     private final Map<String, Long> admittedPerHost = new HashMap<>();
     private final Set<String> hostsWithDelayKnown = new HashSet<>();
     private final Map<Admission, Long> admissions = new EnumMap<>(Admission.class);
@@ -46,6 +54,7 @@ public final class Frontier {
     /** URLs queued only to be answered with their robots.txt error, never requested. */
     private final Map<String, PageError> unreachable = new HashMap<>();
     private long admitted;
+    private int inFlight;
 
     public Frontier(FrontierLimits limits, Scope scope, TrapGuard trapGuard, RobotsGate robots, Politeness politeness) {
         this(limits, scope, trapGuard, robots, politeness, null);
@@ -63,37 +72,73 @@ public final class Frontier {
         this.trapGuard = trapGuard;
         this.robots = robots;
         this.politeness = politeness;
+        this.keepLinks = limits.maxDepth() != FrontierLimits.UNLIMITED_DEPTH;
     }
 
     /**
      * Names URLs whose results a resumed crawl already holds. They go through the frontier like
-     * any other URL, so the crawl retraces the same breadth-first levels and finds the same URLs
-     * at the same depths, but they are handed out without waiting for politeness, since no
-     * request will be made for them. Call before offering anything.
+     * any other URL, so the crawl finds the same URLs at the same depths, but they are handed out
+     * without waiting for politeness, since no request will be made for them. Call before
+     * offering anything.
      */
-    public void markJournaled(java.util.Collection<String> urls) {
+    public void markJournaled(Collection<String> urls) {
         journaled.addAll(urls);
     }
 
     /** Offers a normalised URL found at {@code depth}; returns what became of it. */
     public Admission offer(String url, int depth) {
         Admission a = admit(url, depth);
-        admissions.merge(a, 1L, Long::sum);
+        count(a);
+        offerLinksOfShortenedPages();
         return a;
     }
 
     private Admission admit(String url, int depth) {
-        if (seen.contains(url)) {
-            return Admission.ALREADY_SEEN;
+        String host = UrlNormalizer.hostKeyOrNull(url);
+        if (host == null) {
+            return Admission.INVALID_URL;
+        }
+        UrlNode node = nodes.get(url);
+        if (node != null && node.state != UrlNode.State.TOO_DEEP) {
+            if (node.state == UrlNode.State.REFUSED || depth >= node.depth) {
+                return Admission.ALREADY_SEEN;
+            }
+            shorten(node, depth);
+            return Admission.SHORTER_PATH;
         }
         if (depth > limits.maxDepth()) {
-            // Not marked seen: the URL may still turn up at a smaller depth from another page.
+            // Kept, so a page's links can name it; checked in full only if it comes closer.
+            if (node == null) {
+                nodes.put(url, new UrlNode(url, depth, UrlNode.State.TOO_DEEP));
+            } else {
+                node.depth = Math.min(node.depth, depth);
+            }
             return Admission.TOO_DEEP;
         }
-        seen.add(url);
         if (!scope.contains(url)) {
-            return Admission.OUT_OF_SCOPE;
+            return Admission.OUT_OF_SCOPE; // nothing kept: scope is a pure function of the text
         }
+        if (node == null) {
+            node = new UrlNode(url, depth, UrlNode.State.REFUSED);
+            nodes.put(url, node);
+        } else {
+            node.depth = depth;
+            node.state = UrlNode.State.REFUSED;
+        }
+        Admission refusal = refusal(url, host);
+        if (refusal != null) {
+            return refusal;
+        }
+        admitted++;
+        admittedPerHost.merge(host, 1L, Long::sum);
+        node.host = host;
+        node.state = UrlNode.State.QUEUED;
+        queues.add(node);
+        return unreachable.containsKey(url) ? Admission.ROBOTS_UNREACHABLE : Admission.QUEUED;
+    }
+
+    /** Why an in-scope URL within the depth limit may not be queued, or null if it may. */
+    private Admission refusal(String url, String host) {
         // After scope, so only URLs the crawl would fetch cost a lookup.
         if (privateAddresses != null && privateAddresses.denies(url)) {
             return Admission.DENIED_PRIVATE;
@@ -104,7 +149,6 @@ public final class Frontier {
         if (limits.maxPages() > 0 && admitted >= limits.maxPages()) {
             return Admission.PAGE_LIMIT_REACHED;
         }
-        String host = UrlNormalizer.hostKey(url);
         if (limits.hostPageBudget() > 0 && admittedPerHost.getOrDefault(host, 0L) >= limits.hostPageBudget()) {
             return Admission.HOST_BUDGET_SPENT;
         }
@@ -117,23 +161,57 @@ public final class Frontier {
         } else if (hostsWithDelayKnown.add(host)) {
             politeness.crawlDelay(host, robots.crawlDelayMillis(url));
         }
-        admitted++;
-        admittedPerHost.merge(host, 1L, Long::sum);
-        levels.computeIfAbsent(depth, d -> new Level()).enqueue(host, new PageTask(url, depth));
-        return unreachable.containsKey(url) ? Admission.ROBOTS_UNREACHABLE : Admission.QUEUED;
+        return null;
+    }
+
+    /** Gives a URL seen before a shorter depth, wherever it stands. */
+    private void shorten(UrlNode node, int depth) {
+        switch (node.state) {
+            case QUEUED -> {
+                queues.remove(node, node.depth);
+                node.depth = depth;
+                queues.add(node);
+            }
+            case IN_FLIGHT -> node.depth = depth; // its links will go out at the new depth
+            case DONE -> {
+                node.depth = depth;
+                if (node.links != null) {
+                    shortened.add(node);
+                }
+            }
+            default -> throw new IllegalStateException("cannot shorten a " + node.state + " URL: " + node.url);
+        }
+    }
+
+    /** Passes shorter depths on through pages already done, as far as they reach. */
+    private void offerLinksOfShortenedPages() {
+        UrlNode page;
+        while ((page = shortened.poll()) != null) {
+            for (UrlNode link : page.links) {
+                Admission a = admit(link.url, page.depth + 1);
+                if (a != Admission.ALREADY_SEEN) {
+                    count(a);
+                }
+            }
+        }
     }
 
     /**
-     * Hands out up to {@code max} URLs of the current level whose hosts' politeness allows a
-     * request now. Each must later be returned through {@link #completed}.
+     * Hands out up to {@code max} queued URLs whose hosts' politeness allows a request now,
+     * lowest depth first. Each must later be returned through {@link #completed}.
      */
     public List<PageTask> take(int max) {
-        List<PageTask> out = new ArrayList<>(Math.min(max, 256));
-        Level level = currentLevel();
-        if (level == null || max <= 0) {
+        List<PageTask> out = new ArrayList<>(Math.min(Math.max(max, 0), 256));
+        if (max <= 0) {
             return out;
         }
-        level.takeReady(max, politeness, this::needsNoRequest, out);
+        List<UrlNode> taken = new ArrayList<>(Math.min(max, 256));
+        queues.takeReady(max, n -> needsNoRequest(n.url) || politeness.tryAcquire(n.host), taken);
+        for (UrlNode n : taken) {
+            n.state = UrlNode.State.IN_FLIGHT;
+            inFlight++;
+            out.add(new PageTask(n.url, n.depth));
+        }
         return out;
     }
 
@@ -150,57 +228,85 @@ public final class Frontier {
         return journaled.contains(url) || unreachable.containsKey(url);
     }
 
-    /** Returns a handed-out URL: its result has been recorded. */
+    /** Returns a handed-out URL whose result has no links to follow. */
     public void completed(PageTask task) {
-        if (!needsNoRequest(task.url())) {
-            politeness.release(UrlNormalizer.hostKey(task.url()));
-        }
-        Level level = levels.get(task.depth());
-        if (level == null || level.inFlight == 0) {
+        completed(task, List.of());
+    }
+
+    /**
+     * Returns a handed-out URL with the links its page holds: each valid, in-scope link is
+     * offered one level below the URL's depth (its shortest known depth, which may be shorter
+     * than the task's by now).
+     *
+     * @return the links kept: valid and in scope, in the page's order, for the result line
+     */
+    public List<String> completed(PageTask task, List<String> links) {
+        UrlNode node = nodes.get(task.url());
+        if (node == null || node.state != UrlNode.State.IN_FLIGHT) {
             throw new IllegalStateException("completed a task that was not handed out: " + task);
         }
-        level.inFlight--;
-        if (level.isEmpty()) {
-            levels.remove(task.depth());
+        if (!needsNoRequest(task.url())) {
+            politeness.release(node.host);
         }
+        inFlight--;
+        node.state = UrlNode.State.DONE;
+        List<String> kept = new ArrayList<>(links.size());
+        List<UrlNode> linkNodes = keepLinks && node.depth > 0 ? new ArrayList<>(links.size()) : null;
+        for (String link : links) {
+            if (UrlNormalizer.hostKeyOrNull(link) == null) {
+                count(Admission.INVALID_URL);
+                continue;
+            }
+            if (!scope.contains(link)) {
+                continue; // not the frontier's to count: the result line drops it, as it always did
+            }
+            kept.add(link);
+            count(admit(link, node.depth + 1));
+            UrlNode linked = nodes.get(link);
+            if (linkNodes != null && linked != null) {
+                linkNodes.add(linked);
+            }
+        }
+        if (linkNodes != null && !linkNodes.isEmpty()) {
+            node.links = linkNodes.toArray(UrlNode[]::new);
+        }
+        offerLinksOfShortenedPages();
+        return kept;
+    }
+
+    /** The shortest known link distance of a URL the frontier has seen; -1 if it has not. */
+    public int depthOf(String url) {
+        UrlNode node = nodes.get(url);
+        return node == null ? -1 : node.depth;
     }
 
     /** True when nothing is queued and nothing is in flight. */
     public boolean exhausted() {
-        return levels.isEmpty();
+        return queues.size() == 0 && inFlight == 0;
     }
 
     /** URLs handed out and not yet completed. */
     public int inFlight() {
-        int n = 0;
-        for (Level l : levels.values()) {
-            n += l.inFlight;
-        }
-        return n;
+        return inFlight;
     }
 
-    /** URLs queued and not yet handed out, over all levels. */
+    /** URLs queued and not yet handed out, over all depths. */
     public long queued() {
-        long n = 0;
-        for (Level l : levels.values()) {
-            n += l.queued;
-        }
-        return n;
+        return queues.size();
     }
 
-    /** The current depth, or -1 when exhausted. */
+    /** The lowest depth with a queued URL, or -1 when nothing is queued. */
     public int currentDepth() {
-        return levels.isEmpty() ? -1 : levels.firstKey();
+        return queues.lowestDepth();
     }
 
     /**
-     * Nanoseconds until politeness lets some queued URL of the current level go; 0 if one could
-     * go now, {@code Long.MAX_VALUE} if only a completion can help (nothing queued, or every host
-     * with queued URLs at its in-flight limit).
+     * Nanoseconds until politeness lets some queued URL go; 0 if one could go now,
+     * {@code Long.MAX_VALUE} if only a completion can help (nothing queued, or every host with
+     * queued URLs at its in-flight limit).
      */
     public long nanosUntilNextReady() {
-        Level level = currentLevel();
-        return level == null ? Long.MAX_VALUE : level.nanosUntilReady(politeness);
+        return queues.minOverHosts(politeness::nanosUntilReady);
     }
 
     /** How many offers ended each way, for the summary. */
@@ -208,54 +314,7 @@ public final class Frontier {
         return Map.copyOf(admissions);
     }
 
-    private Level currentLevel() {
-        Map.Entry<Integer, Level> first = levels.firstEntry();
-        return first == null ? null : first.getValue();
-    }
-
-    /** One depth's queues, per host so that one slow host cannot hold back the others. */
-    private static final class Level {
-        final LinkedHashMap<String, ArrayDeque<PageTask>> byHost = new LinkedHashMap<>();
-        long queued;
-        int inFlight;
-
-        void enqueue(String host, PageTask task) {
-            byHost.computeIfAbsent(host, h -> new ArrayDeque<>()).add(task);
-            queued++;
-        }
-
-        void takeReady(int max, Politeness politeness, Predicate<String> noRequest, List<PageTask> out) {
-            // Round-robin: one URL per host per pass, so hosts share the batch fairly.
-            boolean progress = true;
-            while (out.size() < max && progress) {
-                progress = false;
-                Iterator<Map.Entry<String, ArrayDeque<PageTask>>> it = byHost.entrySet().iterator();
-                while (it.hasNext() && out.size() < max) {
-                    Map.Entry<String, ArrayDeque<PageTask>> e = it.next();
-                    if (!noRequest.test(e.getValue().peek().url()) && !politeness.tryAcquire(e.getKey())) {
-                        continue;
-                    }
-                    out.add(e.getValue().poll());
-                    queued--;
-                    inFlight++;
-                    progress = true;
-                    if (e.getValue().isEmpty()) {
-                        it.remove();
-                    }
-                }
-            }
-        }
-
-        long nanosUntilReady(Politeness politeness) {
-            long best = Long.MAX_VALUE;
-            for (String host : byHost.keySet()) {
-                best = Math.min(best, politeness.nanosUntilReady(host));
-            }
-            return best;
-        }
-
-        boolean isEmpty() {
-            return queued == 0 && inFlight == 0;
-        }
+    private void count(Admission a) {
+        admissions.merge(a, 1L, Long::sum);
     }
 }

@@ -26,6 +26,7 @@ public record Scope(Set<String> hostKeys, List<Pattern> includes, List<Pattern> 
         return new Scope(hosts, includes, excludes);
     }
 
+    /** True if the URL belongs to the crawl; false for one without a usable host, which no crawl can fetch. */
     public boolean contains(String url) {
         Objects.requireNonNull(url, "url");
         for (Pattern p : excludes) {
@@ -33,7 +34,11 @@ public record Scope(Set<String> hostKeys, List<Pattern> includes, List<Pattern> 
                 return false;
             }
         }
-        if (hostKeys.contains(UrlNormalizer.hostKey(url))) {
+        String hostKey = UrlNormalizer.hostKeyOrNull(url);
+        if (hostKey == null) {
+            return false;
+        }
+        if (hostKeys.contains(hostKey)) {
             return true;
         }
         for (Pattern p : includes) {

@@ -45,6 +45,11 @@ class CoordinatorTest {
         return "http://" + (i % 2 == 0 ? "a" : "b") + ".test/p" + i;
     }
 
+    private static int treeLevel(String url) {
+        int i = Integer.parseInt(url.substring(url.lastIndexOf('p') + 1));
+        return 31 - Integer.numberOfLeadingZeros(i + 1);
+    }
+
     private static List<String> linksOf(String url) {
         int i = Integer.parseInt(url.substring(url.lastIndexOf('p') + 1));
         List<String> links = new ArrayList<>();
@@ -115,7 +120,7 @@ class CoordinatorTest {
         frontier.offer(url(0), 0);
         List<PageResult> written = Collections.synchronizedList(new ArrayList<>());
         ResultSink sink = ResultSink.of(written::add);
-        Coordinator coordinator = new Coordinator(frontier, scope,
+        Coordinator coordinator = new Coordinator(frontier,
                 new CrawlLimits(5, 2, Duration.ofMinutes(1), Duration.ofSeconds(30)), sink, Ticker.SYSTEM,
                 new PrintStream(OutputStream.nullOutputStream()), Map.of());
         ScriptedExecutor[] executor = new ScriptedExecutor[1];
@@ -128,8 +133,8 @@ class CoordinatorTest {
         assertThat(executor[0].maxInFlight).isLessThanOrEqualTo(5);
         assertThat(executor[0].maxBatch).isLessThanOrEqualTo(2);
         assertThat(executor[0].maxPerHost).isLessThanOrEqualTo(3);
-        assertThat(written).extracting(PageResult::depth)
-                .as("breadth-first: depths never go down").isSorted();
+        assertThat(written).as("each page at its level of the tree, its shortest link distance")
+                .allSatisfy(r -> assertThat(r.depth()).isEqualTo(treeLevel(r.url())));
     }
 
     @Test
@@ -140,7 +145,7 @@ class CoordinatorTest {
         Frontier frontier = new Frontier(new FrontierLimits(0, 0, 0), scope, TrapGuard.defaults(), RobotsGate.IGNORE,
                 new Politeness(PolitenessConfig.unlimited(), clock));
         frontier.offer("http://a.test/p0", 0);
-        Coordinator coordinator = new Coordinator(frontier, scope,
+        Coordinator coordinator = new Coordinator(frontier,
                 new CrawlLimits(5, 2, Duration.ofMinutes(1), Duration.ofSeconds(30)), ResultSink.DISCARD, clock, new PrintStream(OutputStream.nullOutputStream()), Map.of());
 
         // The first submit takes 5 s (as starting a thousand platform threads can on a busy machine),

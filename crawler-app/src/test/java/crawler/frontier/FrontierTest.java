@@ -48,20 +48,77 @@ class FrontierTest {
     }
 
     @Test
-    void nextLevel_isNotHandedOut_whileTheCurrentOneIsInFlight() {
+    void deeperUrls_goOutWhileShallowerOnesAreInFlight_lowestDepthFirst() {
         Frontier f = frontier(3);
         f.offer("http://a.test/", 0);
         f.offer("http://a.test/x", 0);
-        List<PageTask> first = f.take(1);
-        assertThat(first).hasSize(1);
-        f.offer("http://a.test/child", 1);
-        List<PageTask> second = f.take(10);
-        assertThat(second).extracting(PageTask::url).containsExactly("http://a.test/x");
-        f.completed(first.get(0));
-        assertThat(f.take(10)).as("depth 0 still in flight").isEmpty();
-        f.completed(second.get(0));
-        assertThat(f.take(10)).extracting(PageTask::url).containsExactly("http://a.test/child");
-        assertThat(f.currentDepth()).isEqualTo(1);
+        PageTask root = f.take(1).get(0);
+        f.completed(root, List.of("http://a.test/child"));
+        assertThat(f.take(10)).as("no barrier: depth 1 goes out while depth 0 is in flight, after it")
+                .extracting(PageTask::url).containsExactly("http://a.test/x", "http://a.test/child");
+        assertThat(f.inFlight()).isEqualTo(2);
+    }
+
+    @Test
+    void queuedUrl_foundCloser_movesUpAndGoesOutAtTheShorterDepth() {
+        Frontier f = frontier(5);
+        f.offer("http://a.test/", 0);
+        f.offer("http://a.test/far", 3);
+        assertThat(f.offer("http://a.test/far", 1)).isEqualTo(Admission.SHORTER_PATH);
+        assertThat(f.take(10)).containsExactly(new PageTask("http://a.test/", 0), new PageTask("http://a.test/far", 1));
+        assertThat(f.offer("http://a.test/far", 2)).isEqualTo(Admission.ALREADY_SEEN);
+    }
+
+    @Test
+    void urlFoundCloserWhileInFlight_givesItsLinksTheShorterDepth() {
+        Frontier f = frontier(2);
+        f.offer("http://a.test/mid", 2);
+        PageTask mid = f.take(1).get(0);
+        f.offer("http://a.test/mid", 1);
+        f.completed(mid, List.of("http://a.test/leaf"));
+        assertThat(f.depthOf("http://a.test/mid")).isEqualTo(1);
+        assertThat(f.take(10)).containsExactly(new PageTask("http://a.test/leaf", 2));
+    }
+
+    /**
+     * The case a frontier without levels gets wrong: the long path S-A-C-X is fast, so X is done
+     * at depth 3 and its link Y (depth 4) refused; then the slow short path S-B-X arrives. X is
+     * not fetched again, but Y now lies within the limit and must be crawled.
+     */
+    @Test
+    void pageDoneDeep_foundCloser_offersItsLinksAgain_withoutGoingOutAgain() {
+        Frontier f = frontier(3);
+        f.offer("http://a.test/s", 0);
+        PageTask s = f.take(1).get(0);
+        f.completed(s, List.of("http://a.test/a", "http://a.test/b"));
+        List<PageTask> ab = f.take(10);
+        PageTask a = ab.get(0);
+        PageTask b = ab.get(1);
+        f.completed(a, List.of("http://a.test/c"));
+        f.completed(f.take(10).get(0), List.of("http://a.test/x"));
+        PageTask x = f.take(10).get(0);
+        assertThat(x).isEqualTo(new PageTask("http://a.test/x", 3));
+        f.completed(x, List.of("http://a.test/y"));
+        assertThat(f.take(10)).as("y is 4 links away so far").isEmpty();
+
+        f.completed(b, List.of("http://a.test/x"));
+
+        assertThat(f.depthOf("http://a.test/x")).isEqualTo(2);
+        assertThat(f.take(10)).as("x is not handed out again; y is, at depth 3")
+                .containsExactly(new PageTask("http://a.test/y", 3));
+        assertThat(f.admissionCounts()).containsEntry(Admission.SHORTER_PATH, 1L);
+    }
+
+    @Test
+    void linkWithoutAUsableHost_isDroppedAndCounted_neverThrown() {
+        Frontier f = frontier(3);
+        f.offer("http://a.test/", 0);
+        PageTask root = f.take(1).get(0);
+        List<String> kept = f.completed(root, List.of("http://a.test:0/x", "http://a.test:99999/y",
+                "http://a.test/ok", "http://elsewhere.test/"));
+        assertThat(kept).containsExactly("http://a.test/ok");
+        assertThat(f.admissionCounts()).containsEntry(Admission.INVALID_URL, 2L);
+        assertThat(f.offer("http://a.test:0/x", 0)).isEqualTo(Admission.INVALID_URL);
     }
 
     @Test

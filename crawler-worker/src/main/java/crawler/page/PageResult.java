@@ -60,6 +60,12 @@ public record PageResult(
                 fetchMs, parseMs, attempts, error, pid, threadId, threadName, virtual, workerId);
     }
 
+    /** The same result with other links and depth (the frontier's view of both when it was recorded). */
+    public PageResult withLinksAndDepth(List<String> newLinks, int newDepth) {
+        return new PageResult(url, finalUrl, newDepth, status, contentType, bytes, title, newLinks, bodySha256,
+                fetchMs, parseMs, attempts, error, pid, threadId, threadName, virtual, workerId);
+    }
+
     /** The same result stamped with the worker process that produced it. */
     public PageResult withWorkerId(Integer id) {
         return new PageResult(url, finalUrl, depth, status, contentType, bytes, title, links, bodySha256,

@@ -113,6 +113,11 @@ public final class UrlNormalizer {
         if (ipv6Host != null) {
             out = out.replaceFirst("://" + IPV6_PLACEHOLDER, "://" + Matcher.quoteReplacement(ipv6Host));
         }
+        // BasicURLNormalizer passes ports such as 0 or 99999 that no request can use; a canonical
+        // URL must have a host key, or one such link would break scope and politeness downstream.
+        if (hostKeyOrNull(out) == null) {
+            return null;
+        }
         return sortQueryValues(out);
     }
 
@@ -127,14 +132,30 @@ public final class UrlNormalizer {
      * @throws IllegalArgumentException if {@code url} is not an absolute http(s) URL with a host
      */
     public static String hostKey(String url) {
-        String fast = url == null ? null : canonicalHostKey(url);
+        String key = hostKeyOrNull(url);
+        if (key == null) {
+            throw new IllegalArgumentException("not an absolute http(s) URL with a host: " + url);
+        }
+        return key;
+    }
+
+    /**
+     * {@link #hostKey}, or null where that would throw: for URLs that come from pages, where a
+     * bad one is a value to drop and count, not a broken invariant.
+     */
+    public static String hostKeyOrNull(String url) {
+        if (url == null) {
+            return null;
+        }
+        String fast = canonicalHostKey(url);
         if (fast != null) {
             return fast;
         }
-        // OkHttp's parser: lower-cases the host, fills in the default port, accepts what browsers accept.
-        HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
+        // OkHttp's parser: lower-cases the host, fills in the default port, accepts what browsers
+        // accept and refuses ports outside 1-65535, as the fetcher will.
+        HttpUrl parsed = HttpUrl.parse(url.strip());
         if (parsed == null) {
-            throw new IllegalArgumentException("not an absolute http(s) URL with a host: " + url);
+            return null;
         }
         String host = parsed.host();
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + parsed.port();
@@ -178,13 +199,16 @@ public final class UrlNormalizer {
         if (colon == start || colon == end - 1 || url.charAt(colon + 1) == '0' || end - colon > 6) {
             return null;
         }
+        int port = 0;
         for (int i = colon + 1; i < end; i++) {
             char c = url.charAt(i);
             if (c < '0' || c > '9') {
                 return null;
             }
+            port = port * 10 + (c - '0');
         }
-        return url.substring(start, end);
+        // Out of range: the full parser refuses it, so this URL has no key at all.
+        return port > 65_535 ? null : url.substring(start, end);
     }
 
     private static boolean hasHttpScheme(String url) {

@@ -83,7 +83,16 @@ class UrlNormalizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://example.com/", "/relative", "not a url"})
+    @ValueSource(strings = {"http://localhost:0/x", "http://localhost:65536/x", "http://localhost:99999/",
+            "https://a.example:0000/"})
+    void normalize_rejectsPortsNoRequestCanUse(String in) {
+        assertThat(normalizer.normalize(in)).isEmpty();
+        assertThat(UrlNormalizer.hostKeyOrNull(in)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://example.com/", "/relative", "not a url", "http://localhost:0/x",
+            "http://localhost:70000/"})
     void hostKey_rejectsNonHttpUrls_namingThem(String url) {
         assertThatThrownBy(() -> UrlNormalizer.hostKey(url))
                 .isInstanceOf(IllegalArgumentException.class)
