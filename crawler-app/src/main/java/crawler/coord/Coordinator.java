@@ -56,6 +56,8 @@ public final class Coordinator {
     /** The soft limit on open files, read before the crawl: when it is hit, reading it may fail too. */
     private final java.util.OptionalLong openFileLimit = OpenFileLimit.softLimit();
     private boolean outOfFilesReported;
+    /** Said once, the first time per-host politeness held a URL back from a free slot. */
+    private String politenessNote;
     private final CrawlStats stats = new CrawlStats();
     private volatile boolean stopRequested;
     private volatile Progress progress = Progress.NOT_STARTED;
@@ -179,7 +181,7 @@ public final class Coordinator {
         long from = firstDispatch < 0 ? start : firstDispatch;
         long wallMillis = TimeUnit.NANOSECONDS.toMillis(Math.max(0, lastResult - from));
         return stats.summary(run.mode(), limits.concurrency(), run.workers(), limits.batchSize(), reason,
-                inFlight.size(), wallMillis, frontier.admissionCounts(), run.robotsIgnored());
+                inFlight.size(), wallMillis, frontier.admissionCounts(), run.robotsIgnored(), politenessNote);
     }
 
     /** Hands out as many URLs as the concurrency and politeness allow; true if any went out. */
@@ -189,6 +191,7 @@ public final class Coordinator {
         while (free > 0) {
             List<PageTask> tasks = frontier.take(Math.min(free, limits.batchSize()));
             if (tasks.isEmpty()) {
+                notePolitenessIfItHoldsBack();
                 break;
             }
             long now = ticker.nanoTime();
@@ -212,6 +215,19 @@ public final class Coordinator {
             }
         }
         return any;
+    }
+
+    /**
+     * Called when a slot is free but nothing was handed out: if URLs are queued, per-host
+     * politeness is what holds them, so the user hears once that it, not the concurrency, sets
+     * the pace (a polite default on one host quietly caps a crawl at a few pages a second).
+     */
+    private void notePolitenessIfItHoldsBack() {
+        if (politenessNote != null || frontier.queued() == 0) {
+            return;
+        }
+        politenessNote = frontier.pace().describe(limits.concurrency());
+        log.println("crawler: " + politenessNote);
     }
 
     /** Applies one inbox message; true when it was a page result. */

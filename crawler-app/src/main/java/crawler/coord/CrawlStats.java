@@ -71,7 +71,8 @@ final class CrawlStats {
     }
 
     CrawlSummary summary(String mode, int concurrency, int workers, int batchSize, StopReason stop, long abandoned,
-                         long wallMillis, Map<Admission, Long> admissions, boolean robotsIgnored) {
+                         long wallMillis, Map<Admission, Long> admissions, boolean robotsIgnored,
+                         String politenessNote) {
         Map<Long, Integer> threadCounts = new TreeMap<>();
         threadsByPid.forEach((pid, threads) -> threadCounts.put(pid, threads.size()));
         Map<String, Long> admissionNames = new TreeMap<>();
@@ -80,6 +81,6 @@ final class CrawlStats {
         return new CrawlSummary(mode, concurrency, workers, batchSize, stop.name(), pages, ok, failuresByKind,
                 abandoned, wallMillis, rate, List.copyOf(threadCounts.keySet()), ProcessHandle.current().pid(),
                 threadCounts, virtualPages, workerStarts, workerDeaths, requeued, admissionNames, robotsIgnored,
-                workerStartupMillis, resumed);
+                workerStartupMillis, resumed, politenessNote);
     }
 }

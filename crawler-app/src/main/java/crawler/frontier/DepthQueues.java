@@ -99,6 +99,15 @@ final class DepthQueues {
         return best;
     }
 
+    /** The hosts with queued URLs, each once. */
+    Set<String> hosts() {
+        Set<String> hosts = new HashSet<>();
+        for (Map<String, ArrayDeque<UrlNode>> byHost : byDepth.values()) {
+            hosts.addAll(byHost.keySet());
+        }
+        return hosts;
+    }
+
     long size() {
         return size;
     }

@@ -309,6 +309,11 @@ public final class Frontier {
         return queues.minOverHosts(politeness::nanosUntilReady);
     }
 
+    /** The per-host limits over the hosts whose URLs wait in the queue now. */
+    public Politeness.Pace pace() {
+        return politeness.pace(queues.hosts());
+    }
+
     /** How many offers ended each way, for the summary. */
     public Map<Admission, Long> admissionCounts() {
         return Map.copyOf(admissions);

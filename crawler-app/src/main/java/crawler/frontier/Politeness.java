@@ -1,6 +1,9 @@
 package crawler.frontier;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -68,6 +71,46 @@ public final class Politeness {
             return 0;
         }
         return Math.max(0, s.nextStart - ticker.nanoTime());
+    }
+
+    /**
+     * What the per-host limits allow the given hosts together, for telling the user when these
+     * limits, not the crawl's concurrency, set its pace.
+     */
+    public Pace pace(Collection<String> hostKeys) {
+        long widestGap = 0;
+        for (String host : hostKeys) {
+            widestGap = Math.max(widestGap, state(host).delayNanos);
+        }
+        return new Pace(hostKeys.size(), config.maxPerHost(), Duration.ofNanos(widestGap));
+    }
+
+    /**
+     * The per-host limits in force over some hosts.
+     *
+     * @param hosts      hosts with URLs waiting
+     * @param maxPerHost requests in flight per host; 0 = no limit
+     * @param startGap   least time between two request starts on one host (the largest over
+     *                   the hosts, a robots.txt Crawl-delay included)
+     */
+    public record Pace(int hosts, int maxPerHost, Duration startGap) {
+
+        /** One sentence for the user, naming the options that lift the limits. */
+        public String describe(int concurrency) {
+            StringBuilder b = new StringBuilder("per-host politeness, not --concurrency ").append(concurrency)
+                    .append(", sets this crawl's pace: ").append(hosts).append(hosts == 1 ? " host" : " hosts")
+                    .append(" with URLs waiting, each");
+            if (maxPerHost > 0) {
+                b.append(" allowed ").append(maxPerHost).append(" requests in flight (--host-concurrency)");
+            }
+            if (!startGap.isZero()) {
+                double perSecond = hosts * 1e9 / startGap.toNanos();
+                b.append(maxPerHost > 0 ? " and" : "").append(" one request start every ")
+                        .append(startGap.toMillis()).append("ms (--host-delay or robots.txt Crawl-delay)")
+                        .append(String.format(Locale.ROOT, ", so at most %.1f pages/s", perSecond));
+            }
+            return b.append("; on servers you own, --host-concurrency 0 --host-delay 0 lifts the limits").toString();
+        }
     }
 
     private HostState state(String hostKey) {

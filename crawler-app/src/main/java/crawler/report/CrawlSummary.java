@@ -29,6 +29,8 @@ import java.util.Map;
  * @param robotsIgnored      true when the user turned robots.txt off
  * @param workerStartupMillis spawn-to-hello time of each worker start, in order
  * @param resumed            pages a resumed crawl took from its journal instead of fetching again
+ * @param politenessNote     when per-host limits, not the concurrency, held URLs back: what they
+ *                           allow and how to lift them; null when they never did
  */
 public record CrawlSummary(
         String mode,
@@ -52,7 +54,8 @@ public record CrawlSummary(
         Map<String, Long> admissions,
         boolean robotsIgnored,
         List<Long> workerStartupMillis,
-        long resumed) {
+        long resumed,
+        String politenessNote) {
 
     public CrawlSummary {
         failuresByKind = Map.copyOf(failuresByKind);

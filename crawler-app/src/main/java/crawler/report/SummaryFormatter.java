@@ -34,6 +34,9 @@ public final class SummaryFormatter {
                     s.workerStarts(), s.workerStartupMillis(), s.workerDeaths(), s.requeued()));
         }
         b.append("  frontier: ").append(join(s.admissions())).append('\n');
+        if (s.politenessNote() != null) {
+            b.append("  paced by politeness: ").append(s.politenessNote()).append('\n');
+        }
         if (s.robotsIgnored()) {
             b.append("  robots.txt was IGNORED (--ignore-robots)\n");
         }

@@ -138,6 +138,40 @@ class CoordinatorTest {
     }
 
     @Test
+    void politenessThatHoldsUrlsBackFromFreeSlots_isSaidOnce_onStderrAndInTheSummary() {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        CrawlSummary summary = crawlScripted(new PolitenessConfig(1, Duration.ZERO, false, Duration.ZERO), log);
+
+        String note = summary.politenessNote();
+        assertThat(note).contains("not --concurrency 5").contains("allowed 1 requests in flight (--host-concurrency)")
+                .contains("--host-concurrency 0 --host-delay 0");
+        String printed = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(printed).containsOnlyOnce("per-host politeness").contains(note);
+        assertThat(summary.pages()).isEqualTo(PAGES);
+    }
+
+    @Test
+    void politenessThatNeverHoldsAUrlBack_isNotMentioned() {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        CrawlSummary summary = crawlScripted(PolitenessConfig.unlimited(), log);
+
+        assertThat(summary.politenessNote()).isNull();
+        assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("politeness");
+        assertThat(summary.pages()).isEqualTo(PAGES);
+    }
+
+    private static CrawlSummary crawlScripted(PolitenessConfig politeness, OutputStream log) {
+        Scope scope = new Scope(java.util.Set.of("a.test:80", "b.test:80"), List.of(), List.of());
+        Frontier frontier = new Frontier(new FrontierLimits(20, 0, 0), scope, TrapGuard.defaults(), RobotsGate.IGNORE,
+                new Politeness(politeness, Ticker.SYSTEM));
+        frontier.offer(url(0), 0);
+        Coordinator coordinator = new Coordinator(frontier,
+                new CrawlLimits(5, 2, Duration.ofMinutes(1), Duration.ofSeconds(30)), ResultSink.DISCARD, Ticker.SYSTEM,
+                new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8), Map.of());
+        return coordinator.run(ScriptedExecutor::new, new CrawlRun("scripted", 0, false));
+    }
+
+    @Test
     void wallTime_includesTheFirstHandOut_whereAPoolStartsItsThreads() {
         Scope scope = new Scope(java.util.Set.of("a.test:80"), List.of(), List.of());
         java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
