@@ -170,6 +170,15 @@ class HttpPageProcessorHostileTest {
     }
 
     @Test
+    void linksNoRequestCanUse_areDroppedByTheParse(FixtureServer server) {
+        PageResult r = fetch(server, FaultPage.HOSTILE_MALFORMED_LINKS);
+
+        assertThat(r.ok()).as("%s", r.error()).isTrue();
+        assertThat(r.title()).isEqualTo("Malformed links");
+        assertThat(r.links()).containsExactly(server.baseUrl());
+    }
+
+    @Test
     void endlessBody_isCutByTheCallTimeout(FixtureServer server) {
         // Chunks arrive every 250 ms, so the 1 s read timeout never fires; the 2 s call timeout must.
         FetchConfig quick = new FetchConfig(FetchConfig.DEFAULT_USER_AGENT, Duration.ofSeconds(1),
