@@ -42,7 +42,7 @@ public final class Frontier {
     private final PrivateAddressGate privateAddresses; // null: --deny-private off
     private final boolean keepLinks;
 
-    /** Every URL seen, in scope and valid, by its normalised form. */
+    /** Every URL admitted (and, in a depth-limited crawl, every one seen beyond the limit), by its normalised form. */
     private final Map<String, UrlNode> nodes = new HashMap<>();
     private final DepthQueues queues = new DepthQueues();
     /** Pages done whose depth just got shorter: their links are to be offered again. */
@@ -100,7 +100,7 @@ public final class Frontier {
         }
         UrlNode node = nodes.get(url);
         if (node != null && node.state != UrlNode.State.TOO_DEEP) {
-            if (node.state == UrlNode.State.REFUSED || depth >= node.depth) {
+            if (depth >= node.depth) {
                 return Admission.ALREADY_SEEN;
             }
             shorten(node, depth);
@@ -118,17 +118,17 @@ public final class Frontier {
         if (!scope.contains(url)) {
             return Admission.OUT_OF_SCOPE; // nothing kept: scope is a pure function of the text
         }
-        if (node == null) {
-            node = new UrlNode(url, depth, UrlNode.State.REFUSED);
-            nodes.put(url, node);
-        } else {
-            node.depth = depth;
-            node.state = UrlNode.State.REFUSED;
-        }
         Admission refusal = refusal(url, host);
         if (refusal != null) {
+            // Nothing kept: every refusal is a function of the URL and of per-host state the
+            // gates hold themselves, so a URL offered again is refused again at no cost in memory.
             return refusal;
         }
+        if (node == null) {
+            node = new UrlNode(url, depth, UrlNode.State.QUEUED);
+            nodes.put(url, node);
+        }
+        node.depth = depth;
         admitted++;
         admittedPerHost.merge(host, 1L, Long::sum);
         node.host = host;
@@ -278,6 +278,11 @@ public final class Frontier {
     public int depthOf(String url) {
         UrlNode node = nodes.get(url);
         return node == null ? -1 : node.depth;
+    }
+
+    /** URLs the frontier holds an entry for: what its memory grows with. */
+    public int urlsTracked() {
+        return nodes.size();
     }
 
     /** True when nothing is queued and nothing is in flight. */

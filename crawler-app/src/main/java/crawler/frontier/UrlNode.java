@@ -1,7 +1,7 @@
 package crawler.frontier;
 
 /**
- * What the frontier knows of one URL it has seen: its shortest known link distance from the
+ * What the frontier knows of one URL it has admitted (or seen beyond the depth limit): its shortest known link distance from the
  * seeds, where it stands, and (when a depth limit makes it matter) the links its page held.
  * Mutable, confined to the coordinator thread with the {@link Frontier} that owns it.
  */
@@ -10,8 +10,6 @@ final class UrlNode {
     enum State {
         /** Seen only beyond the depth limit: not checked further, may still come closer. */
         TOO_DEEP,
-        /** Refused for good (scope, trap, robots, budgets, --deny-private). */
-        REFUSED,
         QUEUED,
         IN_FLIGHT,
         DONE

@@ -165,6 +165,20 @@ class FrontierTest {
     }
 
     @Test
+    void urlsRefusedBeforeAdmission_keepNothing() {
+        Frontier f = frontier(new FrontierLimits(3, 2, 0), new DisallowingRobots("http://a.test/private/", -1, null),
+                PolitenessConfig.unlimited());
+        f.offer("http://a.test/1", 0);
+        f.offer("http://a.test/2", 0);
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(f.offer("http://a.test/over-the-limit/" + i, 0)).isEqualTo(Admission.PAGE_LIMIT_REACHED);
+            assertThat(f.offer("http://b.test/" + i, 0)).isEqualTo(Admission.OUT_OF_SCOPE);
+            assertThat(f.offer("http://a.test/private/" + i, 0)).isEqualTo(Admission.ROBOTS_DISALLOWED);
+        }
+        assertThat(f.urlsTracked()).isEqualTo(2);
+    }
+
+    @Test
     void hostPageBudget_capsOneHost() {
         Frontier f = new Frontier(new FrontierLimits(3, 0, 1), Scope.ofSeeds(List.of("http://a.test/", "http://b.test/"),
                 List.of(), List.of()), TrapGuard.defaults(), RobotsGate.IGNORE,
