@@ -168,12 +168,14 @@ class FrontierTest {
     void urlsRefusedBeforeAdmission_keepNothing() {
         Frontier f = frontier(new FrontierLimits(3, 2, 0), new DisallowingRobots("http://a.test/private/", -1, null),
                 PolitenessConfig.unlimited());
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(f.offer("http://b.test/" + i, 0)).isEqualTo(Admission.OUT_OF_SCOPE);
+            assertThat(f.offer("http://a.test/private/" + i, 0)).isEqualTo(Admission.ROBOTS_DISALLOWED);
+        }
         f.offer("http://a.test/1", 0);
         f.offer("http://a.test/2", 0);
         for (int i = 0; i < 1_000; i++) {
             assertThat(f.offer("http://a.test/over-the-limit/" + i, 0)).isEqualTo(Admission.PAGE_LIMIT_REACHED);
-            assertThat(f.offer("http://b.test/" + i, 0)).isEqualTo(Admission.OUT_OF_SCOPE);
-            assertThat(f.offer("http://a.test/private/" + i, 0)).isEqualTo(Admission.ROBOTS_DISALLOWED);
         }
         assertThat(f.urlsTracked()).isEqualTo(2);
     }
