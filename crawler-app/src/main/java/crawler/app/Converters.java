@@ -1,63 +1,101 @@
 package crawler.app;
 
 import crawler.frontier.FrontierLimits;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Command-line value parsers for durations ("250ms", "10s", "2m"), byte sizes ("4MiB") and depths ("inf"). */
+/**
+ * Command-line value parsers, one grammar for every subcommand: durations ({@code 90},
+ * {@code 90s}, {@code 1.5s}, {@code 250ms}, {@code 1m30s}), byte sizes ({@code 4M}, {@code 4MiB},
+ * {@code 512k}, {@code 1GB}) and depths ({@code 3}, {@code inf}).
+ */
 final class Converters {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
-    private static final Pattern SIZE = Pattern.compile("(\\d+)(B|KiB|MiB|GiB|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
+    /** One or more number-unit pairs, largest unit first by convention (not enforced). */
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-z]*)");
 
     private Converters() {
     }
 
+    /**
+     * A duration: a number of seconds ({@code 90}, {@code 1.5}), or number-unit pairs with the
+     * units {@code ms}, {@code s}, {@code m} and {@code h} ({@code 250ms}, {@code 1m30s}).
+     */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
             String v = value.strip().toLowerCase(Locale.ROOT);
-            if (v.equals("0")) { // zero needs no unit; "--host-delay 0" is what people type
-                return Duration.ZERO;
+            try {
+                if (v.matches("\\d+(\\.\\d+)?")) { // a bare number is seconds, as in wget and curl
+                    return nanos(new BigDecimal(v), 1_000_000_000L);
+                }
+                Matcher m = DURATION_PART.matcher(v);
+                Duration total = Duration.ZERO;
+                int at = 0;
+                while (at < v.length() && m.find(at) && m.start() == at) {
+                    long unitNanos = switch (m.group(2)) {
+                        case "ms" -> 1_000_000L;
+                        case "s" -> 1_000_000_000L;
+                        case "m" -> 60_000_000_000L;
+                        default -> 3_600_000_000_000L;
+                    };
+                    total = total.plus(nanos(new BigDecimal(m.group(1)), unitNanos));
+                    at = m.end();
+                }
+                if (at == v.length() && at > 0) {
+                    return total;
+                }
+            } catch (ArithmeticException tooLarge) {
+                // falls through to the message below
             }
-            Matcher m = DURATION.matcher(v);
-            if (!m.matches()) {
-                throw new CommandLine.TypeConversionException(
-                        "'" + value + "' is not a duration: write a whole number with a unit, e.g. 250ms, 10s, 2m, 1h (or 0)");
-            }
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
+            throw new CommandLine.TypeConversionException("'" + value
+                    + "' is not a duration: write seconds (90, 1.5) or amounts with units, e.g. 250ms, 10s, 1m30s, 2h");
+        }
+
+        private static Duration nanos(BigDecimal amount, long unitNanos) {
+            return Duration.ofNanos(amount.multiply(BigDecimal.valueOf(unitNanos)).longValueExact());
         }
     }
 
+    /**
+     * A byte size: a number with an optional unit. {@code k}, {@code M}, {@code G} and
+     * {@code KiB}, {@code MiB}, {@code GiB} are powers of 1024 (as wget and curl read {@code 4M});
+     * {@code KB}, {@code MB}, {@code GB} are powers of 1000; no unit or {@code B} means bytes.
+     */
     static final class ByteSizeConverter implements CommandLine.ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            Matcher m = SIZE.matcher(value.strip());
-            if (!m.matches()) {
-                throw new CommandLine.TypeConversionException(
-                        "'" + value + "' is not a size: write e.g. 4MiB, 512KiB or a number of bytes");
+            Matcher m = SIZE.matcher(value.strip().toLowerCase(Locale.ROOT));
+            Long factor = m.matches() ? factor(m.group(2)) : null;
+            if (factor != null) {
+                try {
+                    return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(factor))
+                            .setScale(0, RoundingMode.CEILING).longValueExact();
+                } catch (ArithmeticException tooLarge) {
+                    // falls through to the message below
+                }
             }
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
-            long factor = switch (unit) {
-                case "kib" -> 1L << 10;
-                case "mib" -> 1L << 20;
-                case "gib" -> 1L << 30;
+            throw new CommandLine.TypeConversionException("'" + value
+                    + "' is not a size: write bytes or a number with a unit, e.g. 512k, 4M, 4MiB (1024-based) or 1GB (1000-based)");
+        }
+
+        private static Long factor(String unit) {
+            return switch (unit) {
+                case "", "b" -> 1L;
+                case "k", "kib" -> 1L << 10;
+                case "m", "mib" -> 1L << 20;
+                case "g", "gib" -> 1L << 30;
                 case "kb" -> 1_000L;
                 case "mb" -> 1_000_000L;
                 case "gb" -> 1_000_000_000L;
-                default -> 1L;
+                default -> null;
             };
-            return Math.multiplyExact(n, factor);
         }
     }
 
