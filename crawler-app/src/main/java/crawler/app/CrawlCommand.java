@@ -31,12 +31,22 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crawler crawl}: crawl a seed list in one execution mode. */
 @Command(name = "crawl", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Crawl from seed URLs (arguments, --seeds FILE, or - for stdin) and write one JSON line per page.")
+        description = "Crawl from seed URLs (arguments, --seeds FILE, or - for stdin) and write one JSON line per page.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the crawl ran to its end (pages may have failed: see --fail-on-page-errors)",
+            "1:the crawl could not run (no worker could start, output failed)",
+            "2:usage: bad option, bad seed with --strict, or an output file in the way",
+            "3:no page could be fetched: every seed failed or was refused",
+            "4:with --fail-on-page-errors: some pages failed",
+            "130:interrupted (Ctrl-C); the results file ends on a whole line and --resume continues"})
 final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
 
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
+    static final int EXIT_NO_PAGE = 3;
+    static final int EXIT_PAGE_ERRORS = 4;
     static final int EXIT_INTERRUPTED = 130;
 
     @Parameters(paramLabel = "URL", arity = "0..*", description = "seed URLs; - reads seeds from stdin")
@@ -65,6 +75,9 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = {"-q", "--quiet"}, description = "no progress line")
     boolean quiet;
+
+    @Option(names = "--fail-on-page-errors", description = "exit with 4 when any page failed (for scripts and CI)")
+    boolean failOnPageErrors;
 
     @Mixin
     CrawlOptions options;
@@ -129,8 +142,18 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
             if (summaryFile != null) {
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), summary);
             }
-            return summary.stopReason().equals("INTERRUPTED") ? EXIT_INTERRUPTED : EXIT_OK;
+            return exitCode(summary);
         }
+    }
+
+    private int exitCode(CrawlSummary summary) {
+        if (summary.stopReason().equals("INTERRUPTED")) {
+            return EXIT_INTERRUPTED;
+        }
+        if (summary.ok() == 0 && summary.resumed() == 0) {
+            return EXIT_NO_PAGE; // nothing was fetched, so every seed failed or was refused
+        }
+        return failOnPageErrors && summary.failed() > 0 ? EXIT_PAGE_ERRORS : EXIT_OK;
     }
 
     /**

@@ -2,13 +2,19 @@ package crawler.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import crawler.fixtures.FaultPage;
+import crawler.fixtures.FixtureSiteExtension;
+import crawler.fixtures.SiteSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line's answers to bad input: a clear message, exit code 2, nothing crawled or overwritten. */
+/**
+ * The command line's answers: to bad input a clear message, exit code 2, nothing crawled or
+ * overwritten; to a crawl, an exit code from the documented table.
+ */
 class CrawlCommandTest {
 
     @TempDir
@@ -16,6 +22,9 @@ class CrawlCommandTest {
 
     @RegisterExtension
     final CapturedStderr stderr = new CapturedStderr();
+
+    @RegisterExtension
+    static final FixtureSiteExtension SITE = new FixtureSiteExtension(SiteSpec.small());
 
     private int run(String... args) {
         return Main.commandLine().execute(args);
@@ -69,7 +78,7 @@ class CrawlCommandTest {
     void refusedConnection_becomesAResultWithItsKind_andTheCrawlCompletes() throws Exception {
         Path out = dir.resolve("results.jsonl");
         int code = run("crawl", "http://127.0.0.1:1/", "--ignore-robots", "-o", out.toString());
-        assertThat(code).isZero();
+        assertThat(code).as("no page could be fetched").isEqualTo(3);
         assertThat(Files.readAllLines(out)).singleElement().satisfies(line -> assertThat(line)
                 .contains("\"url\":\"http://127.0.0.1:1/\"").contains("\"kind\":\"CONNECT\""));
         assertThat(stderr.text()).contains("crawl complete").contains("connect=1").contains("robots.txt was IGNORED");
@@ -79,12 +88,38 @@ class CrawlCommandTest {
     void unreachableRobotsTxt_givesTheSeedAFailedResult_withoutRequestingIt() throws Exception {
         Path out = dir.resolve("results.jsonl");
         int code = run("crawl", "http://127.0.0.1:1/", "http://127.0.0.1:1/other", "-o", out.toString());
-        assertThat(code).isZero();
+        assertThat(code).as("no page could be fetched").isEqualTo(3);
         // Both URLs get one line each, with the robots.txt failure's kind and a message naming robots.txt.
         assertThat(Files.readAllLines(out)).hasSize(2).allSatisfy(line -> assertThat(line)
                 .contains("\"kind\":\"CONNECT\"").contains("robots.txt http://127.0.0.1:1/robots.txt could not be read")
                 .contains("\"attempts\":0"));
         assertThat(stderr.text()).contains("seed http://127.0.0.1:1/: robots.txt could not be read; recorded as failed")
                 .contains("connect=2");
+    }
+
+    @Test
+    void somePagesFailing_exitsZero_orFourWithFailOnPageErrors() throws Exception {
+        String ok = SITE.server().manifest().startUrl();
+        String reset = SITE.server().url(FaultPage.CONNECTION_RESET.path());
+        String[] crawl = {"crawl", ok, reset, "--depth", "0", "--host-concurrency", "0", "--host-delay", "0", "-q"};
+
+        assertThat(run(with(crawl, "-o", dir.resolve("a.jsonl").toString()))).isZero();
+        assertThat(run(with(crawl, "-o", dir.resolve("b.jsonl").toString(), "--fail-on-page-errors"))).isEqualTo(4);
+        assertThat(Files.readAllLines(dir.resolve("b.jsonl"))).hasSize(2);
+    }
+
+    @Test
+    void helpText_listsTheExitCodes() {
+        picocli.CommandLine cli = Main.commandLine();
+        java.io.StringWriter help = new java.io.StringWriter();
+        cli.setOut(new java.io.PrintWriter(help));
+        assertThat(cli.execute("crawl", "--help")).isZero();
+        assertThat(help.toString()).contains("Exit codes:").contains("130").contains("--fail-on-page-errors");
+    }
+
+    private static String[] with(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
     }
 }
