@@ -94,7 +94,8 @@ final class CrawlOptions {
     String userAgent;
 
     @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "5s",
-            converter = Converters.DurationConverter.class, description = "(default: ${DEFAULT-VALUE})")
+            converter = Converters.DurationConverter.class,
+            description = "limit on opening one TCP connection (default: ${DEFAULT-VALUE})")
     Duration connectTimeout;
 
     @Option(names = "--read-timeout", paramLabel = "DURATION", defaultValue = "10s",
@@ -117,7 +118,10 @@ final class CrawlOptions {
             description = "decoded body cap; longer bodies are cut and marked TOO_LARGE (default: ${DEFAULT-VALUE})")
     long maxBody;
 
-    @Option(names = "--max-redirects", paramLabel = "N", defaultValue = "5", description = "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-redirects", paramLabel = "N", defaultValue = "5",
+            description = "same-host redirect hops followed for one URL (more is TOO_MANY_REDIRECTS); the final page"
+                    + " is recorded under the URL linked"
+                    + " (default: ${DEFAULT-VALUE})")
     int maxRedirects;
 
     @Option(names = "--max-retries", paramLabel = "N", defaultValue = "2",
