@@ -127,6 +127,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "the chaos crawl (process mode) SIGKILLs a worker after every N results (default: 100; --quick: 60)")
     Integer killWorkerEvery;
 
+    @Option(names = "--wget2", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also crawl the I/O-bound site with wget2 at the same concurrency, as a reference row, when wget2 is on PATH"
+                    + " (default: on; without wget2 the row says how to get it)")
+    boolean wget2;
+
     @Option(names = "--keep-runs", description = "keep each crawl's seeds, results, summary and log (in DIR/runs with --out)")
     boolean keepRuns;
 
@@ -146,7 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchRunner.Target where = target == null ? BenchRunner.Target.FIXTURE_SITE : new BenchRunner.Target(target, depth);
         BenchResult result;
         try {
-            result = new BenchRunner(config, where, work, showProgress ? err : null).run();
+            result = new BenchRunner(config, where, work, showProgress ? err : null, wget2 ? Wget2.onPath() : null).run();
         } finally {
             if (!keepRuns) {
                 deleteTree(work);
