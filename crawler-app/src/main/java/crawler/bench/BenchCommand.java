@@ -5,11 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -154,7 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
             result = new BenchRunner(config, where, work, showProgress ? err : null, wget2 ? Wget2.onPath() : null).run();
         } finally {
             if (!keepRuns) {
-                deleteTree(work);
+                DirTree.delete(work);
             }
         }
         if (json) {
@@ -214,18 +211,5 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         throw new IllegalArgumentException("unknown workload '" + s + "'; expected io, cpu, latency, batch, startup or chaos");
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        List<Path> all = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(all::add);
-        }
-        for (Path p : all) {
-            Files.deleteIfExists(p);
-        }
     }
 }

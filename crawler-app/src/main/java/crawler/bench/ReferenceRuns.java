@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The bench's reference rows: wget2 crawling the I/O-bound workload's site at each concurrency
@@ -119,7 +118,7 @@ final class ReferenceRuns {
             return new Reference.Measured(Wget2.NAME, version, String.join(" ", shortCommand(cmd)), l.concurrency(),
                     l.latencyMillis(), truth.levels(), m, urls, failure);
         } finally {
-            deleteTree(dir);
+            DirTree.delete(dir);
         }
     }
 
@@ -151,16 +150,4 @@ final class ReferenceRuns {
         return out;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        List<Path> all;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            all = walk.sorted(Comparator.reverseOrder()).toList();
-        }
-        for (Path p : all) {
-            Files.deleteIfExists(p);
-        }
-    }
 }
