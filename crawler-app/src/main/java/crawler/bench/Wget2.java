@@ -69,28 +69,38 @@ final class Wget2 {
                 "--robots=on", "--no-host-directories", "--quiet", "--directory-prefix=" + outDir, startUrl));
     }
 
-    /** The first line of {@code wget2 --version}, e.g. {@code GNU Wget2 1.99.1 - multithreaded ...}, shortened; "wget2" if unreadable. */
+    /**
+     * The first line of {@code wget2 --version}, e.g. {@code GNU Wget2 1.99.1 - multithreaded ...},
+     * up to its " - "; "wget2" when it cannot be read within 10 s.
+     */
     static String version(Path wget2) {
+        Path out = null;
         try {
-            Process p = new ProcessBuilder(wget2.toString(), "--version").redirectErrorStream(true).start();
-            String first;
-            try (var in = p.inputReader(StandardCharsets.UTF_8)) {
-                first = in.readLine();
-                in.transferTo(java.io.Writer.nullWriter());
-            }
+            // Through a file, so a program that never closes its output cannot block the bench.
+            out = Files.createTempFile("wget2-version-", ".txt");
+            Process p = new ProcessBuilder(wget2.toString(), "--version").redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-            }
-            if (first == null || first.isBlank()) {
                 return NAME;
             }
+            List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+            String first = lines.isEmpty() ? "" : lines.getFirst().strip();
             int dash = first.indexOf(" - ");
-            return (dash > 0 ? first.substring(0, dash) : first).strip();
+            return first.isEmpty() ? NAME : (dash > 0 ? first.substring(0, dash) : first).strip();
         } catch (IOException e) {
             return NAME;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return NAME;
+        } finally {
+            if (out != null) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is harmless
+                }
+            }
         }
     }
 }
