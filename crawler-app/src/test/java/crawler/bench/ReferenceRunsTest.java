@@ -37,6 +37,16 @@ class ReferenceRunsTest {
     }
 
     @Test
+    void theRow_isOnByDefault_andNoWget2TurnsItOff() {
+        BenchCommand on = new BenchCommand();
+        new picocli.CommandLine(on).parseArgs("--quick");
+        assertThat(on.wget2).isTrue();
+        BenchCommand off = new BenchCommand();
+        new picocli.CommandLine(off).parseArgs("--quick", "--no-wget2");
+        assertThat(off.wget2).isFalse();
+    }
+
+    @Test
     void noIoCells_noRows(@TempDir Path dir) throws Exception {
         assertThat(new ReferenceRuns(Optional.empty(), dir, WholeProcessRun.ofThisJvm(), s -> { })
                 .run(List.of(), millis -> true, () -> Duration.ofSeconds(5))).isEmpty();
