@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -62,7 +63,7 @@ public final class BenchRunner {
      * @param wget2    null for no reference rows; else the wget2 program, or empty when it is not
      *                 installed (a row then says how to get it)
      */
-    public BenchRunner(BenchConfig config, Target target, Path workDir, PrintStream progress, java.util.Optional<Path> wget2) {
+    public BenchRunner(BenchConfig config, Target target, Path workDir, PrintStream progress, Optional<Path> wget2) {
         this.config = config;
         this.target = target;
         this.child = ChildCrawl.ofThisJvm(workDir, config.maxTime());

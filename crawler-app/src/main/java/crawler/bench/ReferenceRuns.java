@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 
 /**
  * The bench's reference rows: wget2 crawling the I/O-bound workload's site at each concurrency
@@ -78,8 +80,8 @@ final class ReferenceRuns {
      * @param admits asked with a row's estimate before it runs; false skips it for the budget
      * @param limit  the longest a row may run, asked just before it
      */
-    List<Reference> run(List<Level> levels, java.util.function.LongPredicate admits,
-                        java.util.function.Supplier<Duration> limit) throws IOException, InterruptedException {
+    List<Reference> run(List<Level> levels, LongPredicate admits,
+                        Supplier<Duration> limit) throws IOException, InterruptedException {
         if (levels.isEmpty()) {
             return List.of();
         }

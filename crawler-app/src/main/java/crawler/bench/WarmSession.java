@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -78,7 +79,7 @@ final class WarmSession {
         }
         this.child = child;
         this.warmups = warmups;
-        this.site = java.util.Objects.requireNonNull(site, "site");
+        this.site = Objects.requireNonNull(site, "site");
     }
 
     /**
