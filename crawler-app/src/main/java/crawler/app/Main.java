@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code crawler crawl|demo|bench|isolate|serve-fixtures}. */
 @Command(name = "crawler", mixinStandardHelpOptions = true, version = "crawlbench 0.1.0",
         description = "A web crawler that compares virtual threads, platform threads and worker processes.",
-        subcommands = {CrawlCommand.class, DemoCommand.class, crawler.bench.BenchCommand.class, IsolateCommand.class, ServeFixturesCommand.class, ProbeFixturesCommand.class, BenchSessionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CrawlCommand.class, DemoCommand.class, crawler.bench.BenchCommand.class, crawler.bench.CompareCommand.class, IsolateCommand.class, ServeFixturesCommand.class, ProbeFixturesCommand.class, BenchSessionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

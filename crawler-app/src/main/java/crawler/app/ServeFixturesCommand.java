@@ -28,7 +28,8 @@ final class ServeFixturesCommand implements java.util.concurrent.Callable<Intege
     Integer textBytes;
 
     @Option(names = "--latency", defaultValue = "none",
-            description = "none | fixed:100ms | uniform:50ms-150ms | lognormal:80ms,0.3 (default: ${DEFAULT-VALUE})")
+            description = "none | fixed:100ms | uniform:50ms-150ms | lognormal:80ms,0.3 | stragglers:20ms,2%%,1500ms (20 ms, but 2%% of"
+                    + " the pages 1.5 s) (default: ${DEFAULT-VALUE})")
     String latency;
 
     @Option(names = "--seed", description = "generator seed; the same seed serves the same bytes")

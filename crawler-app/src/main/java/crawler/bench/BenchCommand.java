@@ -5,11 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -127,6 +124,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "the chaos crawl (process mode) SIGKILLs a worker after every N results (default: 100; --quick: 60)")
     Integer killWorkerEvery;
 
+    @Option(names = "--wget2", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "also crawl the I/O-bound site with wget2 at the same concurrency, as a reference row, when wget2 is on PATH"
+                    + " (default: on; without wget2 the row says how to get it)")
+    boolean wget2;
+
     @Option(names = "--keep-runs", description = "keep each crawl's seeds, results, summary and log (in DIR/runs with --out)")
     boolean keepRuns;
 
@@ -146,10 +148,10 @@ public final class BenchCommand implements Callable<Integer> {
         BenchRunner.Target where = target == null ? BenchRunner.Target.FIXTURE_SITE : new BenchRunner.Target(target, depth);
         BenchResult result;
         try {
-            result = new BenchRunner(config, where, work, showProgress ? err : null).run();
+            result = new BenchRunner(config, where, work, showProgress ? err : null, wget2 ? Wget2.onPath() : null).run();
         } finally {
             if (!keepRuns) {
-                deleteTree(work);
+                DirTree.delete(work);
             }
         }
         if (json) {
@@ -209,18 +211,5 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         throw new IllegalArgumentException("unknown workload '" + s + "'; expected io, cpu, latency, batch, startup or chaos");
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        List<Path> all = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(all::add);
-        }
-        for (Path p : all) {
-            Files.deleteIfExists(p);
-        }
     }
 }

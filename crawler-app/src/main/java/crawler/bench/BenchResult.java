@@ -19,10 +19,19 @@ import java.util.Optional;
  *                    bench and its crawls used while it ran, or -1 when unknown ({@link OtherWork})
  * @param elapsedMillis how long the whole bench took
  * @param budget      the time limit the bench ran under ({@code --budget})
+ * @param references  crawlers from outside the project on the same site (wget2), beside the
+ *                    I/O-bound table; empty when none was asked for
  */
 public record BenchResult(Machine machine, String target, int repeats, int warmups, UnitStartup unitStartup,
                           List<ParkedUnits> parkedUnits, List<CellResult> cells,
-                          double otherCpuShare, long elapsedMillis, Duration budget) {
+                          double otherCpuShare, long elapsedMillis, Duration budget, List<Reference> references) {
+
+    /** A result without reference rows. */
+    public BenchResult(Machine machine, String target, int repeats, int warmups, UnitStartup unitStartup,
+                       List<ParkedUnits> parkedUnits, List<CellResult> cells, double otherCpuShare, long elapsedMillis,
+                       Duration budget) {
+        this(machine, target, repeats, warmups, unitStartup, parkedUnits, cells, otherCpuShare, elapsedMillis, budget, List.of());
+    }
 
     /** {@link #target} of a bench on the embedded fixture site. */
     public static final String FIXTURE_SITE = "embedded fixture site";
@@ -34,6 +43,7 @@ public record BenchResult(Machine machine, String target, int repeats, int warmu
         Objects.requireNonNull(budget, "budget");
         cells = List.copyOf(cells);
         parkedUnits = List.copyOf(parkedUnits);
+        references = List.copyOf(references);
     }
 
     /** Whether other processes used so much of the CPU that time and speed-up figures are not to be trusted. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -48,15 +49,26 @@ public final class BenchRunner {
     private final Target target;
     private final ChildCrawl child;
     private final PrintStream progress;
+    private final ReferenceRuns references;
+    /** Time kept back for the reference rows while the cells run; set by {@link #run}. */
+    private long referenceReserve;
+
+    /** A bench without reference rows. */
+    public BenchRunner(BenchConfig config, Target target, Path workDir, PrintStream progress) {
+        this(config, target, workDir, progress, null);
+    }
 
     /**
      * @param progress where progress lines go, or null for none
+     * @param wget2    null for no reference rows; else the wget2 program, or empty when it is not
+     *                 installed (a row then says how to get it)
      */
-    public BenchRunner(BenchConfig config, Target target, Path workDir, PrintStream progress) {
+    public BenchRunner(BenchConfig config, Target target, Path workDir, PrintStream progress, Optional<Path> wget2) {
         this.config = config;
         this.target = target;
         this.child = ChildCrawl.ofThisJvm(workDir, config.maxTime());
         this.progress = progress;
+        this.references = wget2 == null ? null : new ReferenceRuns(wget2, workDir, WholeProcessRun.ofThisJvm(), this::say);
     }
 
     /** Time kept back from the budget for rendering and writing the report and leaving the JVM. */
@@ -122,13 +134,18 @@ public final class BenchRunner {
             Map<Cell, String> budgetSkips = new LinkedHashMap<>();
             Progress progress = new Progress(runnable.stream().mapToInt(p -> plannedRuns(p.cell(), config.repeats())).sum(), start);
             List<BenchPlan.Planned> order = runOrder(runnable, budget);
+            // The reference rows run last, on a fixture server the cells have warmed up; their few
+            // seconds are kept back from the start, so a short budget still shows them.
+            referenceReserve = references == null || !target.fixtureSite() ? 0
+                    : references.reserveMillis(ReferenceRuns.levels(runnable.stream().map(BenchPlan.Planned::cell).toList()));
             for (int i = 0; i < order.size(); i++) {
                 Cell cell = order.get(i).cell();
                 // A cell's further runs must leave time for every later cell's first run, so a short
                 // budget measures each cell once before it measures any cell three times.
-                long reserve = order.subList(i + 1, order.size()).stream().mapToLong(p -> budget.firstRunMillis(p.cell())).sum();
+                long reserve = referenceReserve
+                        + order.subList(i + 1, order.size()).stream().mapToLong(p -> budget.firstRunMillis(p.cell())).sum();
                 int planned = plannedRuns(cell, config.repeats());
-                if (!budget.admits(cell)) {
+                if (!budget.admits(budget.firstRunMillis(cell), referenceReserve)) {
                     budgetSkips.put(cell, String.format(Locale.ROOT, "budget: about %.0f s needed, %.0f s of --budget %s left",
                             budget.firstRunMillis(cell) / 1000.0, budget.remainingMillis() / 1000.0, Fmt.duration(config.budget())));
                     progress.skip(cell, planned, "skipped: budget");
@@ -156,9 +173,13 @@ public final class BenchRunner {
                     cells.add(new CellResult(p.cell(), null, measured));
                 }
             }
+            // After every cell: a reference row is a yardstick, and the cells come first when time is short.
+            List<Cell> ran = cells.stream().filter(c -> !c.skipped()).map(CellResult::cell).toList();
+            List<Reference> refs = references == null || !target.fixtureSite() ? List.of()
+                    : references.run(ReferenceRuns.levels(ran), millis -> budget.admits(millis, 0), () -> child.capped(crawlLimit(budget)));
             String where = target.fixtureSite() ? BenchResult.FIXTURE_SITE : target.url();
             return new BenchResult(Machine.current(), where, config.repeats(), config.warmups(), unitStartup, parked, cells, others.share(),
-                    (System.nanoTime() - start) / 1_000_000, config.budget());
+                    (System.nanoTime() - start) / 1_000_000, config.budget(), refs);
         } finally {
             sites.values().forEach(FixtureServer::close);
         }
@@ -218,9 +239,9 @@ public final class BenchRunner {
                                     Progress progress) throws IOException, InterruptedException {
         Duration limit = crawlLimit(budget);
         Crawl crawl = crawlOf(sites, cell);
-        WarmSession.Outcome outcome = new WarmSession(child, config.warmups()).run(cell, crawl.seeds(), crawl.depth(), crawl.expected(), planned,
+        WarmSession.Outcome outcome = new WarmSession(child, config.warmups(), gauge(sites, cell)).run(cell, crawl.seeds(), crawl.depth(), crawl.expected(), planned,
                 limit, config.pinning(),
-                r -> budget.admits(budget.estimateMillis(cell), r == 1 ? 0 : reserve),
+                r -> budget.admits(budget.estimateMillis(cell), r == 1 ? referenceReserve : reserve),
                 r -> {
                     budget.recordWarmRun(r);
                     progress.ran(r);
@@ -239,15 +260,21 @@ public final class BenchRunner {
                                     Progress progress) throws IOException, InterruptedException {
         List<RunResult> measured = new ArrayList<>();
         Crawl crawl = crawlOf(sites, cell);
-        for (int r = 1; r <= planned && budget.admits(budget.estimateMillis(cell), r == 1 ? 0 : reserve); r++) {
+        for (int r = 1; r <= planned && budget.admits(budget.estimateMillis(cell), r == 1 ? referenceReserve : reserve); r++) {
             Duration limit = crawlLimit(budget);
             RunResult result = cutShort(child.run(cell, r, crawl.seeds(), crawl.depth(), crawl.expected(), limit,
-                    config.pinning()), limit);
+                    config.pinning(), gauge(sites, cell)), limit);
             budget.record(result);
             progress.ran(result);
             measured.add(result);
         }
         return measured;
+    }
+
+    /** The count of requests in flight of the site a cell crawls: the fixture site's own, none for a user's site. */
+    private SiteGauge gauge(Map<Long, FixtureServer> sites, Cell cell) {
+        FixtureServer site = target.fixtureSite() ? sites.get(cell.latencyMillis()) : null;
+        return site == null ? SiteGauge.NOT_MEASURED : SiteGauge.of(site);
     }
 
     /** What a cell crawls: seeds, depth, and the URL set it must fetch (null: unknown). */

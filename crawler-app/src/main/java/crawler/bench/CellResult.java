@@ -92,6 +92,15 @@ public record CellResult(Cell cell, String skipReason, List<RunResult> runs) {
         return stat(r -> r.usage().contextSwitches());
     }
 
+    /**
+     * The most requests the site held at once, per run as the site counted them; null when no run
+     * was counted (a user's site).
+     */
+    public Stat peakInFlight() {
+        List<Integer> counted = runs.stream().map(RunResult::peakInFlight).filter(p -> p >= 0).toList();
+        return counted.isEmpty() ? null : Stat.of(counted);
+    }
+
     public long errors() {
         return runs.stream().mapToLong(RunResult::errors).max().orElse(0);
     }

@@ -66,7 +66,7 @@ final class ChildCrawl {
      *                virtual thread fetches, but the recorder runs in every mode so it costs alike
      */
     RunResult run(Cell cell, int repeat, List<String> seeds, int depth, Set<String> expected, Duration limit,
-                  boolean pinning) throws IOException, InterruptedException {
+                  boolean pinning, SiteGauge site) throws IOException, InterruptedException {
         Duration crawlLimit = capped(limit);
         Files.createDirectories(workDir);
         String stem = cell.key() + "-r" + repeat;
@@ -83,6 +83,7 @@ final class ChildCrawl {
         if (pinning) {
             cmd.addAll(1, recorderOptions(jfr));
         }
+        site.startRun();
         long t0 = System.nanoTime();
         Process child = new ProcessBuilder(cmd)
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
@@ -108,7 +109,7 @@ final class ChildCrawl {
         if (child.exitValue() != 0 || !Files.exists(summary)) {
             return failed(cell, repeat, "child exited with " + child.exitValue() + ": " + lastLine(log), childMillis, usage);
         }
-        RunResult r = read(cell, repeat, summary, results, expected, childMillis, usage);
+        RunResult r = read(cell, repeat, summary, results, expected, childMillis, usage).withPeakInFlight(site.peakInFlight());
         if (pinning && cell.substrate() == Substrate.VIRTUAL && Files.exists(jfr)) {
             r = r.withPinningEvents(countPinning(jfr));
         }

@@ -14,6 +14,9 @@ public final class HtmlReport {
     static final Map<Substrate, String> COLORS = Map.of(Substrate.VIRTUAL, "#1b9e77", Substrate.PLATFORM, "#d95f02",
             Substrate.PROCESS, "#7570b3", Substrate.PROCESS_1T, "#e7298a");
 
+    /** The reference crawler's line: a colour no mode uses. */
+    static final String REFERENCE_COLOR = "#a6761d";
+
     private HtmlReport() {
     }
 
@@ -49,7 +52,9 @@ public final class HtmlReport {
         b.append("<p>Memory is peak PSS summed over the crawl's process tree (coordinator and workers), sampled from /proc every 50 ms;"
                 + " RSS beside it counts shared pages once per process. CPU is user + system time of the tree. Wall time runs from the"
                 + " first URL handed out to the last result; worker start-up is shown apart. Ideal time = ceil(pages / concurrency) x"
-                + " latency; efficiency = ideal / wall. Raw rows: results.csv, results.json.</p>\n");
+                + " latency; efficiency = ideal / wall. In flight is the most requests the fixture site held at once, counted by"
+                + " the site. A wget2 line and row, when present, are a native C crawler on the same site (a reference, timed as a"
+                + " whole process). Raw rows: results.csv, results.json.</p>\n");
         return b.append("</body></html>\n").toString();
     }
 
@@ -69,6 +74,12 @@ public final class HtmlReport {
                 mem.add(new SvgChart.Series(s.label(), COLORS.get(s),
                         measured.stream().map(c -> new double[] {c.cell().concurrency(), c.peakPssKb().median() / 1024}).toList()));
             }
+        }
+        List<double[]> reference = r.references().stream()
+                .flatMap(x -> x instanceof Reference.Measured m && m.ok() ? java.util.stream.Stream.of(m) : java.util.stream.Stream.empty())
+                .map(m -> new double[] {m.concurrency(), m.pagesPerSecond()}).toList();
+        if (!reference.isEmpty()) {
+            tput.add(new SvgChart.Series(Wget2.NAME + " (native C)", REFERENCE_COLOR, reference));
         }
         List<CellResult> io = r.cells(Workload.IO).stream().filter(CellResult::ok).toList();
         if (!io.isEmpty() && io.get(0).cell().hasIdealTime()) {

@@ -17,6 +17,44 @@ public final class JsonReport {
     private JsonReport() {
     }
 
+    /** A reference row: what it is, and what it measured or why it was not run. */
+    static Map<String, Object> reference(Reference ref) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tool", ref.tool());
+        m.put("concurrency", ref.concurrency());
+        switch (ref) {
+            case Reference.NotRun n -> {
+                m.put("status", "not run");
+                m.put("reason", n.why());
+            }
+            case Reference.Measured x -> {
+                m.put("status", x.ok() ? "ok" : "failed");
+                m.put("reason", x.failure());
+                m.put("version", x.version());
+                m.put("command", x.command());
+                m.put("latencyMillis", x.latencyMillis());
+                m.put("levels", x.levels());
+                m.put("exitCode", x.run().exitCode());
+                m.put("wallMillis", x.run().wallMillis());
+                m.put("cpuMillis", x.run().cpuMillis());
+                m.put("peakPssKb", x.run().usage().peakPssKb());
+                m.put("peakRssKb", x.run().usage().peakRssKb());
+                m.put("peakThreads", x.run().usage().peakThreads());
+                m.put("peakInFlight", x.run().peakInFlight());
+                m.put("serverBusyMillis", x.run().serverBusyMillis());
+                m.put("requests", x.run().requests());
+                m.put("pages", x.pages());
+                m.put("pagesPerSecond", Math.round(x.pagesPerSecond() * 10) / 10.0);
+                m.put("efficiency", Double.isNaN(x.efficiency()) ? null : Math.round(x.efficiency() * 1000) / 1000.0);
+                m.put("urlSetEqualsGroundTruth", x.urls().matches());
+                m.put("urlSet", x.urls().describe());
+                m.put("missing", x.urls().missing().size());
+                m.put("extra", x.urls().extra().size());
+            }
+        }
+        return m;
+    }
+
     public static String render(BenchResult r) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("machine", r.machine());
@@ -57,6 +95,7 @@ public final class JsonReport {
                     m.put("peakThreads", c.peakThreads());
                     m.put("contextSwitches", c.contextSwitches());
                 }
+                m.put("peakInFlight", c.peakInFlight());
                 m.put("workerStartupMillis", c.workerStartupMillis());
                 m.put("runs", c.runs().size());
                 m.put("pinningEvents", c.cell().substrate() == Substrate.VIRTUAL && c.pinningEvents() >= 0 ? c.pinningEvents() : null);
@@ -70,6 +109,7 @@ public final class JsonReport {
             cells.add(m);
         }
         doc.put("cells", cells);
+        doc.put("references", r.references().stream().map(JsonReport::reference).toList());
         doc.put("verdicts", Verdicts.of(r));
         doc.put("runs", RawRows.of(r));
         try {

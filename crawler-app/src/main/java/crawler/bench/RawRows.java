@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The raw results: one row per measured run (and one per skipped cell), each carrying the
+ * The raw results: one row per measured run (and one per skipped cell, and one per reference
+ * row: wget2), each carrying the
  * machine facts, as ordered maps for CSV and JSON alike. Pure functions.
  */
 public final class RawRows {
@@ -16,7 +17,7 @@ public final class RawRows {
     static final List<String> COLUMNS = List.of("workload", "mode", "concurrency", "workers", "threads_per_worker",
             "batch_size", "latency_ms", "cpu_work", "pages_planned", "repeat", "status", "reason", "wall_ms", "child_ms",
             "pages", "errors", "pages_per_s", "ideal_ms", "efficiency", "cpu_ms", "peak_pss_kb", "peak_rss_kb",
-            "peak_threads", "ctx_voluntary", "ctx_involuntary", "peak_processes", "pids", "fetch_threads",
+            "peak_threads", "ctx_voluntary", "ctx_involuntary", "peak_processes", "pids", "fetch_threads", "peak_in_flight",
             "worker_startup_ms", "url_count", "url_set", "pinning_events", "kill_worker_every", "worker_deaths",
             "requeued", "jdk_version", "jdk_vendor", "cores", "os", "os_version", "arch");
 
@@ -34,7 +35,63 @@ public final class RawRows {
                 }
             }
         }
+        for (Reference ref : r.references()) {
+            rows.add(reference(r, ref));
+        }
         return rows;
+    }
+
+    /** A reference row (wget2): the I/O-bound columns it has, status {@code reference}, {@code failed} or {@code not-run}. */
+    private static Map<String, Object> reference(BenchResult r, Reference ref) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("workload", Workload.IO.label());
+        m.put("mode", ref.tool());
+        m.put("concurrency", ref.concurrency());
+        switch (ref) {
+            case Reference.NotRun n -> {
+                m.put("repeat", 0);
+                m.put("status", "not-run");
+                m.put("reason", n.why());
+            }
+            case Reference.Measured x -> {
+                WholeProcessRun.Measured run = x.run();
+                TreeUsage u = run.usage();
+                m.put("latency_ms", x.latencyMillis());
+                m.put("pages_planned", x.urls().expected());
+                m.put("repeat", 1);
+                m.put("status", x.ok() ? "reference" : "failed");
+                m.put("reason", x.ok() ? x.urls().describe() : x.failure());
+                m.put("wall_ms", run.wallMillis());
+                m.put("child_ms", run.wallMillis());
+                m.put("pages", x.pages());
+                m.put("pages_per_s", Math.round(x.pagesPerSecond() * 10) / 10.0);
+                if (x.idealTime() != null) {
+                    m.put("ideal_ms", x.idealTime().toMillis());
+                    m.put("efficiency", Math.round(x.efficiency() * 1000) / 1000.0);
+                }
+                m.put("cpu_ms", run.cpuMillis());
+                m.put("peak_pss_kb", u.peakPssKb());
+                m.put("peak_rss_kb", u.peakRssKb());
+                m.put("peak_threads", u.peakThreads());
+                m.put("ctx_voluntary", u.voluntarySwitches());
+                m.put("ctx_involuntary", u.involuntarySwitches());
+                m.put("peak_processes", u.peakProcesses());
+                m.put("peak_in_flight", run.peakInFlight());
+                m.put("url_count", x.pages());
+                m.put("url_set", x.urls().brief());
+            }
+        }
+        machine(m, r.machine());
+        return m;
+    }
+
+    private static void machine(Map<String, Object> m, Machine mc) {
+        m.put("jdk_version", mc.jdkVersion());
+        m.put("jdk_vendor", mc.jdkVendor());
+        m.put("cores", mc.cores());
+        m.put("os", mc.os());
+        m.put("os_version", mc.osVersion());
+        m.put("arch", mc.arch());
     }
 
     private static Map<String, Object> row(BenchResult r, CellResult c, RunResult run) {
@@ -78,6 +135,7 @@ public final class RawRows {
             m.put("peak_processes", u.peakProcesses());
             m.put("pids", run.pids());
             m.put("fetch_threads", run.fetchThreads());
+            m.put("peak_in_flight", run.peakInFlight() < 0 ? null : run.peakInFlight());
             m.put("worker_startup_ms", run.workerStartupMillis().stream().map(String::valueOf).collect(Collectors.joining(" ")));
             m.put("url_count", run.urlCount());
             m.put("url_set", run.urlSetDigest());
@@ -88,13 +146,7 @@ public final class RawRows {
             m.put("worker_deaths", run.workerDeaths());
             m.put("requeued", run.requeued());
         }
-        Machine mc = r.machine();
-        m.put("jdk_version", mc.jdkVersion());
-        m.put("jdk_vendor", mc.jdkVendor());
-        m.put("cores", mc.cores());
-        m.put("os", mc.os());
-        m.put("os_version", mc.osVersion());
-        m.put("arch", mc.arch());
+        machine(m, r.machine());
         return m;
     }
 

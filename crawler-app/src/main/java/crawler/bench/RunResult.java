@@ -25,18 +25,28 @@ import java.util.Objects;
  * @param requeued            URLs handed out again after their worker died
  * @param pinningEvents       JFR {@code jdk.VirtualThreadPinned} events in the crawl's JVM; -1 when not
  *                            recorded (recording off, or no recording file)
+ * @param peakInFlight        the most requests the fixture site held at once during the run, counted by
+ *                            the site itself; -1 when not measured (a user's site)
  */
 public record RunResult(Cell cell, int repeat, String failure, long wallMillis, long childMillis, long pages,
                         long errors, int urlCount, String urlSetDigest, int pids, int fetchThreads,
                         List<Long> workerStartupMillis, TreeUsage usage, int workerDeaths, long requeued,
-                        long pinningEvents) {
+                        long pinningEvents, int peakInFlight) {
+
+    /** A run whose requests in flight were not counted. */
+    public RunResult(Cell cell, int repeat, String failure, long wallMillis, long childMillis, long pages, long errors,
+                     int urlCount, String urlSetDigest, int pids, int fetchThreads, List<Long> workerStartupMillis,
+                     TreeUsage usage, int workerDeaths, long requeued, long pinningEvents) {
+        this(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids, fetchThreads,
+                workerStartupMillis, usage, workerDeaths, requeued, pinningEvents, -1);
+    }
 
     /** A run without worker deaths and without a pinning recording. */
     public RunResult(Cell cell, int repeat, String failure, long wallMillis, long childMillis, long pages, long errors,
                      int urlCount, String urlSetDigest, int pids, int fetchThreads, List<Long> workerStartupMillis,
                      TreeUsage usage) {
         this(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids, fetchThreads,
-                workerStartupMillis, usage, 0, 0, -1);
+                workerStartupMillis, usage, 0, 0, -1, -1);
     }
 
     public RunResult {
@@ -57,16 +67,21 @@ public record RunResult(Cell cell, int repeat, String failure, long wallMillis, 
 
     public RunResult withFailure(String why) {
         return new RunResult(cell, repeat, why, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
-                fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, pinningEvents);
+                fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, pinningEvents, peakInFlight);
     }
 
     public RunResult withWorkerStartupMillis(List<Long> startups) {
         return new RunResult(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
-                fetchThreads, startups, usage, workerDeaths, requeued, pinningEvents);
+                fetchThreads, startups, usage, workerDeaths, requeued, pinningEvents, peakInFlight);
     }
 
     public RunResult withPinningEvents(long n) {
         return new RunResult(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
-                fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, n);
+                fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, n, peakInFlight);
+    }
+
+    public RunResult withPeakInFlight(int peak) {
+        return new RunResult(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
+                fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, pinningEvents, peak);
     }
 }

@@ -27,7 +27,8 @@ public final class TextReport {
             }
         }
         b.append("\n* fastest at its concurrency (latency, batch size); ~ spread over ")
-                .append(Math.round(CellResult.WIDE_SPREAD * 100)).append("% of the median; memory is peak PSS summed over the crawl's process tree (MB)\n");
+                .append(Math.round(CellResult.WIDE_SPREAD * 100)).append("% of the median; memory is peak PSS summed over the crawl's process tree (MB);")
+                .append(" in flight is the most requests the fixture site held at once, counted by the site\n");
         r.ceilingPagesPerSecond().ifPresent(c -> b.append(String.format(Locale.ROOT,
                 "highest throughput measured: %s pages/s (crawler and fixture site share %d cores); where c / L is"
                         + " above it, efficiency is bounded by the machine, not the model%n", Fmt.rate(c), r.machine().cores())));
@@ -94,6 +95,9 @@ public final class TextReport {
                         + c.errors() + " pages failed (not eligible as fastest)");
             }
         }
+        if (w == Workload.IO) {
+            rows.addAll(ReferenceRows.rows(r.references(), header(w).length));
+        }
         b.append(align(rows));
         long ran = cells.stream().filter(CellResult::ok).count();
         if (!short_.isEmpty()) {
@@ -101,6 +105,9 @@ public final class TextReport {
             boolean alike = short_.size() == ran && short_.stream().map(x -> x.substring(x.indexOf(": ") + 2)).distinct().count() == 1;
             notes.add(0, alike ? "every cell ran " + short_.get(0).substring(short_.get(0).indexOf(": ") + 2) + ": the budget ran out"
                     : String.join("; ", short_) + ": the budget ran out");
+        }
+        if (w == Workload.IO) {
+            notes.addAll(ReferenceRows.notes(r.references()));
         }
         for (String n : notes) {
             b.append("  ").append(n).append('\n');
@@ -152,12 +159,12 @@ public final class TextReport {
     private static String[] header(Workload w) {
         return switch (w) {
             case IO, LATENCY, BATCH -> new String[] {"mode", "c", "shape", w == Workload.LATENCY ? "lat ms" : "batch", "pages",
-                    "wall s", "pages/s", "effic.", "cpu s", "PSS MB", "RSS MB", "threads", "ctx sw", "pinned", "err", ""};
-            case CPU -> new String[] {"mode", "units", "shape", "pages", "wall s", "pages/s", "speed-up", "cpu s", "PSS MB",
-                    "threads", "pinned", "err", ""};
+                    "wall s", "pages/s", "effic.", "in flight", "cpu s", "PSS MB", "RSS MB", "threads", "ctx sw", "pinned", "err", ""};
+            case CPU -> new String[] {"mode", "units", "shape", "pages", "wall s", "pages/s", "speed-up", "in flight", "cpu s",
+                    "PSS MB", "threads", "pinned", "err", ""};
             case STARTUP -> new String[] {"mode", "first page ms", "worker hello ms", "PSS MB", "threads", ""};
-            case CHAOS -> new String[] {"mode", "c", "shape", "pages", "kill every", "wall s", "worker deaths", "URLs re-handed",
-                    "worker starts", "URL set", "err", ""};
+            case CHAOS -> new String[] {"mode", "c", "shape", "pages", "kill every", "wall s", "in flight", "worker deaths",
+                    "URLs re-handed", "worker starts", "URL set", "err", ""};
         };
     }
 
@@ -181,12 +188,12 @@ public final class TextReport {
             case IO, LATENCY, BATCH -> new String[] {cell.substrate().label(), Integer.toString(cell.concurrency()), cell.shape(),
                     Long.toString(w == Workload.LATENCY ? cell.latencyMillis() : cell.batchSize()), Long.toString(c.pages()),
                     Fmt.secondsRange(c.wallMillis()), Fmt.rate(c.pagesPerSecond().median()), Fmt.ratio(c.efficiency()),
-                    m ? Fmt.seconds(c.cpuMillis().median()) : "-", m ? Fmt.mb(c.peakPssKb().median()) : "-",
+                    inFlight(c), m ? Fmt.seconds(c.cpuMillis().median()) : "-", m ? Fmt.mb(c.peakPssKb().median()) : "-",
                     m ? Fmt.mb(c.peakRssKb().median()) : "-", m ? Fmt.count(c.peakThreads().median()) : "-",
                     m ? Fmt.count(c.contextSwitches().median()) : "-", pinning(c), Long.toString(c.errors()), mark};
             case CPU -> new String[] {cell.substrate().label(), Integer.toString(cell.concurrency()), cell.shape(),
                     Long.toString(c.pages()), Fmt.secondsRange(c.wallMillis()), Fmt.rate(c.pagesPerSecond().median()),
-                    Fmt.ratio(Analysis.speedup(c, r.cells())) + "x", m ? Fmt.seconds(c.cpuMillis().median()) : "-",
+                    Fmt.ratio(Analysis.speedup(c, r.cells())) + "x", inFlight(c), m ? Fmt.seconds(c.cpuMillis().median()) : "-",
                     m ? Fmt.mb(c.peakPssKb().median()) : "-", m ? Fmt.count(c.peakThreads().median()) : "-",
                     pinning(c), Long.toString(c.errors()), mark};
             case STARTUP -> new String[] {cell.substrate().label(), Fmt.integer(Math.round(Analysis.firstPageMillis(c).median())),
@@ -194,9 +201,15 @@ public final class TextReport {
                     m ? Fmt.mb(c.peakPssKb().median()) : "-", m ? Fmt.count(c.peakThreads().median()) : "-", mark};
             case CHAOS -> new String[] {cell.substrate().label(), Integer.toString(cell.concurrency()), cell.shape(),
                     Long.toString(c.pages()), Integer.toString(cell.killWorkerEvery()), Fmt.secondsRange(c.wallMillis()),
-                    Integer.toString(c.workerDeaths()), Long.toString(c.requeued()), Integer.toString(workerStarts(c)),
+                    inFlight(c), Integer.toString(c.workerDeaths()), Long.toString(c.requeued()), Integer.toString(workerStarts(c)),
                     r.target().equals(BenchResult.FIXTURE_SITE) ? "= truth" : "same", Long.toString(c.errors()), mark};
         };
+    }
+
+    /** The most requests the site held at once (median over runs); "-" where the site did not count them. */
+    static String inFlight(CellResult c) {
+        Stat s = c.peakInFlight();
+        return s == null ? "-" : Fmt.integer(Math.round(s.median()));
     }
 
     /** Worker starts (first starts and restarts) of the run with the most. */

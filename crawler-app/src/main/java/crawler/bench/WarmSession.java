@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -60,17 +61,25 @@ final class WarmSession {
 
     private final ChildCrawl child;
     private final int warmups;
+    private final SiteGauge site;
+
+    /** A session whose site's requests in flight are not counted. */
+    WarmSession(ChildCrawl child, int warmups) {
+        this(child, warmups, SiteGauge.NOT_MEASURED);
+    }
 
     /**
      * @param warmups unmeasured crawls before the first measured run; 0 measures a cold
      *                substrate (still one JVM for all runs)
+     * @param site    the crawled site's count of requests in flight, read around each measured run
      */
-    WarmSession(ChildCrawl child, int warmups) {
+    WarmSession(ChildCrawl child, int warmups, SiteGauge site) {
         if (warmups < 0) {
             throw new IllegalArgumentException("warmups must be >= 0, was " + warmups);
         }
         this.child = child;
         this.warmups = warmups;
+        this.site = Objects.requireNonNull(site, "site");
     }
 
     /**
@@ -130,6 +139,7 @@ final class WarmSession {
                 if (probe != null) {
                     probe.beginWindow();
                 }
+                site.startRun();
                 Instant from = Instant.now();
                 long t0 = System.nanoTime();
                 bench.write("go\n");
@@ -138,6 +148,7 @@ final class WarmSession {
                 line = control.poll(doneWait, TimeUnit.MILLISECONDS);
                 long millis = (System.nanoTime() - t0) / 1_000_000;
                 TreeUsage usage = probe == null ? TreeUsage.NOT_MEASURED : probe.endWindow();
+                int peakInFlight = site.peakInFlight();
                 lastEnd = System.nanoTime();
                 if (!("done " + r).equals(line)) {
                     done.add(ChildCrawl.failed(cell, r, unexpected(line, "done " + r, doneWait, log), millis, usage));
@@ -147,7 +158,7 @@ final class WarmSession {
                 windows.add(new ChildCrawl.Window(from, Instant.now()));
                 Path prefix = dir.resolve(stem + "-r" + r);
                 RunResult result = ChildCrawl.read(cell, r, Path.of(prefix + ".summary.json"), Path.of(prefix + ".jsonl"),
-                        expected, millis, usage);
+                        expected, millis, usage).withPeakInFlight(peakInFlight);
                 done.add(result);
                 onRun.accept(result);
                 readyWait = ChildCrawl.GRACE_MILLIS;

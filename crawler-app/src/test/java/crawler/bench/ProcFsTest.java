@@ -47,6 +47,7 @@ class ProcFsTest {
     void selfAndChildrenTicks_addWaitedForChildrenToThisProcess(@TempDir Path root) throws IOException {
         write(root.resolve("self/stat"), "77 (java) S 1 77 77 0 -1 0 0 0 0 0 150 25 300 60 20 0 30 0 123 0 0");
         assertThat(new ProcFs(root).selfAndChildrenTicks()).isEqualTo(150 + 25 + 300 + 60);
+        assertThat(new ProcFs(root).childrenTicks()).as("cutime + cstime alone").isEqualTo(300 + 60);
     }
 
     @Test

@@ -15,7 +15,8 @@ class RawRowsTest {
         assertThat(doc.path("cells")).hasSize(r.cells().size());
         assertThat(doc.path("verdicts")).hasSize(8);
         assertThat(doc.path("verdicts").get(4).path("outcome").asText()).isEqualTo("NOT_SUPPORTED");
-        assertThat(doc.path("runs")).hasSize((int) r.cells().stream().mapToLong(c -> c.skipped() ? 1 : c.runs().size()).sum());
+        assertThat(doc.path("runs")).hasSize((int) r.cells().stream().mapToLong(c -> c.skipped() ? 1 : c.runs().size()).sum()
+                + r.references().size());
         assertThat(doc.path("budgetSeconds").asLong()).isEqualTo(180);
         assertThat(cell(doc, "io-virtual-c100-b16-l100-w0-p500").path("pinningEvents").asLong())
                 .as("virtual c=100: most of 1, 2, 3").isEqualTo(3);
@@ -26,6 +27,15 @@ class RawRowsTest {
         assertThat(chaos.path("workerDeaths").asInt()).isEqualTo(2);
         assertThat(chaos.path("requeued").asInt()).isEqualTo(37);
         assertThat(chaos.path("urlSetEqualsGroundTruth").asBoolean()).isTrue();
+        assertThat(cell(doc, "io-process-c100-b16-l100-w0-p500").path("peakInFlight").path("median").asDouble())
+                .as("the site's count, median of 74, 73, 72").isEqualTo(73);
+        com.fasterxml.jackson.databind.JsonNode wget2 = doc.path("references").get(1);
+        assertThat(wget2.path("tool").asText()).isEqualTo("wget2");
+        assertThat(wget2.path("status").asText()).isEqualTo("ok");
+        assertThat(wget2.path("peakInFlight").asInt()).isEqualTo(100);
+        assertThat(wget2.path("urlSetEqualsGroundTruth").asBoolean()).isFalse();
+        assertThat(wget2.path("missing").asInt()).isEqualTo(2);
+        assertThat(doc.path("references").get(2).path("status").asText()).isEqualTo("not run");
     }
 
     private static com.fasterxml.jackson.databind.JsonNode cell(com.fasterxml.jackson.databind.JsonNode doc, String key) {
@@ -40,7 +50,7 @@ class RawRowsTest {
     @Test
     void csv_hasOneRowPerRunAndPerSkippedCell_eachWithTheMachineFacts() {
         BenchResult r = Samples.small();
-        long runs = r.cells().stream().mapToLong(c -> c.skipped() ? 1 : c.runs().size()).sum();
+        long runs = r.cells().stream().mapToLong(c -> c.skipped() ? 1 : c.runs().size()).sum() + r.references().size();
         List<String> lines = RawRows.csv(r).lines().toList();
         assertThat(lines).hasSize((int) runs + 1);
         assertThat(lines.get(0)).startsWith("workload,mode,concurrency,").endsWith("jdk_version,jdk_vendor,cores,os,os_version,arch");
@@ -51,5 +61,8 @@ class RawRowsTest {
         assertThat(lines).anyMatch(l -> l.startsWith("io,platform,100,") && l.contains(",d500,n/a,0,0,0,25.0.3"));
         assertThat(lines).anyMatch(l -> l.startsWith("chaos,process,20,2,10,16,100,0,300,1,ok,") && l.contains(",d300,n/a,100,2,37,"));
         assertThat(lines).anyMatch(l -> l.startsWith("io,virtual,10000,") && l.contains(",skipped,\"budget: run 1 would take"));
+        assertThat(lines).anyMatch(l -> l.startsWith("io,process,100,") && l.contains(",2,100,73,"));
+        assertThat(lines).anyMatch(l -> l.startsWith("io,wget2,10,,,,100,,50,1,reference,= truth (50 pages),560,560,50,,89.3,500,0.893,120,"));
+        assertThat(lines).anyMatch(l -> l.startsWith("io,wget2,1000,") && l.contains(",not-run,skipped: budget"));
     }
 }

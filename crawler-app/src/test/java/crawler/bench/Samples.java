@@ -3,6 +3,8 @@ package crawler.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Recorded-style measurements for report tests: small, fixed, covering every kind of cell. */
 final class Samples {
@@ -21,7 +23,43 @@ final class Samples {
     static RunResult run(Cell cell, int repeat, long wallMs, TreeUsage u, int pids, int threads, List<Long> startups) {
         long pinned = cell.substrate() != Substrate.VIRTUAL ? -1 : cell.concurrency() >= 100 ? repeat : 0;
         return new RunResult(cell, repeat, null, wallMs, wallMs + 900, cell.pages(), 0, cell.pages(), "d" + cell.pages(),
-                pids, threads, startups, u, 0, 0, pinned);
+                pids, threads, startups, u, 0, 0, pinned, peakInFlight(cell, repeat));
+    }
+
+    /** As a site would count it: all of c in flight, but worker processes at c >= 100 a varying three quarters. */
+    static int peakInFlight(Cell cell, int repeat) {
+        int c = Math.min(cell.concurrency(), cell.pages());
+        return cell.substrate() == Substrate.PROCESS && c >= 100 ? c * 3 / 4 - repeat : c;
+    }
+
+    /**
+     * wget2 at c=10 (the ground truth fetched), at c=100 (pages missing and extra, as wget2 1.99
+     * does on the fixture site) and not run at c=1000 for the budget.
+     */
+    static List<Reference> references() {
+        WholeProcessRun.Measured ten = new WholeProcessRun.Measured(0, 560, 120, usage(9, 12, 11, 700, 120, 1), 10, 430,
+                51, Set.of(), "");
+        WholeProcessRun.Measured hundred = new WholeProcessRun.Measured(8, 610, 350, usage(14, 16, 101, 3100, 350, 1), 100,
+                520, 560, Set.of(), "");
+        UrlSetMatch all = UrlSetMatch.of(pages(50), pages(50), Set.of());
+        Set<String> asked = new TreeSet<>(pages(500));
+        asked.removeAll(Set.of("/view?id=3&lang=en", "/view?id=10&lang=en"));
+        asked.add("/hidden/nofollow-1.html");
+        asked.add("/robots.txt");
+        UrlSetMatch differs = UrlSetMatch.of(pages(500), asked, Set.of("/hidden/nofollow-1.html"));
+        String cmd = "wget2 -r -l inf --max-threads=%d --robots=on";
+        return List.of(new Reference.Measured("wget2", "GNU Wget2 1.99.1", cmd.formatted(10), 10, 100, 2, ten, all, null),
+                new Reference.Measured("wget2", "GNU Wget2 1.99.1", cmd.formatted(100), 100, 100, 3, hundred, differs, null),
+                new Reference.NotRun("wget2", 1000, "skipped: budget (about 4 s needed)"));
+    }
+
+    /** n page paths, two of them /view pages as on the fixture site. */
+    private static Set<String> pages(int n) {
+        Set<String> p = new TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            p.add(i == 3 || i == 10 ? "/view?id=" + i + "&lang=en" : "/l2/p" + i + ".html");
+        }
+        return p;
     }
 
     static Cell chaos() {
@@ -32,7 +70,7 @@ final class Samples {
     static CellResult chaosCell() {
         Cell c = chaos();
         return new CellResult(c, null, List.of(new RunResult(c, 1, null, 4200, 7100, 300, 0, 300, "d300", 3, 20,
-                List.of(1600L, 1650L, 1700L, 1750L), usage(330, 400, 70, 9000, 9000, 3), 2, 37, -1)));
+                List.of(1600L, 1650L, 1700L, 1750L), usage(330, 400, 70, 9000, 9000, 3), 2, 37, -1, 20)));
     }
 
     static CellResult cell(Cell cell, long[] walls, TreeUsage u, int pids, int threads, List<Long> startups) {
@@ -88,6 +126,6 @@ final class Samples {
         cells.add(chaosCell());
         return new BenchResult(MACHINE, "embedded fixture site", 3, 1, UNITS,
                 List.of(new ParkedUnits("virtual", 1000, 1000, 3_200, 3_300, 1_900), new ParkedUnits("platform", 1000, 1000, 40_000, 40_100, 150)),
-                cells, 0.05, 95_000, Duration.ofMinutes(3));
+                cells, 0.05, 95_000, Duration.ofMinutes(3), references());
     }
 }

@@ -55,6 +55,8 @@ class WarmSessionTest {
             assertThat(r.urlCount()).isEqualTo(30);
             assertThat(r.errors()).isZero();
             assertThat(r.pinningEvents()).as("counted from the recording, per run").isGreaterThanOrEqualTo(0);
+            // The site counts each run apart: at least one request, never more than the cell's concurrency.
+            assertThat(r.peakInFlight()).as("requests in flight at the site").isBetween(1, 4);
         });
         assertThat(o.runs().get(0).urlSetDigest()).isEqualTo(o.runs().get(1).urlSetDigest());
         assertThat(told).extracting(RunResult::repeat).containsExactly(1, 2);
@@ -126,7 +128,7 @@ class WarmSessionTest {
     }
 
     private WarmSession session() {
-        return new WarmSession(ChildCrawl.ofThisJvm(work, Duration.ofSeconds(60)), 1);
+        return new WarmSession(ChildCrawl.ofThisJvm(work, Duration.ofSeconds(60)), 1, SiteGauge.of(site));
     }
 
     private long coordinatorPid(Cell cell, int run) throws IOException {
