@@ -25,11 +25,22 @@ import java.util.Objects;
  * @param requeued            URLs handed out again after their worker died
  * @param pinningEvents       JFR {@code jdk.VirtualThreadPinned} events in the crawl's JVM; -1 when not
  *                            recorded (recording off, or no recording file)
+ * @param workerFirstResultMillis spawn to first result of each worker JVM that delivered one (process
+ *                            mode), else empty
  */
 public record RunResult(Cell cell, int repeat, String failure, long wallMillis, long childMillis, long pages,
                         long errors, int urlCount, String urlSetDigest, int pids, int fetchThreads,
                         List<Long> workerStartupMillis, TreeUsage usage, int workerDeaths, long requeued,
-                        long pinningEvents) {
+                        long pinningEvents, List<Long> workerFirstResultMillis) {
+
+    /** A run whose workers' first results were not recorded. */
+    public RunResult(Cell cell, int repeat, String failure, long wallMillis, long childMillis, long pages,
+                     long errors, int urlCount, String urlSetDigest, int pids, int fetchThreads,
+                     List<Long> workerStartupMillis, TreeUsage usage, int workerDeaths, long requeued,
+                     long pinningEvents) {
+        this(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids, fetchThreads,
+                workerStartupMillis, usage, workerDeaths, requeued, pinningEvents, List.of());
+    }
 
     /** A run without worker deaths and without a pinning recording. */
     public RunResult(Cell cell, int repeat, String failure, long wallMillis, long childMillis, long pages, long errors,
@@ -44,6 +55,7 @@ public record RunResult(Cell cell, int repeat, String failure, long wallMillis, 
         Objects.requireNonNull(urlSetDigest, "urlSetDigest");
         Objects.requireNonNull(usage, "usage");
         workerStartupMillis = List.copyOf(workerStartupMillis);
+        workerFirstResultMillis = List.copyOf(workerFirstResultMillis);
     }
 
     public boolean failed() {
@@ -57,16 +69,19 @@ public record RunResult(Cell cell, int repeat, String failure, long wallMillis, 
 
     public RunResult withFailure(String why) {
         return new RunResult(cell, repeat, why, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
-                fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, pinningEvents);
+                fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, pinningEvents,
+                workerFirstResultMillis);
     }
 
     public RunResult withWorkerStartupMillis(List<Long> startups) {
         return new RunResult(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
-                fetchThreads, startups, usage, workerDeaths, requeued, pinningEvents);
+                fetchThreads, startups, usage, workerDeaths, requeued, pinningEvents,
+                workerFirstResultMillis);
     }
 
     public RunResult withPinningEvents(long n) {
         return new RunResult(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
-                fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, n);
+                fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, n,
+                workerFirstResultMillis);
     }
 }

@@ -29,6 +29,7 @@ import java.util.Map;
  * @param robotsIgnored      true when the user turned robots.txt off
  * @param workerStartupMillis spawn-to-hello time of each worker start, in order
  * @param resumed            pages a resumed crawl took from its journal instead of fetching again
+ * @param workerFirstResultMillis spawn to first result of each worker that delivered one, in arrival order
  */
 public record CrawlSummary(
         String mode,
@@ -52,7 +53,8 @@ public record CrawlSummary(
         Map<String, Long> admissions,
         boolean robotsIgnored,
         List<Long> workerStartupMillis,
-        long resumed) {
+        long resumed,
+        List<Long> workerFirstResultMillis) {
 
     public CrawlSummary {
         failuresByKind = Map.copyOf(failuresByKind);
@@ -60,6 +62,7 @@ public record CrawlSummary(
         threadsPerPid = Map.copyOf(threadsPerPid);
         admissions = Map.copyOf(admissions);
         workerStartupMillis = List.copyOf(workerStartupMillis);
+        workerFirstResultMillis = List.copyOf(workerFirstResultMillis);
     }
 
     public long failed() {
