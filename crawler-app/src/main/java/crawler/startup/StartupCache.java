@@ -69,12 +69,17 @@ public record StartupCache(Kind kind, Path file) {
      * then uses no cache either).
      */
     public static Optional<StartupCache> of(Path startupRoot, String runtimeVersion, int feature, String role) {
+        Kind kind = Kind.forFeature(feature);
+        return dirFor(startupRoot, runtimeVersion).map(dir -> new StartupCache(kind, dir.resolve(role + kind.suffix)));
+    }
+
+    /** The directory of one JDK build's caches; empty when its runtime version cannot name a directory. */
+    public static Optional<Path> dirFor(Path startupRoot, String runtimeVersion) {
         if (runtimeVersion == null || !SAFE_NAME.matcher(runtimeVersion).matches()
                 || runtimeVersion.equals(".") || runtimeVersion.equals("..")) {
             return Optional.empty();
         }
-        Kind kind = Kind.forFeature(feature);
-        return Optional.of(new StartupCache(kind, startupRoot.resolve(runtimeVersion).resolve(role + kind.suffix)));
+        return Optional.of(startupRoot.resolve(runtimeVersion));
     }
 
     /** The cache of {@code role} for the JDK running this code. */

@@ -1,30 +1,39 @@
 package crawler.startup;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import crawler.app.Main;
-import crawler.fixtures.FixtureServer;
-import crawler.fixtures.SiteSpec;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * The build's training run (the {@code crawler} launcher starts it after {@code mvn package}, see
  * docs/startup.md). It runs in a JVM started with the option that writes the app's start-up cache
- * at exit, so everything it exercises here starts pre-loaded and pre-linked later:
+ * at exit, so what it exercises here starts pre-loaded and pre-linked later:
  * <ol>
- * <li>trains the worker JVMs' own cache ({@link WorkerTraining}) on the embedded fixture site;</li>
- * <li>runs the command line as a user would: {@code --help}, a crawl, and the demo, which crawls in
- *     every mode, process mode on workers that now start from their fresh cache.</li>
+ * <li>{@code --help}, whose text it also keeps ({@link CachedHelp});</li>
+ * <li>a crawl in each mode of the fixture site, served by a child JVM: the cache then holds what
+ *     a crawl needs and not WireMock and Jetty, whose thousands of classes every later start
+ *     would load too (a cache's classes are all loaded as the JVM starts);</li>
+ * <li>before the process-mode crawl, the worker JVMs' own cache ({@link WorkerTraining}), so that
+ *     crawl's workers already start from it.</li>
  * </ol>
  * Output of the commands is discarded; what the training did goes to stderr (the launcher's
  * training.log). Exit status 0 when the commands ran, even if the worker cache could not be made:
  * the app cache is still worth having.
+ *
+ * <p>Argument: the directory of this JDK's caches, where the help text goes.
  */
 public final class Training {
 
@@ -36,28 +45,26 @@ public final class Training {
 
     public static void main(String[] args) throws Exception {
         PrintStream log = System.err;
+        Path cacheDir = Path.of(args[0]);
         Path work = Files.createTempDirectory("crawler-training");
         int failures = 0;
-        try (FixtureServer site = FixtureServer.start(SiteSpec.small().withPages(PAGES).withFaults(false))) {
-            if (!new WorkerTraining(log).train(site.manifest().sitemapUrls())) {
+        Process site = startSite(work.resolve("site.log"));
+        try {
+            String base = siteUrl(site);
+            failures += run(log, List.of("crawl", "--help"));
+            ByteArrayOutputStream help = new ByteArrayOutputStream();
+            failures += run(log, List.of("--help"), help);
+            CachedHelp.write(cacheDir, help.toString(StandardCharsets.UTF_8));
+            Path virtual = work.resolve("virtual.jsonl");
+            failures += run(log, crawl(base, "virtual", virtual));
+            if (!new WorkerTraining(log).train(urls(virtual))) {
                 log.println("worker cache not made; workers will start without one");
             }
-            List<List<String>> commands = List.of(
-                    List.of("--help"),
-                    List.of("crawl", "--help"),
-                    List.of("crawl", site.manifest().startUrl(), "--mode", "virtual", "-d", "3", "-q",
-                            "--host-concurrency", "0", "--host-delay", "0ms", "--ignore-crawl-delay",
-                            "-o", work.resolve("crawl.jsonl").toString(), "--summary", work.resolve("crawl.json").toString()),
-                    List.of("demo", "--pages", Integer.toString(PAGES), "--latency", "none", "--no-faults", "-c", "8",
-                            "--out-dir", work.resolve("demo").toString()));
-            for (List<String> command : commands) {
-                int code = runQuietly(command);
-                log.println("training: crawler " + String.join(" ", command) + " -> exit " + code);
-                if (code != 0) {
-                    failures++;
-                }
-            }
+            failures += run(log, crawl(base, "platform", work.resolve("platform.jsonl")));
+            failures += run(log, crawl(base, "process", work.resolve("process.jsonl")));
         } finally {
+            site.destroy();
+            site.waitFor(30, TimeUnit.SECONDS);
             deleteTree(work);
         }
         log.flush();
@@ -65,19 +72,58 @@ public final class Training {
         System.exit(failures == 0 ? 0 : 1);
     }
 
-    /** Runs one command line with stdout and stderr discarded; its exit code. */
-    private static int runQuietly(List<String> args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-        System.setOut(discard);
-        System.setErr(discard);
-        try {
-            return Main.commandLine().execute(args.toArray(String[]::new));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
+    private static List<String> crawl(String base, String mode, Path out) {
+        return List.of("crawl", base, "--mode", mode, "-d", "3", "-q", "--host-concurrency", "0", "--host-delay", "0ms",
+                "--ignore-crawl-delay", "-o", out.toString(), "--summary", out + ".summary.json");
+    }
+
+    /** The fixture site in a child JVM on this class path; its first stdout line is its URL. */
+    private static Process startSite(Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "serve-fixtures", "--port", "0", "--pages", Integer.toString(PAGES), "--no-faults", "--crawl-delay", "0")
+                .redirectError(log.toFile())
+                .start();
+    }
+
+    private static String siteUrl(Process site) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(site.getInputStream(), StandardCharsets.UTF_8));
+        String url = out.readLine();
+        if (url == null || !url.startsWith("http")) {
+            throw new IllegalStateException("the fixture site did not start: its first line was " + url);
         }
+        return url;
+    }
+
+    /** The URLs of a crawl's results file. */
+    private static List<String> urls(Path results) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> urls = new ArrayList<>();
+        for (String line : Files.readAllLines(results)) {
+            urls.add(json.readTree(line).path("url").asText());
+        }
+        return urls;
+    }
+
+    private static int run(PrintStream log, List<String> command) {
+        return run(log, command, OutputStream.nullOutputStream());
+    }
+
+    /** Runs one command line with its stdout to {@code out} and stderr discarded; 1 if it failed. */
+    private static int run(PrintStream log, List<String> command, OutputStream out) {
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+        int code;
+        try {
+            code = Main.commandLine().execute(command.toArray(String[]::new));
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+        log.println("training: crawler " + String.join(" ", command) + " -> exit " + code);
+        return code == 0 ? 0 : 1;
     }
 
     private static void deleteTree(Path root) throws IOException {
