@@ -1,12 +1,10 @@
 package crawler.startup;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.CodeSource;
 import java.util.Optional;
 
 /**
@@ -34,8 +32,7 @@ public final class CachedHelp {
 
     /** The kept help text, when this JVM runs the packaged crawler-app jar and the text is current. */
     public static Optional<String> forThisJar() {
-        return appJar().flatMap(jar -> StartupCache.dirFor(jar.resolveSibling("startup"),
-                System.getProperty("java.runtime.version")).flatMap(dir -> read(dir.resolve(FILE), jar)));
+        return AppJar.current().flatMap(jar -> AppJar.cacheDir().flatMap(dir -> read(dir.resolve(FILE), jar)));
     }
 
     /** The text in {@code file} if it is at least as new as {@code jar}; empty otherwise or when unreadable. */
@@ -49,20 +46,6 @@ public final class CachedHelp {
             return text.isEmpty() ? Optional.empty() : Optional.of(text);
         } catch (IOException e) {
             return Optional.empty(); // the help picocli builds is always there to fall back on
-        }
-    }
-
-    /** The jar this class came from: the crawler-app jar, beside which start-up/ lives. */
-    private static Optional<Path> appJar() {
-        CodeSource source = CachedHelp.class.getProtectionDomain().getCodeSource();
-        if (source == null || source.getLocation() == null) {
-            return Optional.empty();
-        }
-        try {
-            Path path = Path.of(source.getLocation().toURI());
-            return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 }

@@ -4,11 +4,9 @@ import crawler.worker.WorkerMain;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +40,7 @@ public record WorkerClassPath(List<Path> entries) {
 
     /** The lean class path of the crawler-worker jar this JVM loaded, if it has one. */
     public static Optional<WorkerClassPath> ofRunningWorker() {
-        return codeSourceJar().flatMap(WorkerClassPath::ofWorkerJar);
+        return AppJar.jarOf(WorkerMain.class).flatMap(WorkerClassPath::ofWorkerJar);
     }
 
     /** The lean class path of the given worker jar: its dependency list resolved beside it. */
@@ -96,18 +94,5 @@ public record WorkerClassPath(List<Path> entries) {
      */
     public Path startupRoot() {
         return entries.getFirst().getParent().resolveSibling("startup");
-    }
-
-    private static Optional<Path> codeSourceJar() {
-        CodeSource source = WorkerMain.class.getProtectionDomain().getCodeSource();
-        if (source == null || source.getLocation() == null) {
-            return Optional.empty();
-        }
-        try {
-            Path path = Path.of(source.getLocation().toURI());
-            return Files.isRegularFile(path) && path.toString().endsWith(".jar") ? Optional.of(path) : Optional.empty();
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return Optional.empty(); // a code source that is no local file cannot give a class path
-        }
     }
 }
