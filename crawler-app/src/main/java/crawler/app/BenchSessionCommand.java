@@ -39,7 +39,13 @@ import picocli.CommandLine.Option;
         description = "Crawl a seed list repeatedly on one warm substrate, paced by the bench (internal).")
 final class BenchSessionCommand implements java.util.concurrent.Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Built on first use, not when picocli instantiates every command to print {@code --help}:
+     * Jackson's set-up is a large share of a short JVM's start.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     @Option(names = "--seeds", paramLabel = "FILE", required = true, description = "seed URLs, one per line")
     Path seedsFile;
@@ -109,7 +115,7 @@ final class BenchSessionCommand implements java.util.concurrent.Callable<Integer
             }
             // The substrate's start-up (worker spawn to hello) is reported to the first crawl
             // attached, a warm-up: its summary keeps it for the bench.
-            JSON.writeValue(Path.of(outPrefix + "-warmup" + w + ".summary.json").toFile(), s);
+            Json.MAPPER.writeValue(Path.of(outPrefix + "-warmup" + w + ".summary.json").toFile(), s);
         }
         return true;
     }
@@ -131,7 +137,7 @@ final class BenchSessionCommand implements java.util.concurrent.Callable<Integer
             try (ResultSink sink = new JsonLinesSink(Files.newOutputStream(Path.of(outPrefix + "-r" + run + ".jsonl")), true)) {
                 s = job.run(seeds, sink, Map.of(), c -> { }, substrate::attach);
             }
-            JSON.writeValue(Path.of(outPrefix + "-r" + run + ".summary.json").toFile(), s);
+            Json.MAPPER.writeValue(Path.of(outPrefix + "-r" + run + ".summary.json").toFile(), s);
             control.println("done " + run);
             if (!s.stopReason().equals("COMPLETE")) {
                 // The substrate was shut down with work outstanding; no further run can attach.

@@ -1,5 +1,7 @@
 package crawler.app;
 
+import crawler.startup.CachedHelp;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,10 +20,20 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            // The build kept this text; printing it skips building every command's model.
+            Optional<String> help = CachedHelp.forThisJar();
+            if (help.isPresent()) {
+                System.out.print(help.get());
+                System.out.flush();
+                System.exit(0);
+            }
+        }
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    /** The command line without running it; public for the start-up training run. */
+    public static CommandLine commandLine() {
         return new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true); // picocli's exit code for bad usage is 2, like ours
     }

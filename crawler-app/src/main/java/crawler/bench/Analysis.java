@@ -58,13 +58,19 @@ final class Analysis {
 
     /**
      * Time from asking for one unit to its first page: the crawl's wall time (thread start,
-     * fetch and parse of one page) plus, in process mode, the worker's spawn-to-hello time,
-     * which the crawl's wall time leaves out. Median over runs.
+     * fetch and parse of one page); in process mode the worker's spawn to its first result, as the
+     * worker's reader measured it (runs recorded before that was measured: wall time plus
+     * spawn-to-hello, which the crawl's wall time leaves out). Median over runs.
      */
     static Stat firstPageMillis(CellResult c) {
-        return Stat.of(c.runs().stream()
-                .map(r -> r.wallMillis() + r.workerStartupMillis().stream().mapToLong(Long::longValue).max().orElse(0))
-                .toList());
+        return Stat.of(c.runs().stream().map(Analysis::firstPageMillis).toList());
+    }
+
+    private static long firstPageMillis(RunResult r) {
+        if (!r.workerFirstResultMillis().isEmpty()) {
+            return r.workerFirstResultMillis().stream().mapToLong(Long::longValue).max().orElseThrow();
+        }
+        return r.wallMillis() + r.workerStartupMillis().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     /**

@@ -131,6 +131,12 @@ public record CellResult(Cell cell, String skipReason, List<RunResult> runs) {
         return !runs.isEmpty() && runs.stream().allMatch(r -> r.usage().measured());
     }
 
+    /** Spawn to first result over every worker of every run that recorded it; null when none did. */
+    public Stat workerFirstResultMillis() {
+        List<Long> all = runs.stream().flatMap(r -> r.workerFirstResultMillis().stream()).toList();
+        return all.isEmpty() ? null : Stat.of(all);
+    }
+
     /** Worker start-up (spawn to hello) over every worker of every run; null outside process mode. */
     public Stat workerStartupMillis() {
         List<Long> all = runs.stream().flatMap(r -> r.workerStartupMillis().stream()).toList();

@@ -253,7 +253,7 @@ final class ChildCrawl {
         long pages = s.path("pages").asLong();
         RunResult r = new RunResult(cell, repeat, null, s.path("wallMillis").asLong(), childMillis, pages,
                 pages - s.path("ok").asLong(), urls.size(), digest(urls), s.path("pids").size(), threads, startups, usage,
-                s.path("workerDeaths").asInt(), s.path("requeued").asLong(), -1);
+                s.path("workerDeaths").asInt(), s.path("requeued").asLong(), -1, millis(s, "workerFirstResultMillis"), -1);
         String stop = s.path("stopReason").asText();
         if (!stop.equals("COMPLETE")) {
             return r.withFailure("crawl stopped: " + stop + " (" + pages + " pages)");
@@ -274,9 +274,13 @@ final class ChildCrawl {
     }
 
     private static List<Long> workerStartups(JsonNode summary) {
-        List<Long> startups = new ArrayList<>();
-        summary.path("workerStartupMillis").forEach(n -> startups.add(n.asLong()));
-        return startups;
+        return millis(summary, "workerStartupMillis");
+    }
+
+    private static List<Long> millis(JsonNode summary, String field) {
+        List<Long> values = new ArrayList<>();
+        summary.path(field).forEach(n -> values.add(n.asLong()));
+        return values;
     }
 
     static RunResult failed(Cell cell, int repeat, String why, long childMillis, TreeUsage usage) {

@@ -97,6 +97,7 @@ public final class JsonReport {
                 }
                 m.put("peakInFlight", c.peakInFlight());
                 m.put("workerStartupMillis", c.workerStartupMillis());
+                m.put("workerFirstResultMillis", c.workerFirstResultMillis());
                 m.put("runs", c.runs().size());
                 m.put("pinningEvents", c.cell().substrate() == Substrate.VIRTUAL && c.pinningEvents() >= 0 ? c.pinningEvents() : null);
                 if (c.cell().workload() == Workload.CHAOS) {

@@ -25,20 +25,23 @@ import java.util.Objects;
  * @param requeued            URLs handed out again after their worker died
  * @param pinningEvents       JFR {@code jdk.VirtualThreadPinned} events in the crawl's JVM; -1 when not
  *                            recorded (recording off, or no recording file)
+ * @param workerFirstResultMillis spawn to first result of each worker JVM that delivered one (process
+ *                            mode), else empty
  * @param peakInFlight        the most requests the fixture site held at once during the run, counted by
  *                            the site itself; -1 when not measured (a user's site)
  */
 public record RunResult(Cell cell, int repeat, String failure, long wallMillis, long childMillis, long pages,
                         long errors, int urlCount, String urlSetDigest, int pids, int fetchThreads,
                         List<Long> workerStartupMillis, TreeUsage usage, int workerDeaths, long requeued,
-                        long pinningEvents, int peakInFlight) {
+                        long pinningEvents, List<Long> workerFirstResultMillis, int peakInFlight) {
 
-    /** A run whose requests in flight were not counted. */
-    public RunResult(Cell cell, int repeat, String failure, long wallMillis, long childMillis, long pages, long errors,
-                     int urlCount, String urlSetDigest, int pids, int fetchThreads, List<Long> workerStartupMillis,
-                     TreeUsage usage, int workerDeaths, long requeued, long pinningEvents) {
+    /** A run whose workers' first results and requests in flight were not recorded. */
+    public RunResult(Cell cell, int repeat, String failure, long wallMillis, long childMillis, long pages,
+                     long errors, int urlCount, String urlSetDigest, int pids, int fetchThreads,
+                     List<Long> workerStartupMillis, TreeUsage usage, int workerDeaths, long requeued,
+                     long pinningEvents) {
         this(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids, fetchThreads,
-                workerStartupMillis, usage, workerDeaths, requeued, pinningEvents, -1);
+                workerStartupMillis, usage, workerDeaths, requeued, pinningEvents, List.of(), -1);
     }
 
     /** A run without worker deaths and without a pinning recording. */
@@ -46,7 +49,7 @@ public record RunResult(Cell cell, int repeat, String failure, long wallMillis, 
                      int urlCount, String urlSetDigest, int pids, int fetchThreads, List<Long> workerStartupMillis,
                      TreeUsage usage) {
         this(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids, fetchThreads,
-                workerStartupMillis, usage, 0, 0, -1, -1);
+                workerStartupMillis, usage, 0, 0, -1);
     }
 
     public RunResult {
@@ -54,6 +57,7 @@ public record RunResult(Cell cell, int repeat, String failure, long wallMillis, 
         Objects.requireNonNull(urlSetDigest, "urlSetDigest");
         Objects.requireNonNull(usage, "usage");
         workerStartupMillis = List.copyOf(workerStartupMillis);
+        workerFirstResultMillis = List.copyOf(workerFirstResultMillis);
     }
 
     public boolean failed() {
@@ -67,21 +71,25 @@ public record RunResult(Cell cell, int repeat, String failure, long wallMillis, 
 
     public RunResult withFailure(String why) {
         return new RunResult(cell, repeat, why, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
-                fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, pinningEvents, peakInFlight);
+                fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, pinningEvents,
+                workerFirstResultMillis, peakInFlight);
     }
 
     public RunResult withWorkerStartupMillis(List<Long> startups) {
         return new RunResult(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
-                fetchThreads, startups, usage, workerDeaths, requeued, pinningEvents, peakInFlight);
+                fetchThreads, startups, usage, workerDeaths, requeued, pinningEvents,
+                workerFirstResultMillis, peakInFlight);
     }
 
     public RunResult withPinningEvents(long n) {
         return new RunResult(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
-                fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, n, peakInFlight);
+                fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, n,
+                workerFirstResultMillis, peakInFlight);
     }
 
     public RunResult withPeakInFlight(int peak) {
         return new RunResult(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
-                fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, pinningEvents, peak);
+                fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, pinningEvents,
+                workerFirstResultMillis, peak);
     }
 }

@@ -124,7 +124,7 @@ public final class TextReport {
             UnitStartup u = r.unitStartup();
             b.append(String.format(Locale.ROOT, "  in the bench JVM, start + join of one thread (mean of %,d, after as many for warm-up): virtual %.1f us, platform %.1f us%n",
                     u.threads(), u.virtualMicros(), u.platformMicros()));
-            b.append("  first page = crawl wall time of one page (thread start, cold fetch and parse) + worker spawn-to-hello in process mode\n");
+            b.append("  first page = crawl wall time of one page (thread start, cold fetch and parse); process mode: worker spawn to first result\n");
         }
         if (w == Workload.STARTUP && !r.parkedUnits().isEmpty()) {
             b.append("  in a child JVM of their own (-Xmx").append(ParkedUnits.HEAP).append(", each thread ")

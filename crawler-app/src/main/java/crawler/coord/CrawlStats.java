@@ -25,6 +25,7 @@ final class CrawlStats {
     private int workerDeaths;
     private long requeued;
     private final List<Long> workerStartupMillis = new ArrayList<>();
+    private final List<Long> workerFirstResultMillis = new ArrayList<>();
 
     void record(PageResult r) {
         pages++;
@@ -51,6 +52,7 @@ final class CrawlStats {
                 workerStarts++;
                 workerStartupMillis.add(s.startupMs());
             }
+            case ExecEvent.WorkerFirstResult f -> workerFirstResultMillis.add(f.spawnToResultMs());
             case ExecEvent.WorkerDied d -> {
                 workerDeaths++;
                 requeued += d.requeued();
@@ -81,6 +83,6 @@ final class CrawlStats {
         return new CrawlSummary(mode, concurrency, workers, batchSize, stop.name(), pages, ok, failuresByKind,
                 abandoned, wallMillis, rate, List.copyOf(threadCounts.keySet()), ProcessHandle.current().pid(),
                 threadCounts, virtualPages, workerStarts, workerDeaths, requeued, admissionNames, robotsIgnored,
-                workerStartupMillis, resumed, politenessNote);
+                workerStartupMillis, resumed, politenessNote, workerFirstResultMillis);
     }
 }

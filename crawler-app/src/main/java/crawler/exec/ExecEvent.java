@@ -8,6 +8,13 @@ public sealed interface ExecEvent {
     }
 
     /**
+     * A worker process delivered its first result {@code spawnToResultMs} after it was spawned:
+     * its start-up plus one cold fetch and parse, what a new worker costs before it is useful.
+     */
+    record WorkerFirstResult(int workerId, long pid, long spawnToResultMs) implements ExecEvent {
+    }
+
+    /**
      * A worker process ended while it still held work. {@code requeued} URLs were handed out
      * again; {@code abandoned} reached their retry limit and were reported as WORKER_CRASH.
      */

@@ -31,6 +31,7 @@ import java.util.Map;
  * @param resumed            pages a resumed crawl took from its journal instead of fetching again
  * @param politenessNote     when per-host limits, not the concurrency, held URLs back: what they
  *                           allow and how to lift them; null when they never did
+ * @param workerFirstResultMillis spawn to first result of each worker that delivered one, in arrival order
  */
 public record CrawlSummary(
         String mode,
@@ -55,7 +56,8 @@ public record CrawlSummary(
         boolean robotsIgnored,
         List<Long> workerStartupMillis,
         long resumed,
-        String politenessNote) {
+        String politenessNote,
+        List<Long> workerFirstResultMillis) {
 
     public CrawlSummary {
         failuresByKind = Map.copyOf(failuresByKind);
@@ -63,6 +65,7 @@ public record CrawlSummary(
         threadsPerPid = Map.copyOf(threadsPerPid);
         admissions = Map.copyOf(admissions);
         workerStartupMillis = List.copyOf(workerStartupMillis);
+        workerFirstResultMillis = List.copyOf(workerFirstResultMillis);
     }
 
     public long failed() {

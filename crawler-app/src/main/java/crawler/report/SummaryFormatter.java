@@ -30,8 +30,10 @@ public final class SummaryFormatter {
         b.append("  threads per pid: ").append(join(s.threadsPerPid())).append(s.virtualThreadPages() > 0
                 ? " (" + s.virtualThreadPages() + " pages on virtual threads)" : "").append('\n');
         if (s.workerStarts() > 0) {
-            b.append(String.format(Locale.ROOT, "  worker starts %d (start-up ms: %s), deaths %d, URLs re-handed %d%n",
-                    s.workerStarts(), s.workerStartupMillis(), s.workerDeaths(), s.requeued()));
+            b.append(String.format(Locale.ROOT,
+                    "  worker starts %d (ms spawn to hello: %s, to first result: %s), deaths %d, URLs re-handed %d%n",
+                    s.workerStarts(), s.workerStartupMillis(), s.workerFirstResultMillis(), s.workerDeaths(),
+                    s.requeued()));
         }
         b.append("  frontier: ").append(join(s.admissions())).append('\n');
         if (s.politenessNote() != null) {

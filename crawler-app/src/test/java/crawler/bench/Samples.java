@@ -23,7 +23,7 @@ final class Samples {
     static RunResult run(Cell cell, int repeat, long wallMs, TreeUsage u, int pids, int threads, List<Long> startups) {
         long pinned = cell.substrate() != Substrate.VIRTUAL ? -1 : cell.concurrency() >= 100 ? repeat : 0;
         return new RunResult(cell, repeat, null, wallMs, wallMs + 900, cell.pages(), 0, cell.pages(), "d" + cell.pages(),
-                pids, threads, startups, u, 0, 0, pinned, peakInFlight(cell, repeat));
+                pids, threads, startups, u, 0, 0, pinned, List.of(), peakInFlight(cell, repeat));
     }
 
     /** As a site would count it: all of c in flight, but worker processes at c >= 100 a varying three quarters. */
@@ -70,7 +70,7 @@ final class Samples {
     static CellResult chaosCell() {
         Cell c = chaos();
         return new CellResult(c, null, List.of(new RunResult(c, 1, null, 4200, 7100, 300, 0, 300, "d300", 3, 20,
-                List.of(1600L, 1650L, 1700L, 1750L), usage(330, 400, 70, 9000, 9000, 3), 2, 37, -1, 20)));
+                List.of(1600L, 1650L, 1700L, 1750L), usage(330, 400, 70, 9000, 9000, 3), 2, 37, -1, List.of(), 20)));
     }
 
     static CellResult cell(Cell cell, long[] walls, TreeUsage u, int pids, int threads, List<Long> startups) {

@@ -382,6 +382,11 @@ public final class ProcessExecutor implements BatchExecutor {
         }
 
         @Override
+        public void onFirstResult(WorkerProcess worker, long spawnToResultMs) {
+            fire(new ExecEvent.WorkerFirstResult(worker.workerId(), worker.pid(), spawnToResultMs));
+        }
+
+        @Override
         public void onStarted(WorkerProcess worker, FromWorker.Started started) {
             synchronized (lock) {
                 if (slotOf(worker) != null) {

@@ -1,26 +1,40 @@
 package crawler.exec.process;
 
+import crawler.startup.StartupCache;
+import crawler.startup.WorkerClassPath;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Builds the command line of a worker JVM and starts it: the same {@code java} and class path as
- * this JVM, a small serial-GC heap, JVM logging forced to stderr (stdout is the protocol channel),
- * then the worker main class. Immutable and thread-safe.
+ * Builds the command line of a worker JVM and starts it: the same {@code java} as this JVM, the
+ * worker's own lean class path and start-up cache when the crawler runs from its packaged jars,
+ * options for a short-lived fetch-and-parse process, JVM logging forced to stderr (stdout is the
+ * protocol channel), then the worker main class. Immutable and thread-safe.
  *
- * <p>No {@code -XX:TieredStopAtLevel=1}: it starts faster but parses more slowly for the rest of
- * the run, which would bias the thread-versus-process comparison.
+ * <p>Worker JVM options, and why (figures in docs/startup.md):
+ * <ul>
+ * <li>{@code -XX:TieredStopAtLevel=1}: C1 only. A worker lives for one crawl; over the pages it
+ *     sees, C2's compilations cost more CPU than its faster code gives back (measured, one worker
+ *     from its cache: 3,000 pages took 4.5 s of CPU with C1 only, 5.9-6.1 s with C2). A long
+ *     crawl of heavy pages can turn C2 back on with
+ *     {@code --worker-jvm-option -XX:TieredStopAtLevel=4}, the last option winning.</li>
+ * <li>{@code -XX:+UseSerialGC -Xmx256m}: one small heap; no GC threads to start.</li>
+ * <li>{@code -XX:-UsePerfData}: no hsperfdata file to create and map per worker.</li>
+ * <li>start-up cache and cache log tags off: see {@link StartupCache}.</li>
+ * </ul>
  */
 public final class WorkerLauncher {
 
     public static final String WORKER_MAIN = "crawler.worker.WorkerMain";
 
-    /** Standard worker JVM options, before any extra ones. */
-    public static final List<String> BASE_JVM_OPTIONS =
-            List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-Xmx256m", "-XX:+UseSerialGC");
+    /** Worker JVM options after the logging ones, before any cache and extra ones. */
+    public static final List<String> WORKER_JVM_OPTIONS =
+            List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
 
     private final String java;
     private final String classPath;
@@ -35,17 +49,53 @@ public final class WorkerLauncher {
     }
 
     /**
-     * A launcher for {@link #WORKER_MAIN} on this JVM's executable and class path.
-     * Under Surefire, {@code java.class.path} holds the real test class path (Surefire sets it
-     * in the forked JVM even when it boots from a manifest-only jar), so workers see test
-     * classes too.
+     * Every standard option for a worker on a JDK of the given feature release: logging to
+     * stderr without the start-up cache's tags, then {@link #WORKER_JVM_OPTIONS}.
+     */
+    public static List<String> standardOptions(int feature) {
+        List<String> options = new ArrayList<>();
+        options.add("-Xlog:disable");
+        options.add("-Xlog:all=warning," + StartupCache.quietLogSelection(feature) + ":stderr");
+        options.addAll(WORKER_JVM_OPTIONS);
+        return options;
+    }
+
+    /**
+     * A launcher for {@link #WORKER_MAIN} on this JVM's executable. From the packaged jars it uses
+     * the worker's lean class path and, when the build trained one for this JDK, its start-up
+     * cache. Otherwise (under Surefire, or from an IDE) it falls back to this JVM's
+     * {@code java.class.path}: Surefire sets that to the real test class path in the forked JVM,
+     * so workers see test classes too (some tests run a fault-injecting worker main).
      */
     public static WorkerLauncher forCurrentJvm(List<String> extraJvmOptions) {
-        String java = ProcessHandle.current().info().command()
-                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> options = new ArrayList<>(BASE_JVM_OPTIONS);
+        Optional<WorkerClassPath> lean = WorkerClassPath.ofRunningWorker();
+        if (lean.isEmpty()) {
+            return of(System.getProperty("java.class.path"), Optional.empty(), extraJvmOptions);
+        }
+        Optional<StartupCache> cache = StartupCache.forThisJdk(lean.get().startupRoot(), StartupCache.WORKER)
+                .filter(c -> Files.isRegularFile(c.file()));
+        return of(lean.get().asClassPath(), cache, extraJvmOptions);
+    }
+
+    /** A launcher for {@link #WORKER_MAIN} on this JVM's executable, with the given class path and cache. */
+    static WorkerLauncher of(String classPath, Optional<StartupCache> cache, List<String> extraJvmOptions) {
+        List<String> options = standardOptions(Runtime.version().feature());
+        cache.ifPresent(c -> options.addAll(c.useOptions()));
         options.addAll(extraJvmOptions);
-        return new WorkerLauncher(java, System.getProperty("java.class.path"), options, WORKER_MAIN);
+        return new WorkerLauncher(currentJava(), classPath, options, WORKER_MAIN);
+    }
+
+    /**
+     * A launcher on the lean class path whose worker writes the start-up cache {@code cache} to
+     * {@code out} when it exits: the build's training run. Empty without a lean class path, since
+     * a cache made on another class path would not match the workers that use it.
+     */
+    public static Optional<WorkerLauncher> forTraining(StartupCache cache, Path out) {
+        return WorkerClassPath.ofRunningWorker().map(lean -> {
+            List<String> options = standardOptions(Runtime.version().feature());
+            options.add(cache.trainOption(out));
+            return new WorkerLauncher(currentJava(), lean.asClassPath(), options, WORKER_MAIN);
+        });
     }
 
     /** The same launcher running another main class (tests run a worker with a fault-injecting processor). */
@@ -65,7 +115,12 @@ public final class WorkerLauncher {
     }
 
     /** Starts a worker with all three standard streams as pipes; the caller must drain stdout and stderr. */
-    Process start() throws IOException {
+    public Process start() throws IOException {
         return new ProcessBuilder(command()).start();
+    }
+
+    private static String currentJava() {
+        return ProcessHandle.current().info().command()
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }

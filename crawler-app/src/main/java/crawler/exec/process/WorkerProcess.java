@@ -38,6 +38,9 @@ final class WorkerProcess {
 
         void onResult(WorkerProcess worker, FromWorker.ResultMessage result);
 
+        /** The worker's first result arrived {@code spawnToResultMs} after it was spawned; called before its onResult. */
+        void onFirstResult(WorkerProcess worker, long spawnToResultMs);
+
         /** The worker's stdout closed and the process exited; nothing more comes from it. */
         void onEnd(WorkerProcess worker, int exitCode);
     }
@@ -59,6 +62,7 @@ final class WorkerProcess {
     private final CompletableFuture<FromWorker.Hello> hello = new CompletableFuture<>();
     private final List<Thread> threads;
     private volatile String fatal; // the worker's own last words, if it sent any
+    private boolean resultSeen; // confined to the reader thread
 
     private record Line(String text) {
     }
@@ -200,7 +204,13 @@ final class WorkerProcess {
                 hello.complete(h);
             }
             case FromWorker.Started s -> listener.onStarted(this, s);
-            case FromWorker.ResultMessage r -> listener.onResult(this, r);
+            case FromWorker.ResultMessage r -> {
+                if (!resultSeen) {
+                    resultSeen = true;
+                    listener.onFirstResult(this, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - spawnNanos));
+                }
+                listener.onResult(this, r);
+            }
             case FromWorker.BatchDone ignored -> {
                 // Completion is tracked per URL; the marker only matters to readers of the raw stream.
             }

@@ -50,11 +50,30 @@ class ProcessConfigTest {
     @Test
     void launcher_putsWorkerOptionsBeforeClassPathAndMain() {
         List<String> command = WorkerLauncher.forCurrentJvm(List.of("-Dx=y")).command();
+        List<String> standard = WorkerLauncher.standardOptions(Runtime.version().feature());
 
-        assertThat(command.subList(1, 6)).containsExactly("-Xlog:disable", "-Xlog:all=warning:stderr", "-Xmx256m",
-                "-XX:+UseSerialGC", "-Dx=y");
-        assertThat(command.get(6)).isEqualTo("-cp");
-        assertThat(command.get(8)).isEqualTo(WorkerLauncher.WORKER_MAIN);
-        assertThat(command).doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(command.subList(1, 1 + standard.size())).isEqualTo(standard);
+        assertThat(command.get(1 + standard.size())).isEqualTo("-Dx=y");
+        assertThat(command.get(command.size() - 3)).isEqualTo("-cp");
+        assertThat(command.getLast()).isEqualTo(WorkerLauncher.WORKER_MAIN);
+    }
+
+    @Test
+    void workerOptions_logWarningsToStderr_withoutStartupCacheMessages() {
+        assertThat(WorkerLauncher.standardOptions(25)).startsWith("-Xlog:disable",
+                "-Xlog:all=warning,aot*=off,cds*=off:stderr");
+        // JDK 21-24 know no aot log tag, and an unknown tag stops the JVM from starting.
+        assertThat(WorkerLauncher.standardOptions(21)).startsWith("-Xlog:disable", "-Xlog:all=warning,cds*=off:stderr");
+        assertThat(WorkerLauncher.standardOptions(25)).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void underSurefire_workersFallBackToTheTestClassPath_withoutACache() {
+        // Worker classes come from a class directory or a module's own target/ here, so there is
+        // no lean class path and no cache to match it; test-only worker mains must stay reachable.
+        List<String> command = WorkerLauncher.forCurrentJvm(List.of()).command();
+
+        assertThat(command.get(command.size() - 2)).isEqualTo(System.getProperty("java.class.path"));
+        assertThat(command).noneMatch(o -> o.startsWith("-XX:AOTCache=") || o.startsWith("-XX:SharedArchiveFile="));
     }
 }

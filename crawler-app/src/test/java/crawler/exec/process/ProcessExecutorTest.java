@@ -97,6 +97,11 @@ class ProcessExecutorTest {
         List<ExecEvent.WorkerStarted> started = collector.events(ExecEvent.WorkerStarted.class);
         assertThat(started).extracting(ExecEvent.WorkerStarted::pid).containsExactlyInAnyOrderElementsOf(pids);
         assertThat(started).extracting(ExecEvent.WorkerStarted::workerId).containsExactlyInAnyOrder(1, 2);
+        // One first result per worker, reported once, and never before that worker's hello.
+        List<ExecEvent.WorkerFirstResult> first = collector.events(ExecEvent.WorkerFirstResult.class);
+        assertThat(first).extracting(ExecEvent.WorkerFirstResult::pid).containsExactlyInAnyOrderElementsOf(pids);
+        assertThat(first).allSatisfy(f -> assertThat(f.spawnToResultMs()).isGreaterThanOrEqualTo(
+                started.stream().filter(s -> s.pid() == f.pid()).findFirst().orElseThrow().startupMs()));
         assertThat(collector.events(ExecEvent.WorkerDied.class)).isEmpty();
         assertThat(collector.results).isEmpty();
         assertAllGone(executor);
