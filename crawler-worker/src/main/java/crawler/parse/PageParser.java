@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import okhttp3.HttpUrl;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -89,16 +90,22 @@ public final class PageParser {
     }
 
     private List<String> links(Document doc) {
+        // The base is parsed once per page, not once per link: jsoup's absUrl builds a java.net.URL
+        // per link, and that goes through the JVM-wide, synchronised handler table, which was most
+        // of link extraction's CPU in a profile. doc.baseUri() is already the page's first
+        // <base href> when it has one (jsoup resolves and records it while parsing).
+        HttpUrl base = HttpUrl.parse(stripControlChars(doc.baseUri()));
         Set<String> out = new LinkedHashSet<>();
         for (Element el : doc.select(LINKS)) {
             if (!followNofollow && isNofollow(el)) {
                 continue;
             }
-            if (hasOtherScheme(el.attr("href"))) {
+            String href = el.attr("href");
+            if (hasOtherScheme(href)) {
                 continue;
             }
-            String abs = el.absUrl("href"); // "" when it cannot be resolved
-            if (!abs.isEmpty()) {
+            String abs = resolve(base, href);
+            if (abs != null) {
                 normalizer.normalize(abs).ifPresent(out::add);
             }
         }
@@ -106,10 +113,39 @@ public final class PageParser {
     }
 
     /**
+     * {@code href} made absolute against {@code base} (RFC 3986 reference resolution, as browsers
+     * do it), or null when it cannot be: not an http(s) URL, or relative with no usable base.
+     * Control characters are removed first, as jsoup did, so a link split over lines still
+     * resolves.
+     */
+    static String resolve(HttpUrl base, String href) {
+        String cleaned = stripControlChars(href);
+        HttpUrl url = base != null ? base.resolve(cleaned) : HttpUrl.parse(cleaned);
+        return url == null ? null : url.toString();
+    }
+
+    /** The text without characters below U+0020; the same string when it has none (the usual case). */
+    static String stripControlChars(String s) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) >= ' ') {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= ' ') {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
      * True for an href with a scheme other than http(s), such as {@code mailto:}, {@code tel:} or
-     * {@code javascript:}. Such links are never followed, and resolving them is costly:
-     * java.net.URL, which jsoup's absUrl uses, looks for a handler of an unknown scheme on every
-     * call, under JVM-wide locks (a profile of 500 fetch threads showed most of them blocked there).
+     * {@code javascript:}. Such links are never followed, so they are dropped before any parsing.
      */
     static boolean hasOtherScheme(String href) {
         int start = 0;
