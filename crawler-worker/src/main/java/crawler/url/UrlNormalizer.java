@@ -69,6 +69,10 @@ public final class UrlNormalizer {
         if (absoluteUrl == null || !hasHttpScheme(absoluteUrl)) {
             return Optional.empty();
         }
+        String quick = QuickCanonical.of(absoluteUrl);
+        if (quick != null) {
+            return Optional.of(quick);
+        }
         if (memoEntries == 0) {
             return Optional.ofNullable(compute(absoluteUrl));
         }
@@ -82,6 +86,12 @@ public final class UrlNormalizer {
             memo.put(absoluteUrl, known);
         }
         return known == REJECTED ? Optional.empty() : Optional.of(known);
+    }
+
+    /** The full normalisation, without the memo or the quick path (for tests that compare them). */
+    Optional<String> normalizeFully(String absoluteUrl) {
+        return absoluteUrl == null || !hasHttpScheme(absoluteUrl) ? Optional.empty()
+                : Optional.ofNullable(compute(absoluteUrl));
     }
 
     /** Number of answers remembered now (for tests). */
