@@ -88,6 +88,15 @@ public final class UrlNormalizer {
         return known == REJECTED ? Optional.empty() : Optional.of(known);
     }
 
+    /**
+     * The canonical form of {@code url} when it is an absolute http(s) URL that needs no more than
+     * its fragment or an empty {@code ?} removed; null when it may need more (relative, upper case,
+     * escapes, dot segments, an unsorted query, ...). Cheaper than parsing it.
+     */
+    public String canonicalIfPlain(String url) {
+        return url == null ? null : QuickCanonical.of(url);
+    }
+
     /** The full normalisation, without the memo or the quick path (for tests that compare them). */
     Optional<String> normalizeFully(String absoluteUrl) {
         return absoluteUrl == null || !hasHttpScheme(absoluteUrl) ? Optional.empty()
