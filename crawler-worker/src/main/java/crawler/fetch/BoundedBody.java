@@ -17,6 +17,10 @@ final class BoundedBody {
     static final int BOMB_RATIO = 100;
 
     private static final int CHUNK = 8192;
+    /** First buffer when the length is unknown (chunked or gzip); it grows as needed. */
+    private static final int DEFAULT_BUFFER = 16 * 1024;
+    /** Largest first buffer, whatever the Content-Length says: a lying header must not allocate the cap. */
+    private static final int MAX_BUFFER = 1 << 20;
 
     private BoundedBody() {
     }
@@ -36,18 +40,27 @@ final class BoundedBody {
         }
     }
 
+    /** Reads at most {@code cap + 1} decoded bytes from {@code raw}, its length unknown. */
+    static Read read(InputStream raw, boolean gzip, long cap) throws IOException {
+        return read(raw, gzip, cap, -1);
+    }
+
     /**
      * Reads at most {@code cap + 1} decoded bytes from {@code raw}.
      *
      * @param gzip decode {@code raw} as gzip
+     * @param announcedBytes the body's Content-Length, -1 when unknown: only sizes the buffer (a
+     *                       64 KiB buffer per page was most of a small page's allocation), never
+     *                       trusted as the length
      * @throws IOException from the stream, including {@link java.util.zip.ZipException} for a corrupt
      *                     gzip body and {@link java.io.EOFException} for a truncated one
      */
-    static Read read(InputStream raw, boolean gzip, long cap) throws IOException {
+    static Read read(InputStream raw, boolean gzip, long cap, long announcedBytes) throws IOException {
         Counting wire = new Counting(raw);
         Gunzip gunzip = gzip ? new Gunzip(wire) : null;
         InputStream in = gzip ? gunzip : wire;
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(cap + 1, 64 * 1024));
+        long expected = announcedBytes >= 0 && !gzip ? announcedBytes + 1 : DEFAULT_BUFFER;
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(cap + 1, Math.min(expected, MAX_BUFFER)));
         byte[] chunk = new byte[CHUNK];
         long limit = cap + 1;
         long total = 0;

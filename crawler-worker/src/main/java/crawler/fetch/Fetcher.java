@@ -71,6 +71,7 @@ public final class Fetcher implements AutoCloseable {
     private final OkHttpClient client;
     /** Built on the first https URL; shares the plain client's connection pool and dispatcher. */
     private volatile OkHttpClient tlsClient;
+    private final MediaTypes mediaTypes = new MediaTypes();
     private final Sleeper sleeper;
     private final LongSupplier nanoClock;
     private final InstantSource wallClock;
@@ -270,7 +271,7 @@ public final class Fetcher implements AutoCloseable {
         try (Response response = call.execute();
              WireCapture capture = WireCapture.open(response, sentAt, policy.maxBytes(), exchanges)) {
             status = response.code();
-            MediaType type = MediaType.parse(response.header("Content-Type", ""));
+            MediaType type = mediaTypes.parse(response.header("Content-Type", ""));
             mediaType = type == null ? null : (type.type() + "/" + type.subtype()).toLowerCase(Locale.ROOT);
             String charset = type == null ? null : type.parameter("charset");
             String where = url.toString();
@@ -328,7 +329,7 @@ public final class Fetcher implements AutoCloseable {
         }
         BoundedBody.Read read;
         try (InputStream in = body) {
-            read = BoundedBody.read(in, gzip, policy.maxBytes());
+            read = BoundedBody.read(in, gzip, policy.maxBytes(), response.body().contentLength());
         }
         String sha = sha256Hex(read.bytes());
         if (read.looksLikeBomb()) {
