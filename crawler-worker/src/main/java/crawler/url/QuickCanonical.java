@@ -1,16 +1,19 @@
 package crawler.url;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Recognises a URL that is already in {@link UrlNormalizer}'s canonical form but for a fragment or
- * a lone trailing {@code ?}, without the full normaliser. Links resolved against a page by OkHttp
+ * Recognises a URL that is already in {@link UrlNormalizer}'s canonical form but for a fragment, a
+ * lone trailing {@code ?} or the order of its query parameters, without the full normaliser. Links resolved against a page by OkHttp
  * come out nearly canonical (lower-case scheme and host, no default port, dot segments resolved),
  * and BasicURLNormalizer's regular expressions and java.net.URI round trips were then the largest
  * part of link extraction's CPU, for URLs they left unchanged.
  *
  * <p>Deliberately narrow: it answers only for URLs made of characters no normalisation step
- * rewrites (no escapes, no dot or empty path segments, a query already sorted by name then value,
- * a host the JDK's URI parser takes as a plain host name or IPv4 address), and says "not sure" for
- * everything else, which then goes the full way. Pure and thread-safe.
+ * rewrites (no escapes, no dot or empty path segments, no empty query parameters, a host the JDK's
+ * URI parser takes as a plain host name or IPv4 address), and says "not sure" for everything else,
+ * which then goes the full way. Pure and thread-safe.
  */
 final class QuickCanonical {
 
@@ -51,10 +54,15 @@ final class QuickCanonical {
         if (!plainPath(url, pathStart, query < 0 ? end : query)) {
             return null;
         }
-        if (query >= 0 && !sortedPlainQuery(url, query + 1, end)) {
+        if (query < 0) {
+            return end == url.length() ? url : url.substring(0, end);
+        }
+        String sortedQuery = plainQuery(url, query + 1, end);
+        if (sortedQuery == null) {
             return null;
         }
-        return end == url.length() ? url : url.substring(0, end);
+        return url.regionMatches(query + 1, sortedQuery, 0, end - query - 1) && end == url.length() ? url
+                : url.substring(0, query + 1) + sortedQuery;
     }
 
     /** Where the path starts, or -1 when the host or port is not plainly canonical. */
@@ -147,15 +155,16 @@ final class QuickCanonical {
     }
 
     /**
-     * Parameters {@code name} or {@code name=value} of unreserved characters, none empty, already
-     * in the order the normaliser sorts them into (name, then value).
+     * The query {@code url[start, end)} in canonical order, when it is made of parameters
+     * {@code name} or {@code name=value} of unreserved characters, none empty: sorted by name, then
+     * value, which is all the normaliser would do to it. Null for anything else.
      */
-    private static boolean sortedPlainQuery(String url, int start, int end) {
+    private static String plainQuery(String url, int start, int end) {
         if (start >= end) {
-            return false;
+            return null;
         }
-        String prevName = null;
-        String prevValue = null;
+        List<String> params = new ArrayList<>(4);
+        boolean sorted = true;
         int paramStart = start;
         for (int i = start; i <= end; i++) {
             if (i < end && url.charAt(i) != '&') {
@@ -166,29 +175,28 @@ final class QuickCanonical {
                 char c = url.charAt(j);
                 if (c == '=') {
                     if (eq >= 0) {
-                        return false;
+                        return null;
                     }
                     eq = j;
                 } else if (!isUnreserved(c)) {
-                    return false;
+                    return null;
                 }
             }
             if (i == paramStart || eq == paramStart || eq == i - 1) {
-                return false; // empty parameter, empty name, or "name=" (which becomes "name")
+                return null; // empty parameter, empty name, or "name=" (which becomes "name")
             }
-            String name = url.substring(paramStart, eq < 0 ? i : eq);
-            String value = eq < 0 ? "" : url.substring(eq + 1, i);
-            if (prevName != null) {
-                int byName = prevName.compareTo(name);
-                if (byName > 0 || byName == 0 && prevValue.compareTo(value) > 0) {
-                    return false;
-                }
+            String param = url.substring(paramStart, i);
+            if (!params.isEmpty() && UrlNormalizer.BY_NAME_THEN_VALUE.compare(params.getLast(), param) > 0) {
+                sorted = false;
             }
-            prevName = name;
-            prevValue = value;
+            params.add(param);
             paramStart = i + 1;
         }
-        return true;
+        if (sorted) {
+            return url.substring(start, end);
+        }
+        params.sort(UrlNormalizer.BY_NAME_THEN_VALUE);
+        return String.join("&", params);
     }
 
     private static boolean isUnreserved(char c) {

@@ -31,7 +31,8 @@ import java.util.regex.Matcher;
  */
 public final class UrlNormalizer {
 
-    private static final Comparator<String> BY_NAME_THEN_VALUE =
+    /** The order of query parameters in the canonical form. */
+    static final Comparator<String> BY_NAME_THEN_VALUE =
             Comparator.comparing(UrlNormalizer::paramName).thenComparing(UrlNormalizer::paramValue);
 
     /** Default memo size: well above the distinct links of a crawl of tens of thousands of pages. */
