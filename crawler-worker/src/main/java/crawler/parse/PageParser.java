@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import okhttp3.HttpUrl;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -90,11 +89,11 @@ public final class PageParser {
     }
 
     private List<String> links(Document doc) {
-        // The base is parsed once per page, not once per link: jsoup's absUrl builds a java.net.URL
-        // per link, and that goes through the JVM-wide, synchronised handler table, which was most
-        // of link extraction's CPU in a profile. doc.baseUri() is already the page's first
-        // <base href> when it has one (jsoup resolves and records it while parsing).
-        HttpUrl base = HttpUrl.parse(stripControlChars(doc.baseUri()));
+        // doc.baseUri() is already the page's first <base href> when it has one (jsoup resolves
+        // and records it while parsing). Resolved by us, not by jsoup's absUrl, which builds a
+        // java.net.URL per link through the JVM-wide, synchronised handler table: that was most
+        // of link extraction's CPU in a profile.
+        LinkResolver resolver = new LinkResolver(doc.baseUri(), normalizer);
         Set<String> out = new LinkedHashSet<>();
         for (Element el : doc.select(LINKS)) {
             if (!followNofollow && isNofollow(el)) {
@@ -104,47 +103,12 @@ public final class PageParser {
             if (hasOtherScheme(href)) {
                 continue;
             }
-            String abs = resolve(base, href);
+            String abs = resolver.resolve(href);
             if (abs != null) {
                 normalizer.normalize(abs).ifPresent(out::add);
             }
         }
         return List.copyOf(out);
-    }
-
-    /**
-     * {@code href} made absolute against {@code base} (RFC 3986 reference resolution, as browsers
-     * do it), or null when it cannot be: not an http(s) URL, or relative with no usable base.
-     * Control characters are removed first, as jsoup did, so a link split over lines still
-     * resolves.
-     */
-    String resolve(HttpUrl base, String href) {
-        String cleaned = stripControlChars(href);
-        String plain = normalizer.canonicalIfPlain(cleaned);
-        if (plain != null) {
-            return plain; // an absolute link already in canonical form: the base cannot change it
-        }
-        HttpUrl url = base != null ? base.resolve(cleaned) : HttpUrl.parse(cleaned);
-        return url == null ? null : url.toString();
-    }
-
-    /** The text without characters below U+0020; the same string when it has none (the usual case). */
-    static String stripControlChars(String s) {
-        int i = 0;
-        while (i < s.length() && s.charAt(i) >= ' ') {
-            i++;
-        }
-        if (i == s.length()) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
-        for (; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= ' ') {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     /**
