@@ -39,7 +39,19 @@ import picocli.CommandLine.Option;
         description = "Crawl a seed list repeatedly on one warm substrate, paced by the bench (internal).")
 final class BenchSessionCommand implements java.util.concurrent.Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Built when a session writes its first summary, not when the class loads: picocli loads every
+     * subcommand on every start, and building a mapper there cost each {@code crawl} about 0.1 s
+     * of CPU and the loading of Jackson's data binding, which a thread-mode crawl does not use.
+     */
+    private ObjectMapper json;
+
+    private ObjectMapper json() {
+        if (json == null) {
+            json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        }
+        return json;
+    }
 
     @Option(names = "--seeds", paramLabel = "FILE", required = true, description = "seed URLs, one per line")
     Path seedsFile;
@@ -109,7 +121,7 @@ final class BenchSessionCommand implements java.util.concurrent.Callable<Integer
             }
             // The substrate's start-up (worker spawn to hello) is reported to the first crawl
             // attached, a warm-up: its summary keeps it for the bench.
-            JSON.writeValue(Path.of(outPrefix + "-warmup" + w + ".summary.json").toFile(), s);
+            json().writeValue(Path.of(outPrefix + "-warmup" + w + ".summary.json").toFile(), s);
         }
         return true;
     }
@@ -131,7 +143,7 @@ final class BenchSessionCommand implements java.util.concurrent.Callable<Integer
             try (ResultSink sink = new JsonLinesSink(Files.newOutputStream(Path.of(outPrefix + "-r" + run + ".jsonl")), true)) {
                 s = job.run(seeds, sink, Map.of(), c -> { }, substrate::attach);
             }
-            JSON.writeValue(Path.of(outPrefix + "-r" + run + ".summary.json").toFile(), s);
+            json().writeValue(Path.of(outPrefix + "-r" + run + ".summary.json").toFile(), s);
             control.println("done " + run);
             if (!s.stopReason().equals("COMPLETE")) {
                 // The substrate was shut down with work outstanding; no further run can attach.
