@@ -97,7 +97,7 @@ public final class ThreadExecutor implements BatchExecutor {
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be >= 1, was " + poolSize);
         }
-        return new ThreadExecutor(Executors.newFixedThreadPool(poolSize, Threads.platformFetchThreads()), processor, listener);
+        return new ThreadExecutor(Threads.platformPool(poolSize), processor, listener);
     }
 
     @Override

@@ -1,7 +1,11 @@
 package crawler.exec;
 
 import crawler.worker.Worker;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one place that creates the crawler's threads. Every thread is named after its role, so
@@ -69,6 +73,26 @@ public final class Threads {
     /** Platform fetch threads: fetch-p-0, fetch-p-1, ... */
     public static ThreadFactory platformFetchThreads() {
         return Thread.ofPlatform().name("fetch-p-", 0).daemon(true).uncaughtExceptionHandler(HALT_ON_ERROR).factory();
+    }
+
+    /**
+     * A fixed pool of {@code size} platform fetch threads, started as work arrives, with an
+     * unbounded queue: what {@code Executors.newFixedThreadPool} gives, except for the queue. A
+     * {@link LinkedTransferQueue} hands each task straight to an idle thread and wakes that thread
+     * from the submitting one. The JDK's {@code LinkedBlockingQueue} wakes only the first idle
+     * thread, which wakes the next once it runs, and so on: a burst of C URLs reached the server one
+     * scheduler hop apart, and with the CPU busy parsing, a pool of 256 never had 256 requests out.
+     */
+    public static ExecutorService platformPool(int size) {
+        return platformPool(size, platformFetchThreads());
+    }
+
+    /** The same pool with other threads (a worker process names its own). */
+    public static ExecutorService platformPool(int size, ThreadFactory threads) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be >= 1, was " + size);
+        }
+        return new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS, new LinkedTransferQueue<>(), threads);
     }
 
     /** A named daemon platform thread for the coordinator's own housekeeping (progress, pipes). */

@@ -1,22 +1,27 @@
 package crawler.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import crawler.page.PageResult;
+import crawler.page.PageResultJson;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes one JSON object per result, one per line. Each line is written whole and flushed, so
  * the file is valid JSON Lines up to its last complete line whenever the crawl stops, even by
- * kill -9 (the file is the crawl's journal).
+ * kill -9 (the file is the crawl's journal). A line is the object {@link PageResultJson} writes.
+ *
+ * <p>Not thread-safe: the coordinator's thread writes every line.
  */
 public final class JsonLinesSink implements ResultSink {
 
-    private final ObjectMapper mapper = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private final JsonFactory json = new JsonFactory();
+    /** Reused for every line: a line is built whole in memory, then written in one go. */
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
     private final OutputStream out;
     private final boolean closeStream;
 
@@ -32,9 +37,12 @@ public final class JsonLinesSink implements ResultSink {
     @Override
     public void accept(PageResult result) {
         try {
-            byte[] line = mapper.writeValueAsBytes(result);
-            out.write(line);
-            out.write('\n');
+            line.reset();
+            try (JsonGenerator g = json.createGenerator(line)) {
+                PageResultJson.write(g, result);
+            }
+            line.write('\n');
+            line.writeTo(out);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write result for " + result.url(), e);

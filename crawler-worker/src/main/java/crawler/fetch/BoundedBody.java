@@ -1,6 +1,5 @@
 package crawler.fetch;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +16,10 @@ final class BoundedBody {
     static final int BOMB_RATIO = 100;
 
     private static final int CHUNK = 8192;
+    /** First buffer when the length is unknown (chunked or gzip); it doubles as needed. */
+    private static final int DEFAULT_BUFFER = 8 * 1024;
+    /** Largest first buffer, whatever the Content-Length says: a lying header must not allocate the cap. */
+    private static final int MAX_BUFFER = 1 << 20;
 
     private BoundedBody() {
     }
@@ -36,32 +39,49 @@ final class BoundedBody {
         }
     }
 
+    /** Reads at most {@code cap + 1} decoded bytes from {@code raw}, its length unknown. */
+    static Read read(InputStream raw, boolean gzip, long cap) throws IOException {
+        return read(raw, gzip, cap, -1);
+    }
+
     /**
      * Reads at most {@code cap + 1} decoded bytes from {@code raw}.
      *
      * @param gzip decode {@code raw} as gzip
+     * @param announcedBytes the body's Content-Length, -1 when unknown: only sizes the first buffer
+     *                       (a 64 KiB buffer, a chunk and a copy per page were most of a small
+     *                       page's allocation), never trusted as the length
      * @throws IOException from the stream, including {@link java.util.zip.ZipException} for a corrupt
      *                     gzip body and {@link java.io.EOFException} for a truncated one
      */
-    static Read read(InputStream raw, boolean gzip, long cap) throws IOException {
+    static Read read(InputStream raw, boolean gzip, long cap, long announcedBytes) throws IOException {
         Counting wire = new Counting(raw);
         Gunzip gunzip = gzip ? new Gunzip(wire) : null;
         InputStream in = gzip ? gunzip : wire;
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(cap + 1, 64 * 1024));
-        byte[] chunk = new byte[CHUNK];
         long limit = cap + 1;
-        long total = 0;
+        long expected = announcedBytes >= 0 && !gzip ? Math.max(1, announcedBytes) : DEFAULT_BUFFER;
+        byte[] buf = new byte[(int) Math.min(limit, Math.min(expected, MAX_BUFFER))];
+        int total = 0;
         while (total < limit) {
-            int n = in.read(chunk, 0, (int) Math.min(CHUNK, limit - total));
+            if (total == buf.length) {
+                // Full: one byte tells whether there is more, so a body exactly as long as its
+                // Content-Length is read into one array of its size and never copied.
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                buf = Arrays.copyOf(buf, (int) Math.min(limit, buf.length * 2L));
+                buf[total++] = (byte) b;
+                continue;
+            }
+            int n = in.read(buf, total, buf.length - total);
             if (n < 0) {
                 break;
             }
-            out.write(chunk, 0, n);
             total += n;
         }
-        byte[] all = out.toByteArray();
         boolean overCap = total > cap;
-        byte[] kept = overCap ? Arrays.copyOf(all, (int) cap) : all;
+        byte[] kept = overCap ? Arrays.copyOf(buf, (int) cap) : total == buf.length ? buf : Arrays.copyOf(buf, total);
         // The gzip reader reads ahead in buffer-sized gulps; the inflater knows what it really consumed.
         long compressed = gzip ? gunzip.compressedBytesConsumed() : wire.count;
         return new Read(kept, overCap, compressed, gzip);

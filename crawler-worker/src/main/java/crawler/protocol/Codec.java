@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import crawler.page.PageResult;
+import crawler.page.PageResultJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -33,7 +35,8 @@ public final class Codec {
     public Codec() {
         SimpleModule durations = new SimpleModule("iso-durations")
                 .addSerializer(Duration.class, new DurationSerializer())
-                .addDeserializer(Duration.class, new DurationDeserializer());
+                .addDeserializer(Duration.class, new DurationDeserializer())
+                .addSerializer(PageResult.class, new PageResultSerializer());
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(durations)
                 .disable(SerializationFeature.INDENT_OUTPUT)
@@ -91,6 +94,14 @@ public final class Codec {
         @Override
         public void serialize(Duration value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
             gen.writeString(value.toString());
+        }
+    }
+
+    /** One result per page: written by hand, the same JSON data binding would write (see {@link PageResultJson}). */
+    private static final class PageResultSerializer extends JsonSerializer<PageResult> {
+        @Override
+        public void serialize(PageResult value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            PageResultJson.write(gen, value);
         }
     }
 

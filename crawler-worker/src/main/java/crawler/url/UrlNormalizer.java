@@ -31,7 +31,8 @@ import java.util.regex.Matcher;
  */
 public final class UrlNormalizer {
 
-    private static final Comparator<String> BY_NAME_THEN_VALUE =
+    /** The order of query parameters in the canonical form. */
+    static final Comparator<String> BY_NAME_THEN_VALUE =
             Comparator.comparing(UrlNormalizer::paramName).thenComparing(UrlNormalizer::paramValue);
 
     /** Default memo size: well above the distinct links of a crawl of tens of thousands of pages. */
@@ -69,6 +70,10 @@ public final class UrlNormalizer {
         if (absoluteUrl == null || !hasHttpScheme(absoluteUrl)) {
             return Optional.empty();
         }
+        String quick = QuickCanonical.of(absoluteUrl);
+        if (quick != null) {
+            return Optional.of(quick);
+        }
         if (memoEntries == 0) {
             return Optional.ofNullable(compute(absoluteUrl));
         }
@@ -82,6 +87,21 @@ public final class UrlNormalizer {
             memo.put(absoluteUrl, known);
         }
         return known == REJECTED ? Optional.empty() : Optional.of(known);
+    }
+
+    /**
+     * The canonical form of {@code url} when it is an absolute http(s) URL that needs no more than
+     * its fragment or an empty {@code ?} removed; null when it may need more (relative, upper case,
+     * escapes, dot segments, an unsorted query, ...). Cheaper than parsing it.
+     */
+    public String canonicalIfPlain(String url) {
+        return url == null ? null : QuickCanonical.of(url);
+    }
+
+    /** The full normalisation, without the memo or the quick path (for tests that compare them). */
+    Optional<String> normalizeFully(String absoluteUrl) {
+        return absoluteUrl == null || !hasHttpScheme(absoluteUrl) ? Optional.empty()
+                : Optional.ofNullable(compute(absoluteUrl));
     }
 
     /** Number of answers remembered now (for tests). */

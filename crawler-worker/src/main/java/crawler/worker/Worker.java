@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -154,8 +154,12 @@ public final class Worker {
             t.setUncaughtExceptionHandler(onThreadDeath);
             return t;
         };
+        // A LinkedTransferQueue hands each URL to an idle thread and wakes it from the reading
+        // thread; a LinkedBlockingQueue wakes idle threads one after another, each woken by the
+        // one before once it gets a CPU, so a batch reached the server spread out and the worker
+        // never had its T requests out at once.
         return new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), threads);
+                new LinkedTransferQueue<>(), threads);
     }
 
     private static boolean awaitQuietly(ExecutorService pool, Duration limit) {

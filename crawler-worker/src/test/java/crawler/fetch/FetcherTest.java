@@ -366,4 +366,28 @@ class FetcherTest {
         });
         assertThat(out.attempts()).isZero();
     }
+
+    @Test
+    void httpsUrl_isFetchedOverTls_evenThoughPlainUrlsNeverLoadedIt() throws IOException {
+        server.enqueue(html(HTML));
+        assertThat(fetcher.fetch(url("/plain"))).isInstanceOf(FetchOutcome.Fetched.class);
+
+        // This server answers in plain HTTP at once, so a TLS handshake with it fails: a TLS error,
+        // not a refusal to try, shows the https URL went to a TLS-capable client.
+        FetchOutcome outcome;
+        try (ServerSocket plain = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread answer = Thread.ofVirtual().start(() -> {
+                try (java.net.Socket s = plain.accept()) {
+                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    // the fetch below then fails differently, and the assertion says how
+                }
+            });
+            outcome = fetcher.fetch("https://127.0.0.1:" + plain.getLocalPort() + "/secure");
+            answer.interrupt();
+        }
+
+        assertThat(outcome).isInstanceOfSatisfying(FetchOutcome.Failed.class,
+                f -> assertThat(f.kind()).as(f.message()).isEqualTo(ErrorKind.TLS));
+    }
 }

@@ -86,6 +86,16 @@ class PageParserTest {
     }
 
     @Test
+    void links_resolveQueryOnlyProtocolRelativeAndLineBrokenHrefs() {
+        String html = "<a href=\"?b=2&amp;a=1\">q</a><a href=\"//cdn.test/x\">p</a>"
+                + "<a href=\"/sp\nlit\t.html\">s</a><a href=\"  ../c.html  \">w</a>";
+
+        assertThat(parser.parse(utf8(html), null, BASE).links()).containsExactly(
+                "http://site.test/dir/page.html?a=1&b=2", "http://cdn.test/x", "http://site.test/split.html",
+                "http://site.test/c.html");
+    }
+
+    @Test
     void nofollow_isDroppedUnlessConfigured() {
         String html = "<a href=\"/keep\">k</a><a rel=\"external NoFollow\" href=\"/skip\">s</a>";
 

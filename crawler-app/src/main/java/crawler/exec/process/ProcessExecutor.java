@@ -106,7 +106,7 @@ public final class ProcessExecutor implements BatchExecutor {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.slots = new Slot[config.workers()];
-        this.ledger = new WorkLedger(config.workers(), config.maxAttemptsPerUrl());
+        this.ledger = new WorkLedger(config.workers(), config.maxAttemptsPerUrl(), config.threadsPerWorker());
         this.killChildrenHook = new Thread(this::killAll, "process-executor-kill-workers");
         Runtime.getRuntime().addShutdownHook(killChildrenHook);
         try {

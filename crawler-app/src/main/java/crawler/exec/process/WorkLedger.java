@@ -39,11 +39,25 @@ final class WorkLedger {
     }
 
     private final int maxAttempts;
+    private final int capacity;
     private final List<Map<Key, Pending>> outstanding = new ArrayList<>();
     private final boolean[] live;
     private long nextWireBatch;
 
+    /** Workers without a limit on the URLs each can run at once. */
     WorkLedger(int workers, int maxAttempts) {
+        this(workers, maxAttempts, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param capacity URLs one worker runs at once (its fetch threads): new work is split rather
+     *                 than queued inside a worker that has no free thread while another has one
+     */
+    WorkLedger(int workers, int maxAttempts, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
+        }
+        this.capacity = capacity;
         this.maxAttempts = maxAttempts;
         this.live = new boolean[workers];
         for (int i = 0; i < workers; i++) {
@@ -75,10 +89,49 @@ final class WorkLedger {
 
     /**
      * New work, never attempted, as one wire batch to the live worker with the fewest outstanding
-     * URLs (the lowest id on a tie). Empty if no worker is live; then nothing is recorded.
+     * URLs (the lowest id on a tie). When that worker has fewer free threads than the batch has
+     * URLs, it gets as many as it has free threads and the rest goes on the same way to the next
+     * least-loaded worker: a URL queued in a busy worker while another worker idles is a request
+     * not in flight. Once every worker is full, the rest goes to the least-loaded one. Empty if no
+     * worker is live; then nothing is recorded.
      */
     List<Assignment> assign(List<PageTask> tasks) {
-        return place(tasks.stream().map(t -> new Pending(t, 0, false)).toList(), 1);
+        List<Pending> work = tasks.stream().map(t -> new Pending(t, 0, false)).toList();
+        List<Assignment> assignments = new ArrayList<>();
+        int from = 0;
+        while (from < work.size()) {
+            int target = leastLoaded();
+            if (target == 0) {
+                break;
+            }
+            int room = capacity - outstanding(target);
+            int to = room > 0 ? Math.min(work.size(), from + room) : work.size();
+            assignments.add(record(target, work.subList(from, to)));
+            from = to;
+        }
+        return assignments;
+    }
+
+    /** The live worker with the fewest outstanding URLs (lowest id on a tie), or 0 if none is live. */
+    private int leastLoaded() {
+        int best = 0;
+        for (int i = 0; i < live.length; i++) {
+            if (live[i] && (best == 0 || outstanding.get(i).size() < outstanding(best))) {
+                best = i + 1;
+            }
+        }
+        return best;
+    }
+
+    /** Records {@code work} as one new wire batch held by {@code target}. */
+    private Assignment record(int target, List<Pending> work) {
+        long wireBatch = nextWireBatch++;
+        List<PageTask> tasks = new ArrayList<>(work.size());
+        for (Pending p : work) {
+            outstanding.get(target - 1).put(new Key(wireBatch, p.task().url()), p);
+            tasks.add(p.task());
+        }
+        return new Assignment(target, wireBatch, List.copyOf(tasks));
     }
 
     /**
@@ -106,13 +159,7 @@ final class WorkLedger {
         for (int c = 0; c < chunks; c++) {
             int to = from + (work.size() - from) / (chunks - c);
             int target = liveIds.stream().min(Comparator.comparingInt(this::outstanding)).orElseThrow();
-            long wireBatch = nextWireBatch++;
-            List<PageTask> tasks = new ArrayList<>(to - from);
-            for (Pending p : work.subList(from, to)) {
-                outstanding.get(target - 1).put(new Key(wireBatch, p.task().url()), p);
-                tasks.add(p.task());
-            }
-            assignments.add(new Assignment(target, wireBatch, List.copyOf(tasks)));
+            assignments.add(record(target, work.subList(from, to)));
             from = to;
         }
         return assignments;

@@ -45,6 +45,22 @@ class WorkLedgerTest {
     }
 
     @Test
+    void assign_splitsABatch_ratherThanQueueUrlsBehindAWorkerWithNoFreeThread() {
+        WorkLedger ledger = new WorkLedger(2, 3, 4);
+        ledger.setLive(1, true);
+        ledger.setLive(2, true);
+        ledger.assign(tasks(0, 3)); // worker 1: 3 of 4 threads busy
+        ledger.assign(tasks(3, 6)); // worker 2: 3 of 4
+
+        List<Assignment> split = ledger.assign(tasks(6, 9));
+
+        assertThat(split).extracting(Assignment::workerId).containsExactly(1, 2, 1);
+        assertThat(split).extracting(a -> a.tasks().size()).containsExactly(1, 1, 1);
+        assertThat(split.stream().flatMap(a -> a.tasks().stream()).toList()).isEqualTo(tasks(6, 9));
+        assertThat(List.of(ledger.outstanding(1), ledger.outstanding(2))).containsExactly(5, 4);
+    }
+
+    @Test
     void holders_nameTheWorkerHoldingEachUrl_andLeaveOutUrlsNobodyHolds() {
         WorkLedger ledger = ledger(2, 3);
         Assignment a = ledger.assign(tasks(0, 2)).getFirst();
