@@ -1,5 +1,6 @@
 package crawler.bench;
 
+import crawler.startup.CrawlJvmOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -215,7 +216,10 @@ final class ChildCrawl {
 
     /** {@code java -cp ...}, with no main class yet. */
     List<String> java() {
-        return new ArrayList<>(List.of(javaBinary, "-Dcrawler.stderr.tty=false", "-cp", classPath));
+        List<String> cmd = new ArrayList<>(List.of(javaBinary));
+        cmd.addAll(CrawlJvmOptions.RUNTIME); // as the launcher and the workers run, so modes differ only in substrate
+        cmd.addAll(List.of("-Dcrawler.stderr.tty=false", "-cp", classPath));
+        return cmd;
     }
 
     /**

@@ -1,5 +1,6 @@
 package crawler.exec.process;
 
+import crawler.startup.CrawlJvmOptions;
 import crawler.startup.StartupCache;
 import crawler.startup.WorkerClassPath;
 import java.io.IOException;
@@ -16,25 +17,22 @@ import java.util.Optional;
  * options for a short-lived fetch-and-parse process, JVM logging forced to stderr (stdout is the
  * protocol channel), then the worker main class. Immutable and thread-safe.
  *
- * <p>Worker JVM options, and why (figures in docs/startup.md):
- * <ul>
- * <li>{@code -XX:TieredStopAtLevel=1}: C1 only. A worker lives for one crawl; over the pages it
- *     sees, C2's compilations cost more CPU than its faster code gives back (measured, one worker
- *     from its cache: 3,000 pages took 4.5 s of CPU with C1 only, 5.9-6.1 s with C2). A long
- *     crawl of heavy pages can turn C2 back on with
- *     {@code --worker-jvm-option -XX:TieredStopAtLevel=4}, the last option winning.</li>
- * <li>{@code -XX:+UseSerialGC -Xmx256m}: one small heap; no GC threads to start.</li>
- * <li>{@code -XX:-UsePerfData}: no hsperfdata file to create and map per worker.</li>
- * <li>start-up cache and cache log tags off: see {@link StartupCache}.</li>
- * </ul>
+ * <p>Worker JVM options: {@code -Xmx256m}, one small heap per worker, then the same JIT and GC
+ * options as every crawling JVM ({@link CrawlJvmOptions}); start-up cache and cache log tags
+ * off: see {@link StartupCache}. Extra options come last, so {@code --worker-jvm-option} wins.
  */
 public final class WorkerLauncher {
 
     public static final String WORKER_MAIN = "crawler.worker.WorkerMain";
 
     /** Worker JVM options after the logging ones, before any cache and extra ones. */
-    public static final List<String> WORKER_JVM_OPTIONS =
-            List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
+    public static final List<String> WORKER_JVM_OPTIONS = workerOptions();
+
+    private static List<String> workerOptions() {
+        List<String> options = new ArrayList<>(List.of("-Xmx256m"));
+        options.addAll(CrawlJvmOptions.RUNTIME);
+        return List.copyOf(options);
+    }
 
     private final String java;
     private final String classPath;
