@@ -21,10 +21,20 @@ import java.util.Optional;
  * @param budget      the time limit the bench ran under ({@code --budget})
  * @param references  crawlers from outside the project on the same site (wget2), beside the
  *                    I/O-bound table; empty when none was asked for
+ * @param probes      measures beside the crawls (context-switch price, thread-mode fault, order seed)
  */
 public record BenchResult(Machine machine, String target, int repeats, int warmups, UnitStartup unitStartup,
                           List<ParkedUnits> parkedUnits, List<CellResult> cells,
-                          double otherCpuShare, long elapsedMillis, Duration budget, List<Reference> references) {
+                          double otherCpuShare, long elapsedMillis, Duration budget, List<Reference> references,
+                          Probes probes) {
+
+    /** A result without probes beside the crawls. */
+    public BenchResult(Machine machine, String target, int repeats, int warmups, UnitStartup unitStartup,
+                       List<ParkedUnits> parkedUnits, List<CellResult> cells, double otherCpuShare, long elapsedMillis,
+                       Duration budget, List<Reference> references) {
+        this(machine, target, repeats, warmups, unitStartup, parkedUnits, cells, otherCpuShare, elapsedMillis, budget,
+                references, Probes.NONE);
+    }
 
     /** A result without reference rows. */
     public BenchResult(Machine machine, String target, int repeats, int warmups, UnitStartup unitStartup,
@@ -41,6 +51,7 @@ public record BenchResult(Machine machine, String target, int repeats, int warmu
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(unitStartup, "unitStartup");
         Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(probes, "probes");
         cells = List.copyOf(cells);
         parkedUnits = List.copyOf(parkedUnits);
         references = List.copyOf(references);
@@ -73,5 +84,23 @@ public record BenchResult(Machine machine, String target, int repeats, int warmu
                         && c.cell().workload() != Workload.CHAOS)
                 .map(c -> c.pagesPerSecond().median())
                 .max(Double::compare);
+    }
+
+    /**
+     * The highest median pages/s of a clean crawl of a site without latency and without extra CPU
+     * work (the latency sweep's 0 ms cells): what crawler and fixture site together reach on this
+     * machine, measured in the same run. Empty without such a cell.
+     */
+    public Optional<Double> zeroLatencyCeiling() {
+        return cells.stream()
+                .filter(c -> c.clean() && c.cell().latencyMillis() == 0 && c.cell().cpuWork() == 0
+                        && (c.cell().workload() == Workload.LATENCY || c.cell().workload() == Workload.IO))
+                .map(c -> c.pagesPerSecond().median())
+                .max(Double::compare);
+    }
+
+    public BenchResult withProbes(Probes p) {
+        return new BenchResult(machine, target, repeats, warmups, unitStartup, parkedUnits, cells, otherCpuShare, elapsedMillis,
+                budget, references, p);
     }
 }

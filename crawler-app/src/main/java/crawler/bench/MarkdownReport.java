@@ -16,10 +16,10 @@ public final class MarkdownReport {
                 b.append("## ").append(w.title()).append("\n\n```\n").append(TextReport.table(w, r.cells(w), r)).append("```\n\n");
             }
         }
-        b.append("## The seed's claims\n\n| # | claim | verdict | evidence |\n|---|---|---|---|\n");
+        b.append("## The seed's claims\n\n| # | claim | verdict | evidence | rule |\n|---|---|---|---|---|\n");
         for (Verdict v : Verdicts.of(r)) {
             b.append("| ").append(v.claim()).append(" | ").append(cell(v.text())).append(" | ").append(v.outcome().label())
-                    .append(" | ").append(cell(v.evidence())).append(" |\n");
+                    .append(" | ").append(cell(v.evidence())).append(" | ").append(cell(v.rule())).append(" |\n");
         }
         return b.toString();
     }

@@ -18,7 +18,7 @@ class HtmlReportTest {
         Files.writeString(Path.of("target", "bench-sample-report.html"), html);
         assertThat(count(html, "<svg ")).isEqualTo(4);
         assertThat(html).contains("I/O-bound throughput", "Peak memory, I/O-bound", "CPU-bound speed-up over one unit",
-                "Start-up cost of one unit", "<td>not supported</td>", "10,000 platform threads: above --max-platform-threads");
+                "Start-up cost of one unit", "<td>no difference</td>", "10,000 platform threads: above --max-platform-threads");
         assertThat(html).as("the reference line in the throughput chart and its rows in the table")
                 .contains("wget2 (native C)", "wget2         10", "GNU Wget2 1.99.1, a native C crawler on the same site");
         // No script and nothing fetched: the only URL is the SVG namespace.

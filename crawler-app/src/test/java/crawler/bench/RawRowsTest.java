@@ -14,7 +14,7 @@ class RawRowsTest {
         assertThat(doc.path("machine").path("cores").asInt()).isEqualTo(2);
         assertThat(doc.path("cells")).hasSize(r.cells().size());
         assertThat(doc.path("verdicts")).hasSize(8);
-        assertThat(doc.path("verdicts").get(4).path("outcome").asText()).isEqualTo("NOT_SUPPORTED");
+        assertThat(doc.path("verdicts").get(4).path("outcome").asText()).isEqualTo("NO_DIFFERENCE");
         assertThat(doc.path("runs")).hasSize((int) r.cells().stream().mapToLong(c -> c.skipped() ? 1 : c.runs().size()).sum()
                 + r.references().size());
         assertThat(doc.path("budgetSeconds").asLong()).isEqualTo(180);

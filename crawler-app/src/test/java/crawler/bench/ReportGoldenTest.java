@@ -30,7 +30,7 @@ class ReportGoldenTest {
     void markdownReport_holdsEveryTableAndTheVerdictTable() {
         String md = MarkdownReport.render(Samples.small());
         assertThat(md).contains("## I/O-bound: flat page list, fixed latency", "## CPU-bound", "## start-up",
-                "| 5 | CPU-bound work fits processes (Python: the GIL); the JVM has no GIL | not supported |",
+                "| 5 | CPU-bound work fits processes (Python: the GIL); the JVM has no GIL | no difference |",
                 "## fault isolation: worker JVMs killed mid-crawl",
                 "| 8 | one thread's failure can take down the process; processes are isolated | supported |");
     }
