@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                         + " process tree (peak PSS/RSS, threads, CPU, context switches) from /proc."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "a small grid, one run per cell, --budget 45s")
+    @Option(names = "--quick", description = "a small grid, warm, three runs per cell, --budget 45s")
     boolean quick;
 
     @Option(names = "--full", description = "every workload (sweeps, c=10000 too), three runs per cell, --budget 10m")
@@ -32,12 +32,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + " would end after it are not started and are reported as skipped: budget")
     Duration budget;
 
-    @Option(names = "--repeat", paramLabel = "N", description = "measured crawls per cell (default: 3; --quick: 1)")
+    @Option(names = "--repeat", paramLabel = "N", description = "measured crawls per cell (default: 3)")
     Integer repeat;
 
     @Option(names = "--warmups", paramLabel = "N",
             description = "unmeasured crawls before an I/O, CPU or sweep cell's first run, in the same child JVM"
-                    + " (default: 1; --quick: 0, cold)")
+                    + " (default: 1)")
     Integer warmups;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -66,12 +66,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--workloads", paramLabel = "LIST", split = ",",
             description = "workloads to run: io,cpu,latency,batch,startup,chaos (default: io,cpu,startup,chaos; --full: all;"
-                    + " --quick: io,cpu,chaos)")
+                    + " --quick: io,cpu,latency (0 ms only),chaos)")
     List<String> workloads;
 
     @Option(names = "--levels", paramLabel = "LIST", split = ",",
             description = "concurrency levels of the I/O-bound workload (default: 100,1000; --full: 10,100,1000,10000;"
-                    + " --quick: 100)")
+                    + " --quick: 10,50)")
     List<Integer> levels;
 
     @Option(names = "--latency", paramLabel = "MS", description = "I/O-bound latency in ms (default: 100)")
@@ -129,6 +129,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + " (default: on; without wget2 the row says how to get it)")
     boolean wget2;
 
+    @Option(names = "--seed", paramLabel = "N",
+            description = "shuffle each workload's cells with this seed, to repeat an order (default: a new one each run,"
+                    + " printed; 0: cheapest first)")
+    Long seed;
+
     @Option(names = "--keep-runs", description = "keep each crawl's seeds, results, summary and log (in DIR/runs with --out)")
     boolean keepRuns;
 
@@ -148,7 +153,8 @@ public final class BenchCommand implements Callable<Integer> {
         BenchRunner.Target where = target == null ? BenchRunner.Target.FIXTURE_SITE : new BenchRunner.Target(target, depth);
         BenchResult result;
         try {
-            result = new BenchRunner(config, where, work, showProgress ? err : null, wget2 ? Wget2.onPath() : null).run();
+            result = new BenchRunner(config, where, work, showProgress ? err : null, wget2 ? Wget2.onPath() : null,
+                    orderSeed()).run();
         } finally {
             if (!keepRuns) {
                 DirTree.delete(work);
@@ -165,6 +171,15 @@ public final class BenchCommand implements Callable<Integer> {
         }
         boolean anyFailed = result.cells().stream().anyMatch(c -> !c.skipped() && !c.ok());
         return anyFailed ? 1 : 0;
+    }
+
+    /** The order's seed: --seed, else a fresh one, never 0 (which means no shuffle). */
+    long orderSeed() {
+        if (seed != null) {
+            return seed;
+        }
+        long s = new java.util.SplittableRandom().nextLong(1, 1_000_000);
+        return s;
     }
 
     BenchConfig config() {

@@ -30,7 +30,7 @@ class BenchPlanTest {
         assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.IO && p.cell().substrate() == Substrate.VIRTUAL)
                 .extracting(p -> p.cell().concurrency()).containsExactly(10, 100, 1000, 10_000);
         assertThat(BenchPlan.ioLevels(BenchConfig.quick(), Substrate.PLATFORM)).as("nothing above the limit: no extra level")
-                .containsExactly(100);
+                .containsExactly(10, 50);
     }
 
     @Test
