@@ -22,11 +22,20 @@ import java.util.Optional;
  * @param references  crawlers from outside the project on the same site (wget2), beside the
  *                    I/O-bound table; empty when none was asked for
  * @param probes      measures beside the crawls (context-switch price, thread-mode fault, order seed)
+ * @param provenance  commit, child JVM options, start time and host, carried by every raw row
  */
 public record BenchResult(Machine machine, String target, int repeats, int warmups, UnitStartup unitStartup,
                           List<ParkedUnits> parkedUnits, List<CellResult> cells,
                           double otherCpuShare, long elapsedMillis, Duration budget, List<Reference> references,
-                          Probes probes) {
+                          Probes probes, Provenance provenance) {
+
+    /** A result of unknown provenance. */
+    public BenchResult(Machine machine, String target, int repeats, int warmups, UnitStartup unitStartup,
+                       List<ParkedUnits> parkedUnits, List<CellResult> cells, double otherCpuShare, long elapsedMillis,
+                       Duration budget, List<Reference> references, Probes probes) {
+        this(machine, target, repeats, warmups, unitStartup, parkedUnits, cells, otherCpuShare, elapsedMillis, budget,
+                references, probes, Provenance.UNKNOWN);
+    }
 
     /** A result without probes beside the crawls. */
     public BenchResult(Machine machine, String target, int repeats, int warmups, UnitStartup unitStartup,
@@ -52,6 +61,7 @@ public record BenchResult(Machine machine, String target, int repeats, int warmu
         Objects.requireNonNull(unitStartup, "unitStartup");
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(probes, "probes");
+        Objects.requireNonNull(provenance, "provenance");
         cells = List.copyOf(cells);
         parkedUnits = List.copyOf(parkedUnits);
         references = List.copyOf(references);
@@ -99,8 +109,13 @@ public record BenchResult(Machine machine, String target, int repeats, int warmu
                 .max(Double::compare);
     }
 
+    /** Whether a cell's runs were made on a warm substrate (after an unmeasured warm-up crawl in the same JVM). */
+    public boolean warm(Cell cell) {
+        return cell.workload().warm() && warmups > 0;
+    }
+
     public BenchResult withProbes(Probes p) {
         return new BenchResult(machine, target, repeats, warmups, unitStartup, parkedUnits, cells, otherCpuShare, elapsedMillis,
-                budget, references, p);
+                budget, references, p, provenance);
     }
 }

@@ -204,7 +204,8 @@ public final class BenchRunner {
                     : references.run(ReferenceRuns.levels(ran), millis -> budget.admits(millis, 0), () -> child.capped(crawlLimit(budget)));
             String where = target.fixtureSite() ? BenchResult.FIXTURE_SITE : target.url();
             return new BenchResult(Machine.current(), where, config.repeats(), config.warmups(), unitStartup, parked, cells, others.share(),
-                    (System.nanoTime() - start) / 1_000_000, config.budget(), refs, new Probes(handOffs, threadFault, seed));
+                    (System.nanoTime() - start) / 1_000_000, config.budget(), refs, new Probes(handOffs, threadFault, seed),
+                    Provenance.current(childJvmOptions()));
         } finally {
             sites.values().forEach(FixtureServer::close);
         }
@@ -234,6 +235,23 @@ public final class BenchRunner {
             say("parked threads not measured: " + e.getMessage());
         }
         return out;
+    }
+
+    /** The options every measured child JVM gets besides its class path, as the raw rows record them. */
+    private List<String> childJvmOptions() {
+        List<String> java = child.java();
+        List<String> opts = new ArrayList<>();
+        for (int i = 1; i < java.size(); i++) {
+            if (java.get(i).equals("-cp")) {
+                i++;
+            } else {
+                opts.add(java.get(i));
+            }
+        }
+        if (config.pinning()) {
+            opts.add("(+ Flight Recorder on jdk.VirtualThreadPinned)");
+        }
+        return opts;
     }
 
     /** Hand-offs per round, and each round's time limit: bounded, so a busy machine costs at most about a second. */

@@ -10,6 +10,8 @@ import java.util.TreeSet;
 final class Samples {
 
     static final Machine MACHINE = new Machine("25.0.3+9-LTS", "Eclipse Adoptium", 2, "Linux", "6.1.0", "amd64");
+    static final Provenance PROVENANCE = new Provenance("0123abcd4567", "-Dcrawler.stderr.tty=false",
+            java.time.Instant.parse("2026-12-02T17:00:00Z"), "bench-host");
     static final UnitStartup UNITS = new UnitStartup(1000, 60.0, 2.5);
 
     private Samples() {
@@ -127,7 +129,7 @@ final class Samples {
         return new BenchResult(MACHINE, "embedded fixture site", 3, 1, UNITS,
                 List.of(new ParkedUnits("virtual", 1000, 1000, 3_200, 3_300, 1_900, 61_000, 3, 2),
                         new ParkedUnits("platform", 1000, 1000, 40_000, 40_100, 150, 61_000, 1000, 0)),
-                cells, 0.05, 95_000, Duration.ofMinutes(3), references(), probes());
+                cells, 0.05, 95_000, Duration.ofMinutes(3), references(), probes(), PROVENANCE);
     }
 
     /** Hand-offs that favour threads, and a thread-mode crawl whose JVM one task's heap exhaustion took down. */
