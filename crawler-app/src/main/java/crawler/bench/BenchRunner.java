@@ -24,8 +24,10 @@ import java.util.TreeMap;
  * as child crawls. Throughput, memory and CPU cells run as one session each ({@link WarmSession}:
  * one child JVM, {@code --warmups} unmeasured crawls, then the measured runs on the same
  * substrate); start-up and chaos cells run cold, one child JVM per run.
- * Workloads take turns, cheapest cell first, and a cell's second and third runs only happen if
- * every later cell's first run still fits the budget.
+ * Workloads take turns (cheapest cell first, or shuffled by a seed). A cold cell's second and third
+ * runs only happen if every later cell's first run still fits the budget; a warm cell, once its
+ * child JVM is up, completes its runs when the budget allows them at all, since each costs a
+ * fraction of its JVM's start and a verdict needs {@link Verdicts#MIN_RUNS} of them.
  *
  * <p><b>Thread-safety:</b> one run at a time per instance.
  */
@@ -177,7 +179,7 @@ public final class BenchRunner {
                     continue;
                 }
                 List<RunResult> measured = cell.workload().warm()
-                        ? runWarm(sites, cell, planned, reserve, budget, progress)
+                        ? runWarm(sites, cell, planned, budget, progress)
                         : runCold(sites, cell, planned, reserve, budget, progress);
                 if (measured.isEmpty()) {
                     budgetSkips.put(cell, String.format(Locale.ROOT, "budget: after its warm-up crawl, a run of about %.0f s"
@@ -313,13 +315,13 @@ public final class BenchRunner {
     }
 
     /** Runs of a warm cell: one child JVM, a warm-up crawl, then up to {@code planned} measured runs. */
-    private List<RunResult> runWarm(Map<Long, FixtureServer> sites, Cell cell, int planned, long reserve, Budget budget,
+    private List<RunResult> runWarm(Map<Long, FixtureServer> sites, Cell cell, int planned, Budget budget,
                                     Progress progress) throws IOException, InterruptedException {
         Duration limit = crawlLimit(budget);
         Crawl crawl = crawlOf(sites, cell);
         WarmSession.Outcome outcome = new WarmSession(child, config.warmups(), gauge(sites, cell)).run(cell, crawl.seeds(), crawl.depth(), crawl.expected(), planned,
                 limit, config.pinning(),
-                r -> budget.admits(budget.estimateMillis(cell), r == 1 ? referenceReserve : reserve),
+                r -> budget.admits(budget.estimateMillis(cell), referenceReserve),
                 r -> {
                     budget.recordWarmRun(r);
                     progress.ran(r);

@@ -137,8 +137,8 @@ class BudgetTest {
         List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.quick(), true);
         List<String> order = BenchRunner.runOrder(plan, b).stream()
                 .map(p -> p.cell().workload().label() + " " + p.cell().substrate().label() + " " + p.cell().concurrency()).toList();
-        assertThat(order).containsExactly("io virtual 10", "cpu platform 1", "latency virtual 50", "chaos process 20",
-                "io virtual 50", "cpu platform 2", "io process 10", "cpu process-1t 1", "io process 50", "cpu process-1t 2");
+        assertThat(order).containsExactly("io virtual 25", "cpu platform 1", "latency virtual 50", "chaos process 20",
+                "io virtual 5", "cpu platform 2", "io process 25", "cpu process-1t 1", "io process 5", "cpu process-1t 2");
     }
 
     @Test
