@@ -70,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> workloads;
 
     @Option(names = "--levels", paramLabel = "LIST", split = ",",
-            description = "concurrency levels of the I/O-bound workload (default: 10,100,1000; --full: 10,100,1000,10000;"
+            description = "concurrency levels of the I/O-bound workload (default: 2,10,100; --full: 2,10,100,1000,10000;"
                     + " --quick: 5,25)")
     List<Integer> levels;
 
