@@ -30,7 +30,7 @@ public final class Verdicts {
     static final String RULE_2 = "shown when every thread-mode crawl used 1 pid and many thread ids, and parked platform"
             + " threads added one OS thread id each in /proc/<pid>/task (virtual threads: only their carriers)";
     static final String RULE_3 = "shown when every process-mode crawl fetched with one pid per worker";
-    static final String RULE_4 = "c / latency at most " + HEADROOM + " x the zero-latency ceiling of this run; threads fit when their"
+    static final String RULE_4 = "c / latency at most " + HEADROOM + " x the ceiling measured in this run (a zero-latency cell, or any faster crawl); threads fit when their"
             + " pages/s grows at least " + GROWTH + " x as fast as c and efficiency >= " + GROWTH + "; then threads vs processes at the top"
             + " such level: supported if the thread min beats the process max, not supported if below the process min (or threads do"
             + " not grow), no difference if the spreads overlap; >= " + MIN_RUNS + " runs per cell";
@@ -139,7 +139,8 @@ public final class Verdicts {
                     "no clean zero-latency cell in this run to measure the machine's ceiling", RULE_4);
         }
         double top = ceiling.get();
-        String ceilingNote = String.format(Locale.ROOT, "ceiling %s pages/s (latency 0, %d cores)", Fmt.rate(top), r.machine().cores());
+        String ceilingNote = String.format(Locale.ROOT, "ceiling %s pages/s (a zero-latency cell, or any crawl that went faster; %d cores)",
+                Fmt.rate(top), r.machine().cores());
         Optional<List<CellResult>> threads = List.of(Substrate.VIRTUAL, Substrate.PLATFORM).stream()
                 .map(s -> belowCeiling(r, s, top)).filter(l -> l.size() >= 2).findFirst();
         List<CellResult> procs = belowCeiling(r, Substrate.PROCESS, top);
