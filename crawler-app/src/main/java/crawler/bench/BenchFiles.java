@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /** Writes the output folder: raw CSV and JSON, a Markdown summary, a self-contained HTML report. */
 public final class BenchFiles {
 
-    public static final String NAMES = "results.csv, results.json, summary.md, report.html";
+    public static final String NAMES = "results.csv, results.json, summary.md, report.html, claim-1.svg .. claim-8.svg";
 
     private BenchFiles() {
     }
@@ -19,5 +19,9 @@ public final class BenchFiles {
         Files.writeString(dir.resolve("results.json"), JsonReport.render(r), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("summary.md"), MarkdownReport.render(r), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("report.html"), HtmlReport.render(r), StandardCharsets.UTF_8);
+        // summary.md shows them as images: Markdown cannot inline SVG.
+        for (var e : ClaimCharts.of(r).entrySet()) {
+            Files.writeString(dir.resolve(ClaimCharts.fileName(e.getKey())), e.getValue().svg(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -21,10 +21,29 @@ import java.util.Optional;
  * @param budget      the time limit the bench ran under ({@code --budget})
  * @param references  crawlers from outside the project on the same site (wget2), beside the
  *                    I/O-bound table; empty when none was asked for
+ * @param probes      measures beside the crawls (context-switch price, thread-mode fault, order seed)
+ * @param provenance  commit, child JVM options, start time and host, carried by every raw row
  */
 public record BenchResult(Machine machine, String target, int repeats, int warmups, UnitStartup unitStartup,
                           List<ParkedUnits> parkedUnits, List<CellResult> cells,
-                          double otherCpuShare, long elapsedMillis, Duration budget, List<Reference> references) {
+                          double otherCpuShare, long elapsedMillis, Duration budget, List<Reference> references,
+                          Probes probes, Provenance provenance) {
+
+    /** A result of unknown provenance. */
+    public BenchResult(Machine machine, String target, int repeats, int warmups, UnitStartup unitStartup,
+                       List<ParkedUnits> parkedUnits, List<CellResult> cells, double otherCpuShare, long elapsedMillis,
+                       Duration budget, List<Reference> references, Probes probes) {
+        this(machine, target, repeats, warmups, unitStartup, parkedUnits, cells, otherCpuShare, elapsedMillis, budget,
+                references, probes, Provenance.UNKNOWN);
+    }
+
+    /** A result without probes beside the crawls. */
+    public BenchResult(Machine machine, String target, int repeats, int warmups, UnitStartup unitStartup,
+                       List<ParkedUnits> parkedUnits, List<CellResult> cells, double otherCpuShare, long elapsedMillis,
+                       Duration budget, List<Reference> references) {
+        this(machine, target, repeats, warmups, unitStartup, parkedUnits, cells, otherCpuShare, elapsedMillis, budget,
+                references, Probes.NONE);
+    }
 
     /** A result without reference rows. */
     public BenchResult(Machine machine, String target, int repeats, int warmups, UnitStartup unitStartup,
@@ -41,6 +60,8 @@ public record BenchResult(Machine machine, String target, int repeats, int warmu
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(unitStartup, "unitStartup");
         Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(probes, "probes");
+        Objects.requireNonNull(provenance, "provenance");
         cells = List.copyOf(cells);
         parkedUnits = List.copyOf(parkedUnits);
         references = List.copyOf(references);
@@ -73,5 +94,31 @@ public record BenchResult(Machine machine, String target, int repeats, int warmu
                         && c.cell().workload() != Workload.CHAOS)
                 .map(c -> c.pagesPerSecond().median())
                 .max(Double::compare);
+    }
+
+    /**
+     * The machine's ceiling as claim 4 needs it: measured in this run by a clean crawl of a site
+     * without latency and without extra CPU work (the latency sweep's 0 ms cells), raised to the
+     * best throughput any clean crawl reached, since a short zero-latency crawl pays its fixed
+     * costs on few pages and the machine certainly reaches what any crawl reached. Empty without a
+     * zero-latency cell.
+     */
+    public Optional<Double> zeroLatencyCeiling() {
+        Optional<Double> zero = cells.stream()
+                .filter(c -> c.clean() && c.cell().latencyMillis() == 0 && c.cell().cpuWork() == 0
+                        && (c.cell().workload() == Workload.LATENCY || c.cell().workload() == Workload.IO))
+                .map(c -> c.pagesPerSecond().median())
+                .max(Double::compare);
+        return zero.map(z -> Math.max(z, ceilingPagesPerSecond().orElse(z)));
+    }
+
+    /** Whether a cell's runs were made on a warm substrate (after an unmeasured warm-up crawl in the same JVM). */
+    public boolean warm(Cell cell) {
+        return cell.workload().warm() && warmups > 0;
+    }
+
+    public BenchResult withProbes(Probes p) {
+        return new BenchResult(machine, target, repeats, warmups, unitStartup, parkedUnits, cells, otherCpuShare, elapsedMillis,
+                budget, references, p, provenance);
     }
 }

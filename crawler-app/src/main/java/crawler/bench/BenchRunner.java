@@ -24,8 +24,10 @@ import java.util.TreeMap;
  * as child crawls. Throughput, memory and CPU cells run as one session each ({@link WarmSession}:
  * one child JVM, {@code --warmups} unmeasured crawls, then the measured runs on the same
  * substrate); start-up and chaos cells run cold, one child JVM per run.
- * Workloads take turns, cheapest cell first, and a cell's second and third runs only happen if
- * every later cell's first run still fits the budget.
+ * Workloads take turns (cheapest cell first, or shuffled by a seed). A cold cell's second and third
+ * runs only happen if every later cell's first run still fits the budget; a warm cell, once its
+ * child JVM is up, completes its runs when the budget allows them at all, since each costs a
+ * fraction of its JVM's start and a verdict needs {@link Verdicts#MIN_RUNS} of them.
  *
  * <p><b>Thread-safety:</b> one run at a time per instance.
  */
@@ -50,6 +52,8 @@ public final class BenchRunner {
     private final ChildCrawl child;
     private final PrintStream progress;
     private final ReferenceRuns references;
+    /** Shuffles the cells of each workload; 0 keeps them cheapest first. */
+    private final long seed;
     /** Time kept back for the reference rows while the cells run; set by {@link #run}. */
     private long referenceReserve;
 
@@ -64,6 +68,12 @@ public final class BenchRunner {
      *                 installed (a row then says how to get it)
      */
     public BenchRunner(BenchConfig config, Target target, Path workDir, PrintStream progress, Optional<Path> wget2) {
+        this(config, target, workDir, progress, wget2, 0);
+    }
+
+    /** @param seed shuffles the order of each workload's cells (printed, so a run can be repeated); 0: cheapest first */
+    public BenchRunner(BenchConfig config, Target target, Path workDir, PrintStream progress, Optional<Path> wget2, long seed) {
+        this.seed = seed;
         this.config = config;
         this.target = target;
         this.child = ChildCrawl.ofThisJvm(workDir, config.maxTime());
@@ -79,9 +89,22 @@ public final class BenchRunner {
      * a budget too short for the grid still measures every workload, and the cheap cells first.
      */
     static List<BenchPlan.Planned> runOrder(List<BenchPlan.Planned> runnable, Budget budget) {
+        return runOrder(runnable, budget, 0);
+    }
+
+    /**
+     * As {@link #runOrder(List, Budget)}, but with a seed other than 0 each workload's cells are
+     * shuffled, so no mode always runs first (on a colder machine, a cooler fixture server); the
+     * seed is printed, and {@code --seed} repeats the order.
+     */
+    static List<BenchPlan.Planned> runOrder(List<BenchPlan.Planned> runnable, Budget budget, long seed) {
         Map<Workload, java.util.Deque<BenchPlan.Planned>> byWorkload = new java.util.EnumMap<>(Workload.class);
-        runnable.stream().sorted(java.util.Comparator.comparingLong(p -> budget.firstRunMillis(p.cell())))
-                .forEach(p -> byWorkload.computeIfAbsent(p.cell().workload(), w -> new java.util.ArrayDeque<>()).add(p));
+        List<BenchPlan.Planned> sorted = new ArrayList<>(runnable.stream()
+                .sorted(java.util.Comparator.comparingLong(p -> budget.firstRunMillis(p.cell()))).toList());
+        if (seed != 0) {
+            java.util.Collections.shuffle(sorted, new java.util.Random(seed));
+        }
+        sorted.forEach(p -> byWorkload.computeIfAbsent(p.cell().workload(), w -> new java.util.ArrayDeque<>()).add(p));
         List<BenchPlan.Planned> order = new ArrayList<>();
         while (order.size() < runnable.size()) {
             for (java.util.Deque<BenchPlan.Planned> q : byWorkload.values()) {
@@ -124,16 +147,20 @@ public final class BenchRunner {
             }
             say(String.format(Locale.ROOT, "%d fixture site(s) up in %.1f s", sites.size(), (System.nanoTime() - start) / 1e9));
             UnitStartup unitStartup = UnitStartup.measure(500);
-            boolean startup = runnable.stream().anyMatch(p -> p.cell().workload() == Workload.STARTUP);
-            List<ParkedUnits> parked = startup ? parkedUnits() : List.of();
-            // A warm session's own warm-up crawl warms the site too; only a cold first page needs it warm beforehand.
-            if (startup) {
-                warmUp(sites);
+            if (seed != 0) {
+                say("cell order shuffled with --seed " + seed);
             }
+            // Claims 2 and 7 read the parked threads (OS thread ids, memory) and the hand-offs (switch price).
+            List<ParkedUnits> parked = parkedUnits();
+            List<HandOff> handOffs = handOffs();
+            IsolationScenario.Row threadFault = runnable.stream().anyMatch(p -> p.cell().workload() == Workload.CHAOS)
+                    && target.fixtureSite() ? threadFault() : null;
+            // Every cell meets a warm server: the first one measured must not pay for the server's JIT.
+            warmUp(sites);
             Map<Cell, List<RunResult>> runs = new LinkedHashMap<>();
             Map<Cell, String> budgetSkips = new LinkedHashMap<>();
             Progress progress = new Progress(runnable.stream().mapToInt(p -> plannedRuns(p.cell(), config.repeats())).sum(), start);
-            List<BenchPlan.Planned> order = runOrder(runnable, budget);
+            List<BenchPlan.Planned> order = runOrder(runnable, budget, seed);
             // The reference rows run last, on a fixture server the cells have warmed up; their few
             // seconds are kept back from the start, so a short budget still shows them.
             referenceReserve = references == null || !target.fixtureSite() ? 0
@@ -152,7 +179,7 @@ public final class BenchRunner {
                     continue;
                 }
                 List<RunResult> measured = cell.workload().warm()
-                        ? runWarm(sites, cell, planned, reserve, budget, progress)
+                        ? runWarm(sites, cell, planned, budget, progress)
                         : runCold(sites, cell, planned, reserve, budget, progress);
                 if (measured.isEmpty()) {
                     budgetSkips.put(cell, String.format(Locale.ROOT, "budget: after its warm-up crawl, a run of about %.0f s"
@@ -179,7 +206,8 @@ public final class BenchRunner {
                     : references.run(ReferenceRuns.levels(ran), millis -> budget.admits(millis, 0), () -> child.capped(crawlLimit(budget)));
             String where = target.fixtureSite() ? BenchResult.FIXTURE_SITE : target.url();
             return new BenchResult(Machine.current(), where, config.repeats(), config.warmups(), unitStartup, parked, cells, others.share(),
-                    (System.nanoTime() - start) / 1_000_000, config.budget(), refs);
+                    (System.nanoTime() - start) / 1_000_000, config.budget(), refs, new Probes(handOffs, threadFault, seed),
+                    Provenance.current(childJvmOptions()));
         } finally {
             sites.values().forEach(FixtureServer::close);
         }
@@ -211,6 +239,58 @@ public final class BenchRunner {
         return out;
     }
 
+    /** The options every measured child JVM gets besides its class path, as the raw rows record them. */
+    private List<String> childJvmOptions() {
+        List<String> java = child.java();
+        List<String> opts = new ArrayList<>();
+        for (int i = 1; i < java.size(); i++) {
+            if (java.get(i).equals("-cp")) {
+                i++;
+            } else {
+                opts.add(java.get(i));
+            }
+        }
+        if (config.pinning()) {
+            opts.add("(+ Flight Recorder on jdk.VirtualThreadPinned)");
+        }
+        return opts;
+    }
+
+    /** Hand-offs per round, and each round's time limit: bounded, so a busy machine costs at most about a second. */
+    static final int HAND_OFFS = 20_000;
+    static final long HAND_OFF_ROUND_MILLIS = 100;
+
+    /** The price of one switch between two units of each kind; empty (with a line) when it cannot run. */
+    private List<HandOff> handOffs() throws InterruptedException {
+        try {
+            List<HandOff> h = HandOff.measure(child.java(), HAND_OFFS, HAND_OFF_ROUND_MILLIS);
+            say("one hand-off: " + String.join(", ", h.stream().map(HandOff::describe).toList()));
+            return h;
+        } catch (IOException e) {
+            say("hand-offs not measured: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /**
+     * The thread-mode half of claim 8, short: one virtual-thread crawl of 40 pages in which the
+     * fifth task exhausts the 64 MiB heap it shares with every other task; null when it cannot run.
+     */
+    private IsolationScenario.Row threadFault() throws InterruptedException {
+        try {
+            IsolationScenario.Config c = new IsolationScenario.Config(40, 3, 5, 64, Duration.ofSeconds(30),
+                    child.workDir().resolve("thread-fault"));
+            IsolationScenario.Row row = new IsolationScenario(c, new PrintStream(java.io.OutputStream.nullOutputStream()))
+                    .run(List.of(crawler.exec.Mode.VIRTUAL), List.of(IsolationScenario.Fault.OOM)).getFirst();
+            say("thread-mode fault: " + row.mode() + " " + row.fault() + ": " + (row.coordinatorSurvived() ? "survived" : "died")
+                    + ", " + row.lost() + " of " + row.expected() + " pages lost");
+            return row;
+        } catch (IOException e) {
+            say("thread-mode fault not run: " + e.getMessage());
+            return null;
+        }
+    }
+
     private static String detail(Cell cell) {
         return switch (cell.workload()) {
             case IO, LATENCY -> "latency " + cell.latencyMillis() + " ms, " + cell.pages() + " pages";
@@ -235,13 +315,13 @@ public final class BenchRunner {
     }
 
     /** Runs of a warm cell: one child JVM, a warm-up crawl, then up to {@code planned} measured runs. */
-    private List<RunResult> runWarm(Map<Long, FixtureServer> sites, Cell cell, int planned, long reserve, Budget budget,
+    private List<RunResult> runWarm(Map<Long, FixtureServer> sites, Cell cell, int planned, Budget budget,
                                     Progress progress) throws IOException, InterruptedException {
         Duration limit = crawlLimit(budget);
         Crawl crawl = crawlOf(sites, cell);
         WarmSession.Outcome outcome = new WarmSession(child, config.warmups(), gauge(sites, cell)).run(cell, crawl.seeds(), crawl.depth(), crawl.expected(), planned,
                 limit, config.pinning(),
-                r -> budget.admits(budget.estimateMillis(cell), r == 1 ? referenceReserve : reserve),
+                r -> budget.admits(budget.estimateMillis(cell), referenceReserve),
                 r -> {
                     budget.recordWarmRun(r);
                     progress.ran(r);

@@ -1,5 +1,6 @@
 package crawler.bench;
 
+import crawler.report.CrawlSummary;
 import crawler.startup.CrawlJvmOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -247,18 +248,14 @@ final class ChildCrawl {
 
     static RunResult read(Cell cell, int repeat, Path summaryFile, Path results, Set<String> expected,
                                   long childMillis, TreeUsage usage) throws IOException {
-        JsonNode s = JSON.readTree(summaryFile.toFile());
+        CrawlSummary s = summary(summaryFile);
         Set<String> urls = urlsOf(results);
-        List<Long> startups = workerStartups(s);
-        int threads = 0;
-        for (JsonNode n : s.path("threadsPerPid")) {
-            threads += n.asInt();
-        }
-        long pages = s.path("pages").asLong();
-        RunResult r = new RunResult(cell, repeat, null, s.path("wallMillis").asLong(), childMillis, pages,
-                pages - s.path("ok").asLong(), urls.size(), digest(urls), s.path("pids").size(), threads, startups, usage,
-                s.path("workerDeaths").asInt(), s.path("requeued").asLong(), -1, millis(s, "workerFirstResultMillis"), -1);
-        String stop = s.path("stopReason").asText();
+        int threads = s.threadsPerPid().values().stream().mapToInt(Integer::intValue).sum();
+        long pages = s.pages();
+        RunResult r = new RunResult(cell, repeat, null, s.wallMillis(), childMillis, pages, s.failed(), urls.size(), digest(urls),
+                s.pids().size(), threads, s.workerStartupMillis(), usage, s.workerDeaths(), s.requeued(), -1,
+                s.workerFirstResultMillis(), -1);
+        String stop = s.stopReason();
         if (!stop.equals("COMPLETE")) {
             return r.withFailure("crawl stopped: " + stop + " (" + pages + " pages)");
         }
@@ -272,19 +269,17 @@ final class ChildCrawl {
         return r;
     }
 
+    /**
+     * A child's {@code --summary} file, read into the record the child wrote it from, so a renamed
+     * or retyped field breaks the build or the read, never silently reads as 0.
+     */
+    static CrawlSummary summary(Path summaryFile) throws IOException {
+        return JSON.readValue(summaryFile.toFile(), CrawlSummary.class);
+    }
+
     /** Spawn-to-hello of each worker JVM in a crawl summary file; empty when there is no such file. */
     static List<Long> workerStartups(Path summaryFile) throws IOException {
-        return Files.exists(summaryFile) ? workerStartups(JSON.readTree(summaryFile.toFile())) : List.of();
-    }
-
-    private static List<Long> workerStartups(JsonNode summary) {
-        return millis(summary, "workerStartupMillis");
-    }
-
-    private static List<Long> millis(JsonNode summary, String field) {
-        List<Long> values = new ArrayList<>();
-        summary.path(field).forEach(n -> values.add(n.asLong()));
-        return values;
+        return Files.exists(summaryFile) ? summary(summaryFile).workerStartupMillis() : List.of();
     }
 
     static RunResult failed(Cell cell, int repeat, String why, long childMillis, TreeUsage usage) {

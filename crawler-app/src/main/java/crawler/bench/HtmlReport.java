@@ -26,17 +26,21 @@ public final class HtmlReport {
                 .append("<style>body{font-family:sans-serif;max-width:1180px;margin:1em auto;padding:0 1em;color:#222}")
                 .append(".charts{display:flex;flex-wrap:wrap;gap:12px}.charts svg{border:1px solid #ddd}")
                 .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}")
-                .append(".supported{background:#e6f4ea}.not-supported{background:#fde8e8}.mixed{background:#fff4d6}.not-measured{background:#eee}")
+                .append(".supported{background:#e6f4ea}.not-supported{background:#fde8e8}.mixed{background:#fff4d6}.shown{background:#e8eef8}.no-difference{background:#f1f1e4}td.claim-chart svg{width:300px;height:auto;border:0}td.rule{font-size:12px;color:#555}.not-measured{background:#eee}")
                 .append("pre{background:#f7f7f7;padding:.6em;overflow-x:auto;font-size:12px}</style></head><body>\n");
         b.append("<h1>crawlbench: threads versus processes</h1>\n<p>")
                 .append(Svg.escape("Crawled the " + r.target() + " on " + r.machine().describe() + "; " + r.repeats()
                         + (r.repeats() == 1 ? " run" : " runs") + " per cell, median with min-max. " + TextReport.conditions(r) + ". " + TextReport.method(r) + "."))
                 .append("</p>\n");
-        b.append("<h2>The seed's claims</h2>\n<table><tr><th>#</th><th>claim</th><th>verdict</th><th>evidence</th></tr>\n");
+        b.append("<p>Raw rows: <a href=\"results.csv\">results.csv</a>, <a href=\"results.json\">results.json</a>.</p>\n");
+        b.append("<h2>The seed's claims</h2>\n<table><tr><th>#</th><th>claim</th><th>verdict</th><th>evidence</th><th>rule</th>"
+                + "<th>chart</th></tr>\n");
+        Map<Integer, SvgChart> claimCharts = ClaimCharts.of(r);
         for (Verdict v : Verdicts.of(r)) {
             b.append("<tr class=\"").append(v.outcome().label().replace(' ', '-')).append("\"><td>").append(v.claim())
                     .append("</td><td>").append(Svg.escape(v.text())).append("</td><td>").append(v.outcome().label())
-                    .append("</td><td>").append(Svg.escape(v.evidence())).append("</td></tr>\n");
+                    .append("</td><td>").append(Svg.escape(v.evidence())).append("</td><td class=\"rule\">").append(Svg.escape(v.rule()))
+                    .append("</td><td class=\"claim-chart\">").append(claimCharts.get(v.claim()).svg()).append("</td></tr>\n");
         }
         b.append("</table>\n<h2>Charts</h2>\n<div class=\"charts\">\n");
         for (SvgChart c : charts(r)) {

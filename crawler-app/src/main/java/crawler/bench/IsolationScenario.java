@@ -220,10 +220,9 @@ public final class IsolationScenario {
         int deaths = -1;
         String note;
         if (survived) {
-            JsonNode s = JSON.readTree(summary.toFile());
-            deaths = s.path("workerDeaths").asInt();
-            note = "crawl " + s.path("stopReason").asText().toLowerCase(Locale.ROOT)
-                    + (deaths > 0 ? ", " + s.path("workerStarts").asInt() + " worker starts" : "");
+            crawler.report.CrawlSummary s = ChildCrawl.summary(summary);
+            deaths = s.workerDeaths();
+            note = "crawl " + s.stopReason().toLowerCase(Locale.ROOT) + (deaths > 0 ? ", " + s.workerStarts() + " worker starts" : "");
         } else if (timedOut) {
             note = "still running at the timeout; killed. " + lastWords(stderr);
         } else {

@@ -111,6 +111,18 @@ public final class JsonReport {
         }
         doc.put("cells", cells);
         doc.put("references", r.references().stream().map(JsonReport::reference).toList());
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("commit", r.provenance().commit());
+        provenance.put("jvmOptions", r.provenance().jvmOptions());
+        provenance.put("startedAt", r.provenance().startedAt().toString());
+        provenance.put("host", r.provenance().host());
+        provenance.put("seed", r.probes().seed());
+        doc.put("provenance", provenance);
+        doc.put("handOffs", r.probes().handOffs().stream().map(h -> Map.of("kind", h.kind(), "microsPerHandOff", h.perHandOffMicros(),
+                "handOffsPerRound", h.handOffs())).toList());
+        if (r.probes().threadFault() != null) {
+            doc.put("threadFault", r.probes().threadFault());
+        }
         doc.put("verdicts", Verdicts.of(r));
         doc.put("runs", RawRows.of(r));
         try {

@@ -1,6 +1,6 @@
 package crawler.bench;
 
-/** The Markdown summary: the terminal tables in code blocks, then the verdicts as a table. A pure function. */
+/** The Markdown summary: the terminal tables in code blocks, then each verdict with its chart (claim-N.svg) and rule. A pure function. */
 public final class MarkdownReport {
 
     private MarkdownReport() {
@@ -16,15 +16,12 @@ public final class MarkdownReport {
                 b.append("## ").append(w.title()).append("\n\n```\n").append(TextReport.table(w, r.cells(w), r)).append("```\n\n");
             }
         }
-        b.append("## The seed's claims\n\n| # | claim | verdict | evidence |\n|---|---|---|---|\n");
+        b.append("## The seed's claims\n\nRaw rows: [results.csv](results.csv), [results.json](results.json).\n\n");
         for (Verdict v : Verdicts.of(r)) {
-            b.append("| ").append(v.claim()).append(" | ").append(cell(v.text())).append(" | ").append(v.outcome().label())
-                    .append(" | ").append(cell(v.evidence())).append(" |\n");
+            b.append("### ").append(v.claim()).append(". ").append(v.outcome().label()).append(": ").append(v.text()).append("\n\n")
+                    .append("![claim ").append(v.claim()).append(" chart](").append(ClaimCharts.fileName(v.claim())).append(")\n\n")
+                    .append(v.evidence()).append("\n\n").append("*Rule:* ").append(v.rule()).append("\n\n");
         }
         return b.toString();
-    }
-
-    private static String cell(String s) {
-        return s.replace("|", "\\|").replace("\n", " ");
     }
 }

@@ -26,8 +26,28 @@ import java.util.concurrent.TimeUnit;
  * @param pssDeltaKb  PSS after less PSS before, kB; -1 when /proc is missing
  * @param rssDeltaKb  RSS after less RSS before, kB; -1 when /proc is missing
  * @param heapDeltaKb live heap after less live heap before (both after a full GC), kB
+ * @param baselinePssKb the child JVM's own PSS before any thread was started: what one more JVM
+ *                    process at rest costs; -1 when /proc is missing
+ * @param osThreadsDelta OS threads (thread ids under /proc/PID/task) after less before; -1 when
+ *                    not read
+ * @param carrierThreads OS threads named as the JDK names virtual threads' carriers
+ *                    ({@code ForkJoinPool-*}) after the park; -1 when not read
  */
-public record ParkedUnits(String kind, int count, int parked, long pssDeltaKb, long rssDeltaKb, long heapDeltaKb) {
+public record ParkedUnits(String kind, int count, int parked, long pssDeltaKb, long rssDeltaKb, long heapDeltaKb,
+                          long baselinePssKb, int osThreadsDelta, int carrierThreads) {
+
+    /** Parked threads without the JVM's own size and without OS thread ids. */
+    public ParkedUnits(String kind, int count, int parked, long pssDeltaKb, long rssDeltaKb, long heapDeltaKb) {
+        this(kind, count, parked, pssDeltaKb, rssDeltaKb, heapDeltaKb, -1, -1, -1);
+    }
+
+    /** Whether the OS thread ids were read. */
+    public boolean osThreadsRead() {
+        return osThreadsDelta >= 0;
+    }
+
+    /** How the JDK names the carrier threads of virtual threads (their default scheduler's workers), as /proc shows it. */
+    static final String CARRIER_PREFIX = "ForkJoinPool";
 
     /** The child's heap: fixed, so its growth policy does not enter the figures. */
     static final String HEAP = "512m";
@@ -65,14 +85,19 @@ public record ParkedUnits(String kind, int count, int parked, long pssDeltaKb, l
              Writer out = new java.io.OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8)) {
             String[] baseline = expect(in, "baseline", child);
             long[] before = proc.memoryKb(child.pid());
+            List<String> tasksBefore = proc.threadNames(child.pid());
             out.write("go\n");
             out.flush();
             String[] after = expect(in, "parked", child);
             long[] now = proc.memoryKb(child.pid());
+            List<String> tasksAfter = proc.threadNames(child.pid());
             boolean measured = before != null && now != null;
+            boolean tasks = !tasksBefore.isEmpty() && !tasksAfter.isEmpty();
             return new ParkedUnits(virtual ? "virtual" : "platform", count, Integer.parseInt(after[1]),
                     measured ? now[0] - before[0] : -1, measured ? now[1] - before[1] : -1,
-                    Long.parseLong(after[2]) - Long.parseLong(baseline[1]));
+                    Long.parseLong(after[2]) - Long.parseLong(baseline[1]), measured ? before[0] : -1,
+                    tasks ? tasksAfter.size() - tasksBefore.size() : -1,
+                    tasks ? (int) tasksAfter.stream().filter(n -> n.startsWith(CARRIER_PREFIX)).count() : -1);
         } finally {
             // Closing stdin released the threads; the child exits by itself.
             child.waitFor(10, TimeUnit.SECONDS);

@@ -54,6 +54,25 @@ final class ProcFs {
         return text == null ? -1 : cpuMillisFromStat(text);
     }
 
+    /**
+     * The name ({@code comm}, at most 15 characters) of every live OS thread of the process, one
+     * per thread id under {@code /proc/PID/task}; empty when the process is gone.
+     */
+    List<String> threadNames(long pid) {
+        List<String> out = new ArrayList<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(root.resolve(pid + "/task"))) {
+            for (Path task : tasks) {
+                String name = read(task.resolve("comm"));
+                if (name != null) {
+                    out.add(name.strip());
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // The process exited while we listed it: what we have is all there is.
+        }
+        return out;
+    }
+
     /** {tid, voluntary, involuntary} for every live thread of the process. */
     List<long[]> threadSwitches(long pid) {
         List<long[]> out = new ArrayList<>();

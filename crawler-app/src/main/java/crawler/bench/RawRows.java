@@ -19,7 +19,8 @@ public final class RawRows {
             "pages", "errors", "pages_per_s", "ideal_ms", "efficiency", "cpu_ms", "peak_pss_kb", "peak_rss_kb",
             "peak_threads", "ctx_voluntary", "ctx_involuntary", "peak_processes", "pids", "fetch_threads", "peak_in_flight",
             "worker_startup_ms", "url_count", "url_set", "pinning_events", "kill_worker_every", "worker_deaths",
-            "requeued", "jdk_version", "jdk_vendor", "cores", "os", "os_version", "arch");
+            "requeued", "substrate_state", "jdk_version", "jdk_vendor", "cores", "os", "os_version", "arch", "jvm_options",
+            "commit", "started_at", "host");
 
     private RawRows() {
     }
@@ -81,17 +82,25 @@ public final class RawRows {
                 m.put("url_set", x.urls().brief());
             }
         }
-        machine(m, r.machine());
+        m.put("substrate_state", "cold");
+        machine(m, r);
         return m;
     }
 
-    private static void machine(Map<String, Object> m, Machine mc) {
+    /** The provenance every row carries: machine, JDK and its options, commit, start time, host. */
+    private static void machine(Map<String, Object> m, BenchResult r) {
+        Machine mc = r.machine();
         m.put("jdk_version", mc.jdkVersion());
         m.put("jdk_vendor", mc.jdkVendor());
         m.put("cores", mc.cores());
         m.put("os", mc.os());
         m.put("os_version", mc.osVersion());
         m.put("arch", mc.arch());
+        Provenance p = r.provenance();
+        m.put("jvm_options", p.jvmOptions());
+        m.put("commit", p.commit());
+        m.put("started_at", p.startedAt().toString());
+        m.put("host", p.host());
     }
 
     private static Map<String, Object> row(BenchResult r, CellResult c, RunResult run) {
@@ -146,7 +155,9 @@ public final class RawRows {
             m.put("worker_deaths", run.workerDeaths());
             m.put("requeued", run.requeued());
         }
-        machine(m, r.machine());
+        // Warm: measured after an unmeasured warm-up crawl in the same child JVM; cold: JIT warm-up included.
+        m.put("substrate_state", r.warm(cell) ? "warm" : "cold");
+        machine(m, r);
         return m;
     }
 

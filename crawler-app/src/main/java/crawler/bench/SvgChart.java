@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param yLabel y axis label
  * @param logX   base-10 log scale on x
  * @param logY   base-10 log scale on y
- * @param series the lines, in legend order; a series with one point is drawn as a marker
+ * @param series the lines, in legend order; a series with one point is drawn as a marker; a point
+ *               {@code {x, y, min, max}} gets an error bar from min to max (the runs' spread)
  * @param bars   draw each series as bars at category positions instead of lines (x = index)
  * @param categories x labels for a bar chart (ignored for lines)
  */
@@ -58,7 +59,14 @@ record SvgChart(String title, String xLabel, String yLabel, boolean logX, boolea
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>");
         b.append(text(W / 2.0 - right / 2.0 + LEFT / 2.0, 20, title, "middle", 14, "bold"));
         List<double[]> all = new ArrayList<>();
-        series.forEach(s -> s.points().stream().filter(p -> valid(p)).forEach(all::add));
+        series.forEach(s -> s.points().stream().filter(p -> valid(p)).forEach(p -> {
+            all.add(p);
+            if (p.length >= 4) {
+                // The spread's ends must fit on the axis too.
+                all.add(new double[] {p[0], p[2]});
+                all.add(new double[] {p[0], p[3]});
+            }
+        }));
         if (all.isEmpty()) {
             b.append(text(W / 2.0, H / 2.0, "no data in this run", "middle", 13, "normal")).append("</svg>");
             return b.toString();
@@ -103,7 +111,8 @@ record SvgChart(String title, String xLabel, String yLabel, boolean logX, boolea
                     double y = TOP + ph - frac(p[1], yr, logY) * ph;
                     b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s: %s</title></rect>",
                             x, y, bw, TOP + ph - y, s.color(), Svg.escape(s.name()), label(p[1])));
-                    b.append(text(x + bw / 2, y - 3, label(p[1]), "middle", 10, "normal"));
+                    b.append(text(x + bw / 2 + (p.length >= 4 ? 8 : 0), y - 3, label(p[1]), p.length >= 4 ? "start" : "middle", 10, "normal"));
+                    b.append(errorBar(p, x + bw / 2, yr, ph));
                 }
             } else {
                 StringBuilder path = new StringBuilder();
@@ -111,8 +120,10 @@ record SvgChart(String title, String xLabel, String yLabel, boolean logX, boolea
                     double x = LEFT + frac(p[0], xr, logX) * pw;
                     double y = TOP + ph - frac(p[1], yr, logY) * ph;
                     path.append(path.isEmpty() ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", x, y));
-                    b.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>%s: x=%s y=%s</title></circle>",
-                            x, y, s.color(), Svg.escape(s.name()), label(p[0]), label(p[1])));
+                    b.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>%s: x=%s y=%s%s</title></circle>",
+                            x, y, s.color(), Svg.escape(s.name()), label(p[0]), label(p[1]),
+                            p.length >= 4 ? " (" + label(p[2]) + "-" + label(p[3]) + ")" : ""));
+                    b.append(errorBar(p, x, yr, ph));
                 }
                 if (pts.size() > 1) {
                     b.append(String.format(Locale.ROOT, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>", path, s.color(),
@@ -127,6 +138,17 @@ record SvgChart(String title, String xLabel, String yLabel, boolean logX, boolea
             b.append(text(W - RIGHT + 30, ly, s.name(), "start", 12, "normal"));
         }
         return b.append("</svg>").toString();
+    }
+
+    /** A vertical line from the point's min to its max with short caps; nothing for a point without a spread. */
+    private String errorBar(double[] p, double x, double[] yr, int ph) {
+        if (p.length < 4 || Double.isNaN(p[2]) || Double.isNaN(p[3])) {
+            return "";
+        }
+        double y0 = TOP + ph - frac(p[2], yr, logY) * ph;
+        double y1 = TOP + ph - frac(p[3], yr, logY) * ph;
+        return String.format(Locale.ROOT, "<path d=\"M%.1f %.1f L%.1f %.1f M%.1f %.1f L%.1f %.1f M%.1f %.1f L%.1f %.1f\" stroke=\"#333\""
+                + " stroke-width=\"1.2\" fill=\"none\" class=\"error-bar\"/>", x, y0, x, y1, x - 4, y0, x + 4, y0, x - 4, y1, x + 4, y1);
     }
 
     private static boolean valid(double[] p) {

@@ -34,7 +34,8 @@ public final class TextReport {
                         + " above it, efficiency is bounded by the machine, not the model%n", Fmt.rate(c), r.machine().cores())));
         b.append("\nclaims of the seed\n");
         for (Verdict v : Verdicts.of(r)) {
-            b.append(String.format(Locale.ROOT, "%d. %-13s %s%n   %s%n", v.claim(), v.outcome().label(), v.text(), v.evidence()));
+            b.append(String.format(Locale.ROOT, "%d. %-13s %s%n   %s%n   rule: %s%n", v.claim(), v.outcome().label(), v.text(),
+                    v.evidence(), v.rule()));
         }
         return b.toString();
     }
@@ -53,7 +54,8 @@ public final class TextReport {
                 ? "I/O, CPU and sweep cells: one child JVM each, no warm-up crawl (cold: JIT warm-up included)"
                 : "I/O, CPU and sweep cells: one child JVM each, " + (r.warmups() == 1 ? "one unmeasured warm-up crawl"
                 : r.warmups() + " unmeasured warm-up crawls") + ", then the measured runs on the same warm substrate";
-        return warm + "; start-up and chaos: a cold child JVM per run";
+        return warm + "; start-up and chaos: a cold child JVM per run" + (r.probes().seed() == 0 ? ""
+                : "; cells of each workload in shuffled order, --seed " + r.probes().seed());
     }
 
     /** How long the bench took and how busy the machine was: other work shares the cores with the crawls. */

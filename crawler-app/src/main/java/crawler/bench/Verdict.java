@@ -9,14 +9,21 @@ import java.util.Objects;
  * @param text     the claim, shortened
  * @param outcome  the verdict
  * @param evidence the figure that supports or contradicts it
+ * @param rule     how the outcome is decided, in one sentence, printed beside it
  */
-public record Verdict(int claim, String text, Outcome outcome, String evidence) {
+public record Verdict(int claim, String text, Outcome outcome, String evidence, String rule) {
 
-    /** A closed set of verdicts. */
+    /**
+     * A closed set of verdicts. {@link #SHOWN} is for the structural claims (pids, thread ids,
+     * separate heaps), which a run demonstrates rather than tests; {@link #NO_DIFFERENCE} is for a
+     * comparison whose min-max spreads overlap.
+     */
     public enum Outcome {
         SUPPORTED("supported"),
         NOT_SUPPORTED("not supported"),
+        NO_DIFFERENCE("no difference"),
         MIXED("mixed"),
+        SHOWN("shown"),
         NOT_MEASURED("not measured");
 
         private final String label;
@@ -34,6 +41,7 @@ public record Verdict(int claim, String text, Outcome outcome, String evidence) 
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(evidence, "evidence");
+        Objects.requireNonNull(rule, "rule");
         if (claim < 1 || claim > 8) {
             throw new IllegalArgumentException("claim must be in [1, 8], was " + claim);
         }

@@ -26,11 +26,11 @@ class BenchPlanTest {
         List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.full(), true);
         assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.IO && p.cell().substrate() == Substrate.PLATFORM)
                 .extracting(p -> p.cell().concurrency() + (p.skipReason() == null ? "" : " skipped"))
-                .containsExactly("10", "100", "1000", "2000", "10000 skipped");
+                .containsExactly("2", "10", "100", "1000", "2000", "10000 skipped");
         assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.IO && p.cell().substrate() == Substrate.VIRTUAL)
-                .extracting(p -> p.cell().concurrency()).containsExactly(10, 100, 1000, 10_000);
+                .extracting(p -> p.cell().concurrency()).containsExactly(2, 10, 100, 1000, 10_000);
         assertThat(BenchPlan.ioLevels(BenchConfig.quick(), Substrate.PLATFORM)).as("nothing above the limit: no extra level")
-                .containsExactly(100);
+                .containsExactly(5, 25);
     }
 
     @Test
@@ -74,10 +74,13 @@ class BenchPlanTest {
     void standardPlan_leavesTheSweepsAndTheOuterLevelsToTheFullGrid() {
         List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.standard(), true);
         assertThat(plan.stream().filter(p -> p.skipReason() == null).map(p -> p.cell().workload()).distinct())
-                .containsExactlyInAnyOrder(Workload.IO, Workload.CPU, Workload.STARTUP, Workload.CHAOS);
+                .containsExactlyInAnyOrder(Workload.IO, Workload.CPU, Workload.LATENCY, Workload.STARTUP, Workload.CHAOS);
         assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.IO && p.skipReason() == null)
                 .extracting(p -> p.cell().substrate().label() + " " + p.cell().concurrency())
-                .containsExactly("virtual 100", "virtual 1000", "platform 100", "platform 1000", "process 100", "process 1000");
+                .containsExactly("virtual 2", "virtual 10", "virtual 100", "platform 2", "platform 10", "platform 100",
+                        "process 2", "process 10", "process 100", "process-1t 2");
+        assertThat(plan).as("the sweep keeps only its zero-latency cells, claim 4's ceiling")
+                .filteredOn(p -> p.cell().workload() == Workload.LATENCY).extracting(p -> p.cell().latencyMillis()).containsOnly(0L);
         assertThat(BenchConfig.standard().repeats()).isEqualTo(3);
     }
 

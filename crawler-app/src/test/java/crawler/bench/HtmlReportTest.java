@@ -16,9 +16,12 @@ class HtmlReportTest {
         String html = HtmlReport.render(Samples.small());
         // Written to the build folder so a person (or a headless browser) can look at it.
         Files.writeString(Path.of("target", "bench-sample-report.html"), html);
-        assertThat(count(html, "<svg ")).isEqualTo(4);
+        assertThat(count(html, "<svg ")).as("four overview charts and one per claim").isEqualTo(12);
+        assertThat(count(html, "class=\"error-bar\"")).as("min-max of repeated runs").isPositive();
+        assertThat(html).contains("<a href=\"results.csv\">results.csv</a>", "<a href=\"results.json\">results.json</a>",
+                "7: one hand-off (switch)");
         assertThat(html).contains("I/O-bound throughput", "Peak memory, I/O-bound", "CPU-bound speed-up over one unit",
-                "Start-up cost of one unit", "<td>not supported</td>", "10,000 platform threads: above --max-platform-threads");
+                "Start-up cost of one unit", "<td>no difference</td>", "10,000 platform threads: above --max-platform-threads");
         assertThat(html).as("the reference line in the throughput chart and its rows in the table")
                 .contains("wget2 (native C)", "wget2         10", "GNU Wget2 1.99.1, a native C crawler on the same site");
         // No script and nothing fetched: the only URL is the SVG namespace.

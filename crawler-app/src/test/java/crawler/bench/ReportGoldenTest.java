@@ -30,9 +30,10 @@ class ReportGoldenTest {
     void markdownReport_holdsEveryTableAndTheVerdictTable() {
         String md = MarkdownReport.render(Samples.small());
         assertThat(md).contains("## I/O-bound: flat page list, fixed latency", "## CPU-bound", "## start-up",
-                "| 5 | CPU-bound work fits processes (Python: the GIL); the JVM has no GIL | not supported |",
+                "### 5. no difference: CPU-bound work fits processes (Python: the GIL); the JVM has no GIL",
+                "![claim 5 chart](claim-5.svg)", "[results.csv](results.csv)", "*Rule:* CPU work, warm",
                 "## fault isolation: worker JVMs killed mid-crawl",
-                "| 8 | one thread's failure can take down the process; processes are isolated | supported |");
+                "### 8. supported: one thread's failure can take down the process; processes are isolated");
     }
 
     @Test

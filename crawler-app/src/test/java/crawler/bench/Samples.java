@@ -10,6 +10,8 @@ import java.util.TreeSet;
 final class Samples {
 
     static final Machine MACHINE = new Machine("25.0.3+9-LTS", "Eclipse Adoptium", 2, "Linux", "6.1.0", "amd64");
+    static final Provenance PROVENANCE = new Provenance("0123abcd4567", "-Dcrawler.stderr.tty=false",
+            java.time.Instant.parse("2026-12-02T17:00:00Z"), "bench-host");
     static final UnitStartup UNITS = new UnitStartup(1000, 60.0, 2.5);
 
     private Samples() {
@@ -125,7 +127,23 @@ final class Samples {
                 usage(180, 210, 42, 600, 3000, 2), 1, 1, List.of(1500L)));
         cells.add(chaosCell());
         return new BenchResult(MACHINE, "embedded fixture site", 3, 1, UNITS,
-                List.of(new ParkedUnits("virtual", 1000, 1000, 3_200, 3_300, 1_900), new ParkedUnits("platform", 1000, 1000, 40_000, 40_100, 150)),
-                cells, 0.05, 95_000, Duration.ofMinutes(3), references());
+                List.of(new ParkedUnits("virtual", 1000, 1000, 3_200, 3_300, 1_900, 61_000, 3, 2),
+                        new ParkedUnits("platform", 1000, 1000, 40_000, 40_100, 150, 61_000, 1000, 0)),
+                cells, 0.05, 95_000, Duration.ofMinutes(3), references(), probes(), PROVENANCE);
+    }
+
+    /** Hand-offs that favour threads, and a thread-mode crawl whose JVM one task's heap exhaustion took down. */
+    static Probes probes() {
+        return new Probes(List.of(handOff("virtual", 1.5, 1.4, 1.7), handOff("platform", 3.0, 2.8, 3.3),
+                handOff("process", 9.0, 8.5, 10.0)), threadFault(false, 39), 42);
+    }
+
+    static HandOff handOff(String kind, double median, double min, double max) {
+        return new HandOff(kind, new Stat(median, min, max), 20_000);
+    }
+
+    static IsolationScenario.Row threadFault(boolean survived, long lost) {
+        return new IsolationScenario.Row("virtual", "oom-at", survived ? 0 : 70, false, 40, 40 - lost, 0, 0, lost, 0, -1, survived,
+                survived ? "crawl complete" : "a fetch thread died of an Error: JVM halted");
     }
 }
