@@ -71,12 +71,7 @@ public final class RawRows {
                     m.put("efficiency", Math.round(x.efficiency() * 1000) / 1000.0);
                 }
                 m.put("cpu_ms", run.cpuMillis());
-                m.put("peak_pss_kb", u.peakPssKb());
-                m.put("peak_rss_kb", u.peakRssKb());
-                m.put("peak_threads", u.peakThreads());
-                m.put("ctx_voluntary", u.voluntarySwitches());
-                m.put("ctx_involuntary", u.involuntarySwitches());
-                m.put("peak_processes", u.peakProcesses());
+                putTreeReadings(m, u);
                 m.put("peak_in_flight", run.peakInFlight());
                 m.put("url_count", x.pages());
                 m.put("url_set", x.urls().brief());
@@ -136,12 +131,7 @@ public final class RawRows {
                 m.put("efficiency", run.wallMillis() <= 0 ? null : Math.round(ideal * 1000.0 / run.wallMillis()) / 1000.0);
             }
             m.put("cpu_ms", u.cpuMillis());
-            m.put("peak_pss_kb", u.peakPssKb());
-            m.put("peak_rss_kb", u.peakRssKb());
-            m.put("peak_threads", u.peakThreads());
-            m.put("ctx_voluntary", u.voluntarySwitches());
-            m.put("ctx_involuntary", u.involuntarySwitches());
-            m.put("peak_processes", u.peakProcesses());
+            putTreeReadings(m, u);
             m.put("pids", run.pids());
             m.put("fetch_threads", run.fetchThreads());
             m.put("peak_in_flight", run.peakInFlight() < 0 ? null : run.peakInFlight());
@@ -180,5 +170,15 @@ public final class RawRows {
             return "\"" + s.replace("\"", "\"\"") + "\"";
         }
         return s;
+    }
+
+    /** The process tree's memory, thread and context-switch readings, the same columns in every row. */
+    private static void putTreeReadings(Map<String, Object> m, TreeUsage u) {
+        m.put("peak_pss_kb", u.peakPssKb());
+        m.put("peak_rss_kb", u.peakRssKb());
+        m.put("peak_threads", u.peakThreads());
+        m.put("ctx_voluntary", u.voluntarySwitches());
+        m.put("ctx_involuntary", u.involuntarySwitches());
+        m.put("peak_processes", u.peakProcesses());
     }
 }
