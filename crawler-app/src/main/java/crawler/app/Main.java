@@ -9,14 +9,16 @@ import picocli.CommandLine.Command;
 @Command(name = "crawler", mixinStandardHelpOptions = true, version = "crawlbench 0.1.0",
         description = "A web crawler that compares virtual threads, platform threads and worker processes.",
         subcommands = {CrawlCommand.class, DemoCommand.class, crawler.bench.BenchCommand.class, crawler.bench.CompareCommand.class, IsolateCommand.class, ServeFixturesCommand.class, ProbeFixturesCommand.class, BenchSessionCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No subcommand is a usage error: the usage goes to stderr and the exit code is 2. */
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(System.err);
+        return CrawlCommand.EXIT_USAGE;
     }
 
     public static void main(String[] args) {
