@@ -95,9 +95,11 @@ public final class Frontier {
 
     private Admission admit(String url, int depth) {
         String host = UrlNormalizer.hostKeyOrNull(url);
-        if (host == null) {
-            return Admission.INVALID_URL;
-        }
+        return host == null ? Admission.INVALID_URL : admit(url, host, depth);
+    }
+
+    /** {@link #admit(String, int)} for a URL with a host key. */
+    private Admission admit(String url, String host, int depth) {
         UrlNode node = nodes.get(url);
         if (node != null && node.state != UrlNode.State.TOO_DEEP) {
             if (depth >= node.depth) {
@@ -115,7 +117,7 @@ public final class Frontier {
             }
             return Admission.TOO_DEEP;
         }
-        if (!scope.contains(url)) {
+        if (!scope.contains(url, host)) {
             return Admission.OUT_OF_SCOPE; // nothing kept: scope is a pure function of the text
         }
         Admission refusal = refusal(url, host);
@@ -253,15 +255,16 @@ public final class Frontier {
         List<String> kept = new ArrayList<>(links.size());
         List<UrlNode> linkNodes = keepLinks && node.depth > 0 ? new ArrayList<>(links.size()) : null;
         for (String link : links) {
-            if (UrlNormalizer.hostKeyOrNull(link) == null) {
+            String host = UrlNormalizer.hostKeyOrNull(link);
+            if (host == null) {
                 count(Admission.INVALID_URL);
                 continue;
             }
-            if (!scope.contains(link)) {
+            if (!scope.contains(link, host)) {
                 continue; // not the frontier's to count: the result line drops it, as it always did
             }
             kept.add(link);
-            count(admit(link, node.depth + 1));
+            count(admit(link, host, node.depth + 1));
             UrlNode linked = nodes.get(link);
             if (linkNodes != null && linked != null) {
                 linkNodes.add(linked);

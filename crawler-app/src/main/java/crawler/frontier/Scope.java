@@ -29,14 +29,16 @@ public record Scope(Set<String> hostKeys, List<Pattern> includes, List<Pattern> 
     /** True if the URL belongs to the crawl; false for one without a usable host, which no crawl can fetch. */
     public boolean contains(String url) {
         Objects.requireNonNull(url, "url");
+        String hostKey = UrlNormalizer.hostKeyOrNull(url);
+        return hostKey != null && contains(url, hostKey);
+    }
+
+    /** {@link #contains(String)} for a URL whose host key the caller has already worked out. */
+    public boolean contains(String url, String hostKey) {
         for (Pattern p : excludes) {
             if (p.matcher(url).find()) {
                 return false;
             }
-        }
-        String hostKey = UrlNormalizer.hostKeyOrNull(url);
-        if (hostKey == null) {
-            return false;
         }
         if (hostKeys.contains(hostKey)) {
             return true;

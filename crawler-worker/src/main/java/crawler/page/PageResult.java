@@ -54,12 +54,6 @@ public record PageResult(
         return error == null;
     }
 
-    /** The same result with its links replaced, e.g. by the in-scope subset. */
-    public PageResult withLinks(List<String> newLinks) {
-        return new PageResult(url, finalUrl, depth, status, contentType, bytes, title, newLinks, bodySha256,
-                fetchMs, parseMs, attempts, error, pid, threadId, threadName, virtual, workerId);
-    }
-
     /** The same result with other links and depth (the frontier's view of both when it was recorded). */
     public PageResult withLinksAndDepth(List<String> newLinks, int newDepth) {
         return new PageResult(url, finalUrl, newDepth, status, contentType, bytes, title, newLinks, bodySha256,
