@@ -7,6 +7,7 @@ import crawler.exec.ResultListener;
 import crawler.exec.ThreadExecutor;
 import crawler.exec.process.ProcessConfig;
 import crawler.exec.process.ProcessExecutor;
+import crawler.fetch.CrawlRules;
 import crawler.fetch.FetchConfig;
 import crawler.fetch.Fetcher;
 import crawler.fetch.HttpPageProcessor;
@@ -16,7 +17,6 @@ import crawler.fetch.SitemapReader;
 import crawler.frontier.Admission;
 import crawler.frontier.Frontier;
 import crawler.frontier.Politeness;
-import crawler.frontier.PrivateAddressGate;
 import crawler.frontier.RobotsGate;
 import crawler.frontier.Scope;
 import crawler.frontier.Ticker;
@@ -34,6 +34,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 
 /**
  * One crawl, wired: scope from the seeds, robots.txt, the frontier, the executor of the chosen
@@ -65,7 +67,7 @@ public final class CrawlJob {
      */
     public CrawlSummary run(List<String> seeds, ResultSink sink, Map<String, PageResult> journal,
                             Consumer<Coordinator> onStart) {
-        return run(seeds, sink, journal, onStart, executorFactory());
+        return run(seeds, sink, journal, onStart, executorFactory(seeds));
     }
 
     /**
@@ -78,12 +80,11 @@ public final class CrawlJob {
             throw new IllegalArgumentException("no seed URLs to crawl");
         }
         Scope scope = Scope.ofSeeds(seeds, settings.includes(), settings.excludes());
-        try (Fetcher fetcher = new Fetcher(settings.fetch().withMaxIdleConnections(4))) {
+        try (Fetcher fetcher = new Fetcher(fetchConfig(seeds).withMaxIdleConnections(4))) {
             RobotsCache robotsCache = new RobotsCache(fetcher, settings.fetch().userAgent());
             RobotsGate robots = settings.ignoreRobots() ? RobotsGate.IGNORE : robotsGate(robotsCache);
             Politeness politeness = new Politeness(settings.politeness(), Ticker.SYSTEM);
-            Frontier frontier = new Frontier(settings.frontier(), scope, settings.trapGuard(), robots, politeness,
-                    settings.denyPrivate() ? PrivateAddressGate.forSeeds(seeds) : null);
+            Frontier frontier = new Frontier(settings.frontier(), scope, settings.trapGuard(), robots, politeness);
             frontier.markJournaled(journal.keySet());
             for (String seed : seeds) {
                 Admission a = frontier.offer(seed, 0);
@@ -94,7 +95,7 @@ public final class CrawlJob {
                 }
             }
             if (settings.sitemaps()) {
-                seedFromSitemaps(seeds, fetcher, robotsCache, frontier);
+                seedFromSitemaps(seeds, fetcher, robotsCache, frontier, scope);
             }
             Coordinator coordinator = new Coordinator(frontier, settings.pacing(), sink, Ticker.SYSTEM, log,
                     journal);
@@ -104,10 +105,20 @@ public final class CrawlJob {
         }
     }
 
-    /** Builds this job's execution substrate (for process mode: starts the workers) around a listener. */
+    /**
+     * Builds this job's execution substrate (for process mode: starts the workers) around a
+     * listener, for crawls of any seeds: kept warm across crawls, it cannot know their hosts, so
+     * {@code --deny-private} would refuse every non-public seed too (bench and demo crawls never
+     * set it).
+     */
     Function<ResultListener, BatchExecutor> executorFactory() {
+        return executorFactory(List.of());
+    }
+
+    /** The execution substrate for crawls from {@code seeds}. */
+    Function<ResultListener, BatchExecutor> executorFactory(List<String> seeds) {
         int concurrency = settings.pacing().concurrency();
-        FetchConfig fetch = settings.fetch();
+        FetchConfig fetch = fetchConfig(seeds);
         return switch (settings.mode()) {
             case VIRTUAL -> listener -> ThreadExecutor.virtualThreads(threadModeProcessor(fetch, concurrency), listener);
             case PLATFORM -> listener -> ThreadExecutor.platformThreads(concurrency,
@@ -117,6 +128,22 @@ public final class CrawlJob {
                             3, settings.chaosKillEvery(), settings.chaos()),
                     fetch.withMaxIdleConnections(settings.threadsPerWorker()), listener);
         };
+    }
+
+    /**
+     * The fetch settings with the rules every request of this crawl obeys, in whichever process it
+     * is made: workers get them in their config, so every mode applies them through the same code.
+     */
+    FetchConfig fetchConfig(List<String> seeds) {
+        Set<String> seedHosts = new LinkedHashSet<>();
+        for (String seed : seeds) {
+            HttpUrl u = HttpUrl.parse(seed);
+            if (u != null) {
+                seedHosts.add(u.host());
+            }
+        }
+        return settings.fetch().withRules(new CrawlRules(settings.denyPrivate(), seedHosts, !settings.ignoreRobots(),
+                settings.excludes().stream().map(Pattern::pattern).toList()));
     }
 
     /** The one processor all fetch threads share, with the chaos faults injected the way each worker JVM does. */
@@ -150,12 +177,18 @@ public final class CrawlJob {
         };
     }
 
-    private void seedFromSitemaps(List<String> seeds, Fetcher fetcher, RobotsCache cache, Frontier frontier) {
-        SitemapReader reader = new SitemapReader(fetcher);
+    private void seedFromSitemaps(List<String> seeds, Fetcher fetcher, RobotsCache cache, Frontier frontier,
+                                  Scope scope) {
+        // Sitemap documents, those robots.txt names and those an index lists, are fetched only
+        // within the crawl's scope, like its pages: a robots.txt may name any URL.
+        SitemapReader reader = new SitemapReader(fetcher, scope::contains);
         UrlNormalizer normalizer = new UrlNormalizer();
         Set<String> sitemapUrls = new LinkedHashSet<>();
         for (String seed : seeds) {
-            sitemapUrls.addAll(cache.policyFor(seed).sitemaps());
+            for (String named : cache.policyFor(seed).sitemaps()) {
+                normalizer.normalize(named).filter(scope::contains).ifPresentOrElse(sitemapUrls::add,
+                        () -> log.println("crawler: sitemap " + named + " named by robots.txt is out of scope; not read"));
+            }
         }
         int budget = settings.maxSitemapUrls();
         for (String sitemap : sitemapUrls) {

@@ -155,8 +155,9 @@ final class CrawlOptions {
                     + " error-at=N makes it throw an InternalError")
     ChaosOption chaos = ChaosOption.NONE;
 
-    @Option(names = "--deny-private", description = "do not fetch URLs whose host is or resolves to a loopback,"
-            + " private, link-local or unspecified address, except the seeds' hosts (counted as denied_private)")
+    @Option(names = "--deny-private", description = "never connect to a loopback, private, link-local, CGNAT,"
+            + " unique-local, NAT64, 6to4, IPv4-mapped or unspecified address (checked at each connection, for"
+            + " pages, redirects, robots.txt and sitemaps), except on the seeds' hosts (error kind PRIVATE_ADDRESS)")
     boolean denyPrivate;
 
     @Option(names = "--warc", paramLabel = "PREFIX",

@@ -9,8 +9,6 @@ public enum Admission {
     /** No usable host (a port of 0 or above 65535, say): dropped, never requested. */
     INVALID_URL,
     OUT_OF_SCOPE,
-    /** --deny-private: the host is or resolves to a loopback, private, link-local or unspecified address. */
-    DENIED_PRIVATE,
     TOO_DEEP,
     TRAP,
     ROBOTS_DISALLOWED,

@@ -39,7 +39,6 @@ public final class Frontier {
     private final TrapGuard trapGuard;
     private final RobotsGate robots;
     private final Politeness politeness;
-    private final PrivateAddressGate privateAddresses; // null: --deny-private off
     private final boolean keepLinks;
 
     /** Every URL admitted (and, in a depth-limited crawl, every one seen beyond the limit), by its normalised form. */
@@ -56,17 +55,11 @@ public final class Frontier {
     private long admitted;
     private int inFlight;
 
-    public Frontier(FrontierLimits limits, Scope scope, TrapGuard trapGuard, RobotsGate robots, Politeness politeness) {
-        this(limits, scope, trapGuard, robots, politeness, null);
-    }
-
     /**
-     * @param privateAddresses refuses in-scope URLs on non-public addresses ({@code --deny-private});
-     *                         null lets them through
+     * {@code --deny-private} is not the frontier's: it is enforced where each connection is made
+     * (crawler.fetch.PrivateAddressGuard), so no lookup ever runs on the coordinator thread.
      */
-    public Frontier(FrontierLimits limits, Scope scope, TrapGuard trapGuard, RobotsGate robots, Politeness politeness,
-            PrivateAddressGate privateAddresses) {
-        this.privateAddresses = privateAddresses;
+    public Frontier(FrontierLimits limits, Scope scope, TrapGuard trapGuard, RobotsGate robots, Politeness politeness) {
         this.limits = limits;
         this.scope = scope;
         this.trapGuard = trapGuard;
@@ -141,10 +134,6 @@ public final class Frontier {
 
     /** Why an in-scope URL within the depth limit may not be queued, or null if it may. */
     private Admission refusal(String url, String host) {
-        // After scope, so only URLs the crawl would fetch cost a lookup.
-        if (privateAddresses != null && privateAddresses.denies(url)) {
-            return Admission.DENIED_PRIVATE;
-        }
         if (trapGuard.rejectionReason(url) != null) {
             return Admission.TRAP;
         }

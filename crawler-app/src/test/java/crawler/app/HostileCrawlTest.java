@@ -76,7 +76,7 @@ class HostileCrawlTest {
         }
         // Off-site links (100,000 to many.invalid, the redirect's target, private addresses) never reach
         // the frontier, nor do links no request can use; the start page is offered four times, queued once.
-        assertThat(out.summary().admissions()).containsEntry("QUEUED", 11L).containsEntry("ALREADY_SEEN", 3L)
+        assertThat(out.summary().admissions()).containsEntry("QUEUED", 12L).containsEntry("ALREADY_SEEN", 3L)
                 .doesNotContainKey("OUT_OF_SCOPE");
         assertThat(urls).noneMatch(u -> u.contains("other.invalid") || u.contains("many.invalid"));
     }

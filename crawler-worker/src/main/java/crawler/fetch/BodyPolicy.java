@@ -10,8 +10,12 @@ import java.util.stream.Collectors;
  * @param maxBytes   decoded-size cap; a longer body is cut there and reported as TOO_LARGE
  * @param mediaTypes {@code type/subtype} values whose bodies are read; any other type is reported as
  *                   UNSUPPORTED_CONTENT_TYPE without reading its body. Empty means every type is read.
+ * @param keepsPrefix whether a body over the cap (a decompression bomb included) is a success
+ *                   holding its first {@code maxBytes} bytes, instead of TOO_LARGE or
+ *                   DECOMPRESSION_BOMB: for robots.txt, which RFC 9309 asks to parse from its
+ *                   first 500 KiB whatever its length
  */
-public record BodyPolicy(long maxBytes, Set<String> mediaTypes) {
+public record BodyPolicy(long maxBytes, Set<String> mediaTypes, boolean keepsPrefix) {
 
     /** The types the page parser handles. */
     public static final Set<String> HTML_TYPES = Set.of("text/html", "application/xhtml+xml");
@@ -26,12 +30,21 @@ public record BodyPolicy(long maxBytes, Set<String> mediaTypes) {
         mediaTypes = mediaTypes.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
+    public BodyPolicy(long maxBytes, Set<String> mediaTypes) {
+        this(maxBytes, mediaTypes, false);
+    }
+
     public static BodyPolicy html(long maxBytes) {
         return new BodyPolicy(maxBytes, HTML_TYPES);
     }
 
     public static BodyPolicy anyType(long maxBytes) {
         return new BodyPolicy(maxBytes, Set.of());
+    }
+
+    /** Every type, and a longer body cut to its first {@code maxBytes} bytes rather than failed. */
+    public static BodyPolicy prefixOf(long maxBytes) {
+        return new BodyPolicy(maxBytes, Set.of(), true);
     }
 
     /**

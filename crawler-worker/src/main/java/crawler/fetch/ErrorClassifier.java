@@ -36,6 +36,9 @@ public final class ErrorClassifier {
             // and it is the process's limit, not the server, that failed.
             return ErrorKind.RESOURCE_LIMIT;
         }
+        if (e instanceof PrivateAddressException) { // before DNS: it is an UnknownHostException
+            return ErrorKind.PRIVATE_ADDRESS;
+        }
         if (e instanceof UnknownHostException) {
             return ErrorKind.DNS;
         }

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param cpuWorkRounds    extra per-page CPU work (hash rounds over the text) for CPU-bound runs; 0 = none
  * @param maxIdleConnections connection-pool size; set it to the concurrency so bursts reuse sockets
  * @param warc             where this process writes its WARC files; null = no WARC output
+ * @param rules            what every request must respect (--deny-private, robots.txt and
+ *                         --exclude on redirect hops); null means {@link CrawlRules#NONE}
  */
 public record FetchConfig(
         String userAgent,
@@ -35,7 +37,8 @@ public record FetchConfig(
         boolean followNofollow,
         int cpuWorkRounds,
         int maxIdleConnections,
-        WarcConfig warc) {
+        WarcConfig warc,
+        CrawlRules rules) {
 
     public static final String DEFAULT_USER_AGENT = "crawlbench/0.1 (concurrency-model benchmark crawler)";
 
@@ -47,7 +50,17 @@ public record FetchConfig(
                 maxRetryAfter, followNofollow, cpuWorkRounds, maxIdleConnections, null);
     }
 
+    /** Without crawl rules. */
+    public FetchConfig(String userAgent, Duration connectTimeout, Duration readTimeout, Duration callTimeout,
+                       Duration urlDeadline, long maxBodyBytes, int maxRedirects, int maxRetries,
+                       Duration maxRetryAfter, boolean followNofollow, int cpuWorkRounds, int maxIdleConnections,
+                       WarcConfig warc) {
+        this(userAgent, connectTimeout, readTimeout, callTimeout, urlDeadline, maxBodyBytes, maxRedirects, maxRetries,
+                maxRetryAfter, followNofollow, cpuWorkRounds, maxIdleConnections, warc, CrawlRules.NONE);
+    }
+
     public FetchConfig {
+        rules = rules == null ? CrawlRules.NONE : rules;
         Objects.requireNonNull(userAgent, "userAgent");
         if (userAgent.isBlank()) {
             throw new IllegalArgumentException("userAgent must not be blank");
@@ -83,13 +96,19 @@ public record FetchConfig(
 
     public FetchConfig withMaxIdleConnections(int n) {
         return new FetchConfig(userAgent, connectTimeout, readTimeout, callTimeout, urlDeadline, maxBodyBytes,
-                maxRedirects, maxRetries, maxRetryAfter, followNofollow, cpuWorkRounds, n, warc);
+                maxRedirects, maxRetries, maxRetryAfter, followNofollow, cpuWorkRounds, n, warc, rules);
     }
 
     /** The same settings writing WARC files as {@code w} says (null = none). */
     public FetchConfig withWarc(WarcConfig w) {
         return new FetchConfig(userAgent, connectTimeout, readTimeout, callTimeout, urlDeadline, maxBodyBytes,
-                maxRedirects, maxRetries, maxRetryAfter, followNofollow, cpuWorkRounds, maxIdleConnections, w);
+                maxRedirects, maxRetries, maxRetryAfter, followNofollow, cpuWorkRounds, maxIdleConnections, w, rules);
+    }
+
+    /** The same settings under {@code r}. */
+    public FetchConfig withRules(CrawlRules r) {
+        return new FetchConfig(userAgent, connectTimeout, readTimeout, callTimeout, urlDeadline, maxBodyBytes,
+                maxRedirects, maxRetries, maxRetryAfter, followNofollow, cpuWorkRounds, maxIdleConnections, warc, r);
     }
 
     private static void requirePositive(String name, Duration d) {

@@ -2,6 +2,7 @@ package crawler.fetch;
 
 import crawler.archive.HttpExchange;
 import crawler.page.ErrorKind;
+import crawler.page.PageError;
 import crawler.url.UrlNormalizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,7 @@ import java.util.function.LongSupplier;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
+import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -72,6 +74,8 @@ public final class Fetcher implements AutoCloseable {
     /** Built on the first https URL; shares the plain client's connection pool and dispatcher. */
     private volatile OkHttpClient tlsClient;
     private final MediaTypes mediaTypes = new MediaTypes();
+    /** Redirect targets are rare: no memo. */
+    private final UrlNormalizer normalizer = new UrlNormalizer(0);
     private final Sleeper sleeper;
     private final LongSupplier nanoClock;
     private final InstantSource wallClock;
@@ -111,7 +115,14 @@ public final class Fetcher implements AutoCloseable {
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         this.wallClock = Objects.requireNonNull(wallClock, "wallClock");
         this.backoffBase = Objects.requireNonNull(backoffBase, "backoffBase");
-        this.client = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        if (config.rules().denyPrivate()) {
+            // Installed in the one client every request of this process goes through: pages, each
+            // redirect hop, robots.txt and sitemaps alike.
+            PrivateAddressGuard guard = new PrivateAddressGuard(config.rules().allowedHosts(), Dns.SYSTEM);
+            builder.dns(guard.dns()).addInterceptor(guard.interceptor());
+        }
+        this.client = builder
                 .connectionPool(new ConnectionPool(config.maxIdleConnections(), 5, TimeUnit.MINUTES))
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
@@ -149,7 +160,17 @@ public final class Fetcher implements AutoCloseable {
      * @param exchanges receives what went over the wire, for the archive; null = capture nothing
      */
     public FetchOutcome fetch(String url, BodyPolicy policy, Consumer<HttpExchange> exchanges) {
+        return fetch(url, policy, exchanges, RedirectCheck.NONE);
+    }
+
+    /**
+     * {@link #fetch(String, BodyPolicy, Consumer)}, asking {@code hops} before following each
+     * same-host redirect: a refused hop ends the fetch with the refusal's error kind, at the URL that
+     * redirected, and its target is not requested.
+     */
+    public FetchOutcome fetch(String url, BodyPolicy policy, Consumer<HttpExchange> exchanges, RedirectCheck hops) {
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(hops, "hops");
         HttpUrl current = url == null ? null : HttpUrl.parse(url);
         if (current == null) {
             return new FetchOutcome.Failed(ErrorKind.IO, "not an absolute http(s) URL: " + url,
@@ -175,6 +196,10 @@ public final class Fetcher implements AutoCloseable {
                 }
                 case Step.Redirect redirect -> {
                     HttpUrl target = redirect.target();
+                    PageError refused = hops.refusal(redirect.normalized());
+                    if (refused != null) {
+                        return failedAt(refused.kind(), refused.message(), current, redirect.status(), attempts);
+                    }
                     if (!chain.add(target)) {
                         return failedAt(ErrorKind.REDIRECT_LOOP, "redirect loop: " + current + " -> " + target
                                 + " (already in the chain from " + url + ")", current, redirect.status(), attempts);
@@ -245,7 +270,8 @@ public final class Fetcher implements AutoCloseable {
         record Done(FetchOutcome outcome) implements Step {
         }
 
-        record Redirect(HttpUrl target, int status) implements Step {
+        /** @param normalized the target in canonical form, for the hop check */
+        record Redirect(HttpUrl target, String normalized, int status) implements Step {
         }
 
         record Retry(Optional<Duration> retryAfter, FetchOutcome.Failed ifGivingUp) implements Step {
@@ -276,18 +302,25 @@ public final class Fetcher implements AutoCloseable {
             String charset = type == null ? null : type.parameter("charset");
             String where = url.toString();
 
-            if (response.isRedirect()) {
+            if (response.isRedirect() && response.header("Location") != null) {
+                // Validated like every link a page holds: a target the normaliser refuses (a port of
+                // 0, a bad host, another scheme) is no URL the crawl can request, so the page's
+                // result says so instead of carrying it on.
                 String location = response.header("Location");
-                HttpUrl target = location == null ? null : url.resolve(location);
-                if (target != null) {
-                    if (UrlNormalizer.hostKey(target.toString()).equals(UrlNormalizer.hostKey(where))) {
-                        return new Step.Redirect(target, status);
-                    }
-                    return new Step.Done(new FetchOutcome.Fetched(where, status, mediaType, charset, null, 0, null,
-                            target.toString(), attempts));
+                HttpUrl target = url.resolve(location);
+                String normalized = target == null ? null : normalizer.normalize(target.toString()).orElse(null);
+                if (normalized == null) {
+                    return new Step.Done(new FetchOutcome.Failed(ErrorKind.BAD_REDIRECT, "HTTP " + status
+                            + " to a Location that is no usable http(s) URL: " + abbreviate(location) + ", at " + where,
+                            where, status, mediaType, 0, null, attempts));
                 }
-                // A redirect without a usable Location is just a final response; fall through.
+                if (UrlNormalizer.hostKey(normalized).equals(UrlNormalizer.hostKey(where))) {
+                    return new Step.Redirect(target, normalized, status);
+                }
+                return new Step.Done(new FetchOutcome.Fetched(where, status, mediaType, charset, null, 0, null,
+                        target.toString(), attempts));
             }
+            // A redirect without a Location is just a final response; fall through.
             if (status == 429 || status == 503) {
                 return new Step.Retry(RetryAfter.parse(response.header("Retry-After"), wallClock.instant()),
                         httpError(where, status, mediaType, attempts));
@@ -332,6 +365,10 @@ public final class Fetcher implements AutoCloseable {
             read = BoundedBody.read(in, gzip, policy.maxBytes(), response.body().contentLength());
         }
         String sha = sha256Hex(read.bytes());
+        if (policy.keepsPrefix() && read.overCap()) {
+            return new FetchOutcome.Fetched(where, status, mediaType, charset, read.bytes(), read.bytes().length, sha,
+                    null, attempts);
+        }
         if (read.looksLikeBomb()) {
             return new FetchOutcome.Failed(ErrorKind.DECOMPRESSION_BOMB, "gzip body inflated past "
                     + policy.maxBytes() + " bytes from about " + read.compressedBytes() + " compressed bytes, at "
@@ -343,6 +380,10 @@ public final class Fetcher implements AutoCloseable {
         }
         return new FetchOutcome.Fetched(where, status, mediaType, charset, read.bytes(), read.bytes().length, sha,
                 null, attempts);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
     }
 
     private static FetchOutcome.Failed httpError(String where, int status, String mediaType, int attempts) {

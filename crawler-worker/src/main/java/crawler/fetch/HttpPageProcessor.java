@@ -54,6 +54,8 @@ public final class HttpPageProcessor implements PageProcessor {
     private final PageParser parser;
     private final BodyPolicy policy;
     private final ExchangeRecorder recorder;
+    /** robots.txt and --exclude on each same-host redirect hop; see {@link RedirectGuard}. */
+    private final RedirectCheck hops;
 
     public HttpPageProcessor(FetchConfig config) {
         this(new Fetcher(config), new UrlNormalizer(),
@@ -73,6 +75,7 @@ public final class HttpPageProcessor implements PageProcessor {
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.parser = new PageParser(normalizer, config.followNofollow());
         this.policy = BodyPolicy.html(config.maxBodyBytes());
+        this.hops = RedirectGuard.of(config.rules(), new RobotsCache(fetcher, config.userAgent()));
     }
 
     @Override
@@ -82,7 +85,7 @@ public final class HttpPageProcessor implements PageProcessor {
         FetchOutcome outcome;
         List<HttpExchange> exchanges = recorder.active() ? new ArrayList<>() : null;
         try {
-            outcome = fetcher.fetch(task.url(), policy, exchanges == null ? null : exchanges::add);
+            outcome = fetcher.fetch(task.url(), policy, exchanges == null ? null : exchanges::add, hops);
         } catch (RuntimeException e) { // a bug or an OkHttp surprise: still one result for this URL
             ErrorKind kind = ErrorClassifier.isOutOfFileDescriptors(e) ? ErrorKind.RESOURCE_LIMIT : ErrorKind.IO;
             outcome = new FetchOutcome.Failed(kind, describe(e) + " fetching " + task.url(), task.url(),

@@ -1,5 +1,6 @@
 package crawler.fetch;
 
+import crawler.url.UrlNormalizer;
 import crawlercommons.sitemaps.AbstractSiteMap;
 import crawlercommons.sitemaps.SiteMap;
 import crawlercommons.sitemaps.SiteMapIndex;
@@ -18,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads the page URLs listed in a sitemap (XML, text or RSS/Atom), following sitemap indexes.
@@ -28,7 +30,8 @@ import java.util.Set;
  * documents per call (indexes included, each fetched once), at most {@value #MAX_SITEMAP_BYTES} bytes
  * per document. A sitemap that cannot be fetched or parsed is skipped; what was read so far is kept.
  * URLs are returned as listed (not normalised), in document order, without duplicates. The parser
- * runs in lenient mode (URLs need not sit under the sitemap's path), since the frontier applies scope.
+ * runs in lenient mode (URLs need not sit under the sitemap's path), since the frontier applies scope
+ * to the page URLs; the sitemap documents themselves are fetched only where the given scope allows.
  */
 public final class SitemapReader {
 
@@ -38,9 +41,22 @@ public final class SitemapReader {
     public static final long MAX_SITEMAP_BYTES = 10L * 1024 * 1024;
 
     private final Fetcher fetcher;
+    private final Predicate<String> inScope;
+    private final UrlNormalizer normalizer = new UrlNormalizer(0);
 
+    /** Reads sitemap documents on any host. */
     public SitemapReader(Fetcher fetcher) {
+        this(fetcher, url -> true);
+    }
+
+    /**
+     * @param inScope which sitemap documents may be fetched, asked of each one's normalised URL
+     *                (the one given and those an index lists); the crawl passes its scope, so a
+     *                sitemap index cannot send it to another host
+     */
+    public SitemapReader(Fetcher fetcher, Predicate<String> inScope) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.inScope = Objects.requireNonNull(inScope, "inScope");
     }
 
     /** Up to {@code maxUrls} page URLs listed in {@code sitemapUrl} and the sitemaps it indexes. */
@@ -56,6 +72,9 @@ public final class SitemapReader {
         int read = 0;
         while (!todo.isEmpty() && read < MAX_SITEMAPS && out.size() < maxUrls) {
             String next = todo.removeFirst();
+            if (!normalizer.normalize(next).filter(inScope).isPresent()) {
+                continue; // out of scope, or no URL the crawl can request
+            }
             read++;
             AbstractSiteMap map = fetchAndParse(parser, next);
             if (map instanceof SiteMapIndex index) {

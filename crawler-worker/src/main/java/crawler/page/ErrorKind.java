@@ -19,6 +19,18 @@ public enum ErrorKind {
     TOO_MANY_REDIRECTS,
     /** A redirect led back to a URL already in the chain. */
     REDIRECT_LOOP,
+    /** A redirect whose Location is not a usable http(s) URL (bad port, bad host, another scheme, ...). */
+    BAD_REDIRECT,
+    /** A redirect into a path robots.txt disallows: the target was not requested. */
+    REDIRECT_DISALLOWED,
+    /** A redirect into a URL an {@code --exclude} pattern matches: the target was not requested. */
+    REDIRECT_EXCLUDED,
+    /**
+     * {@code --deny-private}: the host is, or resolved to, a loopback, private, link-local, CGNAT,
+     * unique-local, NAT64, 6to4, IPv4-mapped or unspecified address, and is not a seed's host.
+     * Refused when the connection would be made, so no request was sent.
+     */
+    PRIVATE_ADDRESS,
     /** The final response had a 4xx status. */
     HTTP_4XX,
     /** The final response had a 5xx status (after the retries the budget allows). */

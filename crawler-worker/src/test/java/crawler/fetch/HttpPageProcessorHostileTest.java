@@ -34,7 +34,9 @@ class HttpPageProcessorHostileTest {
     @RegisterExtension
     static final FixtureSiteExtension SITE = new FixtureSiteExtension(SiteSpec.small().withHostile(true));
 
-    private static final FetchConfig CONFIG = FetchConfig.defaults().withMaxIdleConnections(8);
+    /** The manifest assumes robots.txt obeyed, redirect hops included. */
+    private static final FetchConfig CONFIG = FetchConfig.defaults().withMaxIdleConnections(8)
+            .withRules(new CrawlRules(false, java.util.Set.of(), true, List.of()));
     private static HttpPageProcessor processor;
 
     @BeforeAll
@@ -162,7 +164,11 @@ class HttpPageProcessorHostileTest {
         int port = server.port();
         List<String> expected = List.of("http://127.0.0.1:" + port + "/", "http://127.0.0.1:" + port + "/l1/p1.html",
                         "http://[::1]:" + port + "/", "http://10.0.0.1/", "http://192.168.1.1/admin",
-                        "http://172.16.0.1:8080/", "http://169.254.169.254/latest/meta-data/", server.baseUrl())
+                        "http://172.16.0.1:8080/", "http://169.254.169.254/latest/meta-data/",
+                        "http://127.0.0.2:" + port + "/", "http://2130706433:" + port + "/",
+                        "http://0x7f.1:" + port + "/", "http://0177.0.0.1:" + port + "/",
+                        "http://100.100.100.200/latest/meta-data/", "http://[64:ff9b::a00:1]/", "http://[2002:a00:1::]/",
+                        "http://[fd00::1]/", server.baseUrl())
                 .stream().map(u -> n.normalize(u).orElseThrow()).toList();
         assertThat(r.ok()).as("%s", r.error()).isTrue();
         assertThat(r.links()).containsExactlyElementsOf(expected);

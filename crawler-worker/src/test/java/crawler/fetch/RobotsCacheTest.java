@@ -127,6 +127,43 @@ class RobotsCacheTest {
         assertThat(results.stream().map(f -> f.resultNow()).distinct()).hasSize(1);
     }
 
+    /** Rules, then comment lines past 500 KiB, then a rule only a reader of the whole file would see. */
+    private static String robotsLongerThan500KiB() {
+        StringBuilder b = new StringBuilder("User-agent: *\nDisallow: /private/\n");
+        while (b.length() < 600 * 1024) {
+            b.append("# filler line to make this robots.txt longer than RFC 9309's 500 KiB\n");
+        }
+        return b.append("Disallow: /late/\n").toString();
+    }
+
+    @Test
+    void robotsOver500KiB_isParsedFromItsFirst500KiB_notReadAsAllowAll() {
+        server.enqueue(robots(200, robotsLongerThan500KiB()));
+
+        RobotsPolicy policy = cache.policyFor(url("/"));
+
+        assertThat(policy.allows(url("/private/x"))).isFalse();
+        assertThat(policy.allows(url("/late/x"))).isTrue(); // past the first 500 KiB: never read
+        assertThat(policy.fetchError()).isNull();
+    }
+
+    @Test
+    void robotsTrippingTheDecompressionGuard_isParsedFromItsFirst500KiB_notReadAsAllowAll() throws IOException {
+        byte[] plain = ("User-agent: *\nDisallow: /private/\n" + "\n".repeat(8 * 1024 * 1024))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+            gz.write(plain);
+        }
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/plain")
+                .setHeader("Content-Encoding", "gzip").body(new okio.Buffer().write(zipped.toByteArray())).build());
+
+        RobotsPolicy policy = cache.policyFor(url("/"));
+
+        assertThat(policy.allows(url("/private/x"))).isFalse();
+        assertThat(policy.allows(url("/open"))).isTrue();
+    }
+
     @Test
     void productToken_isLowerCaseNameBeforeSlash() {
         assertThat(RobotsCache.productToken("CrawlBench/0.1 (x)")).isEqualTo("crawlbench");
