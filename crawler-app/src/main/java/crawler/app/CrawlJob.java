@@ -25,6 +25,7 @@ import crawler.page.PageProcessor;
 import crawler.page.PageResult;
 import crawler.report.CrawlSummary;
 import crawler.report.ResultSink;
+import crawler.url.HttpUrls;
 import crawler.url.UrlNormalizer;
 import crawler.worker.ChaosProcessor;
 import java.io.PrintStream;
@@ -137,7 +138,7 @@ public final class CrawlJob {
     FetchConfig fetchConfig(List<String> seeds) {
         Set<String> seedHosts = new LinkedHashSet<>();
         for (String seed : seeds) {
-            HttpUrl u = HttpUrl.parse(seed);
+            HttpUrl u = HttpUrls.parse(seed);
             if (u != null) {
                 seedHosts.add(u.host());
             }

@@ -26,6 +26,7 @@ final class CrawlStats {
     private long requeued;
     private final List<Long> workerStartupMillis = new ArrayList<>();
     private final List<Long> workerFirstResultMillis = new ArrayList<>();
+    private final Map<String, Long> invalidLinks = new TreeMap<>();
 
     void record(PageResult r) {
         pages++;
@@ -40,6 +41,7 @@ final class CrawlStats {
         if (r.virtual()) {
             virtualPages++;
         }
+        r.invalidLinks().forEach((why, n) -> invalidLinks.merge(why, (long) n, Long::sum));
     }
 
     void recordResumed() {
@@ -83,6 +85,6 @@ final class CrawlStats {
         return new CrawlSummary(mode, concurrency, workers, batchSize, stop.name(), pages, ok, failuresByKind,
                 abandoned, wallMillis, rate, List.copyOf(threadCounts.keySet()), ProcessHandle.current().pid(),
                 threadCounts, virtualPages, workerStarts, workerDeaths, requeued, admissionNames, robotsIgnored,
-                workerStartupMillis, resumed, politenessNote, workerFirstResultMillis);
+                workerStartupMillis, resumed, politenessNote, workerFirstResultMillis, invalidLinks);
     }
 }

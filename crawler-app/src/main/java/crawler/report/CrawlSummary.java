@@ -32,6 +32,8 @@ import java.util.Map;
  * @param politenessNote     when per-host limits, not the concurrency, held URLs back: what they
  *                           allow and how to lift them; null when they never did
  * @param workerFirstResultMillis spawn to first result of each worker that delivered one, in arrival order
+ * @param invalidLinks       links dropped from pages because they are no URL the crawl can request,
+ *                           by reason (other_scheme, unparsable, no_usable_host)
  */
 public record CrawlSummary(
         String mode,
@@ -57,7 +59,8 @@ public record CrawlSummary(
         List<Long> workerStartupMillis,
         long resumed,
         String politenessNote,
-        List<Long> workerFirstResultMillis) {
+        List<Long> workerFirstResultMillis,
+        Map<String, Long> invalidLinks) {
 
     public CrawlSummary {
         failuresByKind = Map.copyOf(failuresByKind);
@@ -66,6 +69,7 @@ public record CrawlSummary(
         admissions = Map.copyOf(admissions);
         workerStartupMillis = List.copyOf(workerStartupMillis);
         workerFirstResultMillis = List.copyOf(workerFirstResultMillis);
+        invalidLinks = invalidLinks == null ? Map.of() : Map.copyOf(invalidLinks); // absent in older summaries
     }
 
     public long failed() {

@@ -36,6 +36,9 @@ public final class SummaryFormatter {
                     s.requeued()));
         }
         b.append("  frontier: ").append(join(s.admissions())).append('\n');
+        if (!s.invalidLinks().isEmpty()) {
+            b.append("  invalid links dropped: ").append(join(s.invalidLinks())).append('\n');
+        }
         if (s.politenessNote() != null) {
             b.append("  paced by politeness: ").append(s.politenessNote()).append('\n');
         }

@@ -3,6 +3,7 @@ package crawler.fetch;
 import crawler.archive.HttpExchange;
 import crawler.page.ErrorKind;
 import crawler.page.PageError;
+import crawler.url.HttpUrls;
 import crawler.url.UrlNormalizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -171,7 +172,7 @@ public final class Fetcher implements AutoCloseable {
     public FetchOutcome fetch(String url, BodyPolicy policy, Consumer<HttpExchange> exchanges, RedirectCheck hops) {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(hops, "hops");
-        HttpUrl current = url == null ? null : HttpUrl.parse(url);
+        HttpUrl current = url == null ? null : HttpUrls.parse(url);
         if (current == null) {
             return new FetchOutcome.Failed(ErrorKind.IO, "not an absolute http(s) URL: " + url,
                     String.valueOf(url), 0, null, 0, null, 0);
@@ -307,7 +308,7 @@ public final class Fetcher implements AutoCloseable {
                 // 0, a bad host, another scheme) is no URL the crawl can request, so the page's
                 // result says so instead of carrying it on.
                 String location = response.header("Location");
-                HttpUrl target = url.resolve(location);
+                HttpUrl target = HttpUrls.resolve(url, location);
                 String normalized = target == null ? null : normalizer.normalize(target.toString()).orElse(null);
                 if (normalized == null) {
                     return new Step.Done(new FetchOutcome.Failed(ErrorKind.BAD_REDIRECT, "HTTP " + status

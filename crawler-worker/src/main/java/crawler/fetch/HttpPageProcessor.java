@@ -122,7 +122,10 @@ public final class HttpPageProcessor implements PageProcessor {
         try {
             ParsedPage page = parser.parse(f.body(), f.charset(), f.finalUrl());
             CpuWork.run(f.body(), config.cpuWorkRounds());
-            return result(task, f, page.title(), page.links(), fetchMs, millisSince(t1), null);
+            PageResult r = result(task, f, page.title(), page.links(), fetchMs, millisSince(t1), null);
+            return page.invalidLinks().isEmpty() ? r : new PageResult(r.url(), r.finalUrl(), r.depth(), r.status(),
+                    r.contentType(), r.bytes(), r.title(), r.links(), r.bodySha256(), r.fetchMs(), r.parseMs(),
+                    r.attempts(), null, r.pid(), r.threadId(), r.threadName(), r.virtual(), null, page.invalidLinks());
         } catch (UnsupportedCharsetException | IllegalCharsetNameException e) {
             return result(task, f, null, List.of(), fetchMs, millisSince(t1),
                     new PageError(ErrorKind.CHARSET, "charset " + f.charset() + " cannot be decoded, at "

@@ -1,6 +1,7 @@
 package crawler.fetch;
 
 import crawler.page.ErrorKind;
+import crawler.url.HttpUrls;
 import crawler.url.UrlNormalizer;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
@@ -103,7 +104,7 @@ public final class RobotsCache {
     }
 
     static String robotsUrl(String url) {
-        HttpUrl u = HttpUrl.parse(url);
+        HttpUrl u = HttpUrls.parse(url);
         if (u == null) {
             throw new IllegalArgumentException("not an absolute http(s) URL: " + url);
         }

@@ -1,6 +1,10 @@
 package crawler.page;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What fetching and parsing one URL produced. One of these is written, as one JSON line, for
@@ -25,6 +29,8 @@ import java.util.List;
  * @param threadName  that thread's name
  * @param virtual     whether that thread was a virtual thread
  * @param workerId    the worker process's number in process mode, null in thread modes
+ * @param invalidLinks links the page held that are no URL the crawl can request, dropped and counted
+ *                    by {@link crawler.url.InvalidUrl#key() reason}; empty (and not written) when none
  */
 public record PageResult(
         String url,
@@ -44,10 +50,21 @@ public record PageResult(
         long threadId,
         String threadName,
         boolean virtual,
-        Integer workerId) {
+        Integer workerId,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> invalidLinks) {
 
     public PageResult {
         links = links == null ? List.of() : List.copyOf(links);
+        invalidLinks = invalidLinks == null || invalidLinks.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new TreeMap<>(invalidLinks)); // sorted: one JSON spelling
+    }
+
+    /** A result without invalid links. */
+    public PageResult(String url, String finalUrl, int depth, int status, String contentType, long bytes, String title,
+                      List<String> links, String bodySha256, long fetchMs, long parseMs, int attempts, PageError error,
+                      long pid, long threadId, String threadName, boolean virtual, Integer workerId) {
+        this(url, finalUrl, depth, status, contentType, bytes, title, links, bodySha256, fetchMs, parseMs, attempts,
+                error, pid, threadId, threadName, virtual, workerId, Map.of());
     }
 
     public boolean ok() {
@@ -57,12 +74,12 @@ public record PageResult(
     /** The same result with other links and depth (the frontier's view of both when it was recorded). */
     public PageResult withLinksAndDepth(List<String> newLinks, int newDepth) {
         return new PageResult(url, finalUrl, newDepth, status, contentType, bytes, title, newLinks, bodySha256,
-                fetchMs, parseMs, attempts, error, pid, threadId, threadName, virtual, workerId);
+                fetchMs, parseMs, attempts, error, pid, threadId, threadName, virtual, workerId, invalidLinks);
     }
 
     /** The same result stamped with the worker process that produced it. */
     public PageResult withWorkerId(Integer id) {
         return new PageResult(url, finalUrl, depth, status, contentType, bytes, title, links, bodySha256,
-                fetchMs, parseMs, attempts, error, pid, threadId, threadName, virtual, id);
+                fetchMs, parseMs, attempts, error, pid, threadId, threadName, virtual, id, invalidLinks);
     }
 }

@@ -53,6 +53,13 @@ public final class PageResultJson {
         } else {
             g.writeNumberField("workerId", r.workerId());
         }
+        if (!r.invalidLinks().isEmpty()) { // NON_EMPTY, as the record's annotation tells data binding
+            g.writeObjectFieldStart("invalidLinks");
+            for (var e : r.invalidLinks().entrySet()) { // sorted by key
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 }

@@ -1,5 +1,7 @@
 package crawler.parse;
 
+import crawler.url.InvalidUrl;
+import crawler.url.HttpUrls;
 import crawler.url.UrlNormalizer;
 import java.util.Objects;
 import okhttp3.HttpUrl;
@@ -65,13 +67,32 @@ final class LinkResolver {
             }
         }
         HttpUrl base = base();
-        HttpUrl url = base != null ? base.resolve(cleaned) : HttpUrl.parse(cleaned);
+        HttpUrl url = base != null ? HttpUrls.resolve(base, cleaned) : HttpUrls.parse(cleaned);
         return url == null ? null : url.toString();
+    }
+
+    /**
+     * Why {@link #resolve} gave null for {@code href}: for an absolute or protocol-relative one,
+     * the normaliser's reason (another scheme, a bad port or empty host, ...); for a relative one,
+     * no base to resolve it against or a reference no URL parser accepts.
+     */
+    InvalidUrl whyUnresolved(String href) {
+        String cleaned = stripControlChars(href).strip();
+        HttpUrl base = base();
+        if (cleaned.startsWith("//") && base != null) {
+            return normalizer.whyInvalid(base.scheme() + ":" + cleaned);
+        }
+        int colon = cleaned.indexOf(':');
+        int slash = cleaned.indexOf('/');
+        if (colon > 0 && (slash < 0 || colon < slash)) {
+            return normalizer.whyInvalid(cleaned);
+        }
+        return InvalidUrl.UNPARSABLE;
     }
 
     private HttpUrl base() {
         if (!baseParsed) {
-            parsedBase = HttpUrl.parse(baseUri);
+            parsedBase = HttpUrls.parse(baseUri);
             baseParsed = true;
         }
         return parsedBase;

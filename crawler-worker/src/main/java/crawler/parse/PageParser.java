@@ -1,5 +1,6 @@
 package crawler.parse;
 
+import crawler.url.InvalidUrl;
 import crawler.url.UrlNormalizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -8,8 +9,10 @@ import java.nio.charset.Charset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -80,7 +83,9 @@ public final class PageParser {
             // Reading a byte array cannot fail; if it does, it is a broken invariant.
             throw new UncheckedIOException("reading an in-memory body of " + baseUri, e);
         }
-        return new ParsedPage(title(doc), links(doc), doc.charset().name());
+        Map<String, Integer> invalid = new TreeMap<>();
+        List<String> links = links(doc, invalid);
+        return new ParsedPage(title(doc), links, doc.charset().name(), invalid);
     }
 
     private static String title(Document doc) {
@@ -88,7 +93,11 @@ public final class PageParser {
         return title.isEmpty() ? null : title;
     }
 
-    private List<String> links(Document doc) {
+    /**
+     * The page's links, each validated once, here: by {@link UrlNormalizer#normalize}. One it
+     * refuses is dropped and counted in {@code invalid} by reason.
+     */
+    private List<String> links(Document doc, Map<String, Integer> invalid) {
         // doc.baseUri() is already the page's first <base href> when it has one (jsoup resolves
         // and records it while parsing). Resolved by us, not by jsoup's absUrl, which builds a
         // java.net.URL per link through the JVM-wide, synchronised handler table: that was most
@@ -101,11 +110,16 @@ public final class PageParser {
             }
             String href = el.attr("href");
             if (hasOtherScheme(href)) {
+                invalid.merge(InvalidUrl.OTHER_SCHEME.key(), 1, Integer::sum);
                 continue;
             }
             String abs = resolver.resolve(href);
-            if (abs != null) {
-                normalizer.normalize(abs).ifPresent(out::add);
+            String link = abs == null ? null : normalizer.normalize(abs).orElse(null);
+            if (link != null) {
+                out.add(link);
+            } else {
+                InvalidUrl why = abs == null ? resolver.whyUnresolved(href) : normalizer.whyInvalid(abs);
+                invalid.merge(why.key(), 1, Integer::sum);
             }
         }
         return List.copyOf(out);

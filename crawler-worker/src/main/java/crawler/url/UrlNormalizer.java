@@ -90,6 +90,52 @@ public final class UrlNormalizer {
     }
 
     /**
+     * Why {@link #normalize} refuses {@code absoluteUrl}: called only after it did, so the usual
+     * path pays nothing for it.
+     */
+    public InvalidUrl whyInvalid(String absoluteUrl) {
+        if (absoluteUrl == null) {
+            return InvalidUrl.UNPARSABLE;
+        }
+        String url = absoluteUrl.strip();
+        int colon = url.indexOf(':');
+        if (colon > 0 && !hasHttpScheme(url) && url.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*")
+                && !url.regionMatches(true, 0, "http:", 0, 5) && !url.regionMatches(true, 0, "https:", 0, 6)) {
+            return InvalidUrl.OTHER_SCHEME;
+        }
+        HttpUrl parsed = HttpUrls.parse(url);
+        if (parsed != null && (parsed.host().isEmpty() || hostKeyOrNull(url) == null)) {
+            return InvalidUrl.NO_USABLE_HOST;
+        }
+        if (parsed == null && portOutOfRange(url)) {
+            return InvalidUrl.NO_USABLE_HOST;
+        }
+        return InvalidUrl.UNPARSABLE;
+    }
+
+    /** Whether the authority of an http(s) URL ends in a port of 0 or outside 1-65535 (which OkHttp refuses). */
+    private static boolean portOutOfRange(String url) {
+        int start = url.indexOf("://");
+        if (start < 0) {
+            return false;
+        }
+        int end = start + 3;
+        while (end < url.length() && "/?#\\".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = url.substring(start + 3, end);
+        int colon = authority.lastIndexOf(':');
+        if (colon < 0 || authority.lastIndexOf(']') > colon) {
+            return false;
+        }
+        String port = authority.substring(colon + 1);
+        if (!port.matches("-?[0-9]+")) {
+            return false;
+        }
+        return port.startsWith("-") || port.length() > 5 || Integer.parseInt(port) == 0 || Integer.parseInt(port) > 65_535;
+    }
+
+    /**
      * The canonical form of {@code url} when it is an absolute http(s) URL that needs no more than
      * its fragment or an empty {@code ?} removed; null when it may need more (relative, upper case,
      * escapes, dot segments, an unsorted query, ...). Cheaper than parsing it.
@@ -114,7 +160,7 @@ public final class UrlNormalizer {
         String url = absoluteUrl.strip();
         String ipv6Host = null;
         if (url.indexOf('[') >= 0) {
-            HttpUrl parsed = HttpUrl.parse(url);
+            HttpUrl parsed = HttpUrls.parse(url);
             if (parsed != null && parsed.host().indexOf(':') >= 0) {
                 ipv6Host = "[" + parsed.host() + "]";
                 url = parsed.newBuilder().host(IPV6_PLACEHOLDER).build().toString();
@@ -173,7 +219,7 @@ public final class UrlNormalizer {
         }
         // OkHttp's parser: lower-cases the host, fills in the default port, accepts what browsers
         // accept and refuses ports outside 1-65535, as the fetcher will.
-        HttpUrl parsed = HttpUrl.parse(url.strip());
+        HttpUrl parsed = HttpUrls.parse(url.strip());
         if (parsed == null) {
             return null;
         }
