@@ -33,6 +33,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -81,25 +86,30 @@ public final class CrawlJob {
             throw new IllegalArgumentException("no seed URLs to crawl");
         }
         Scope scope = Scope.ofSeeds(seeds, settings.includes(), settings.excludes());
-        try (Fetcher fetcher = new Fetcher(fetchConfig(seeds).withMaxIdleConnections(4))) {
+        // Closed in reverse order: the fetcher first, which cancels robots.txt fetches still running,
+        // so the executor's close does not wait out their timeouts.
+        try (ExecutorService robotsFetches = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("robots-", 0).factory());
+             Fetcher fetcher = new Fetcher(fetchConfig(seeds).withMaxIdleConnections(4))) {
             RobotsCache robotsCache = new RobotsCache(fetcher, settings.fetch().userAgent());
-            RobotsGate robots = settings.ignoreRobots() ? RobotsGate.IGNORE : robotsGate(robotsCache);
+            RobotsGate robots = settings.ignoreRobots() ? RobotsGate.IGNORE : robotsGate(robotsCache, robotsFetches);
             Politeness politeness = new Politeness(settings.politeness(), Ticker.SYSTEM);
             Frontier frontier = new Frontier(settings.frontier(), scope, settings.trapGuard(), robots, politeness);
+            // Made before the seeds are offered: it is what hears of robots.txt arriving for them.
+            Coordinator coordinator = new Coordinator(frontier, settings.pacing(), sink, Ticker.SYSTEM, log,
+                    journal);
             frontier.markJournaled(journal.keySet());
             for (String seed : seeds) {
                 Admission a = frontier.offer(seed, 0);
                 if (a == Admission.ROBOTS_UNREACHABLE) {
                     log.println("crawler: seed " + seed + ": robots.txt could not be read; recorded as failed");
-                } else if (a != Admission.QUEUED && a != Admission.ALREADY_SEEN) {
+                } else if (a != Admission.QUEUED && a != Admission.ALREADY_SEEN && a != Admission.AWAITING_ROBOTS) {
                     log.println("crawler: seed " + seed + " not crawled: " + a.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
                 }
             }
             if (settings.sitemaps()) {
                 seedFromSitemaps(seeds, fetcher, robotsCache, frontier, scope);
             }
-            Coordinator coordinator = new Coordinator(frontier, settings.pacing(), sink, Ticker.SYSTEM, log,
-                    journal);
             onStart.accept(coordinator);
             String mode = settings.mode().name().toLowerCase(java.util.Locale.ROOT);
             return coordinator.run(executors, new CrawlRun(mode, settings.reportedWorkers(), settings.ignoreRobots()));
@@ -153,8 +163,26 @@ public final class CrawlJob {
                 log);
     }
 
-    private static RobotsGate robotsGate(RobotsCache cache) {
+    /**
+     * robots.txt through the cache, read on {@code fetches}' threads: the gate never makes the
+     * coordinator wait. Its answers are asked for only once {@link RobotsGate#ready} said yes, so
+     * {@code policyFor} then returns a policy already read.
+     */
+    private static RobotsGate robotsGate(RobotsCache cache, Executor fetches) {
+        Set<String> notifying = ConcurrentHashMap.newKeySet();
         return new RobotsGate() {
+            @Override
+            public boolean ready(String url, Runnable whenReady) {
+                CompletableFuture<RobotsPolicy> policy = cache.policyAsync(url, fetches);
+                if (policy.isDone()) {
+                    return true;
+                }
+                if (notifying.add(UrlNormalizer.hostKey(url))) { // one note per host, however many URLs wait
+                    policy.whenComplete((p, e) -> whenReady.run());
+                }
+                return false;
+            }
+
             @Override
             public boolean allows(String url) {
                 return cache.policyFor(url).allows(url);

@@ -33,7 +33,10 @@ import java.util.function.Function;
  * naming the limit.
  *
  * <p>All crawl state (frontier, politeness, statistics, the sink) is touched by the thread that
- * calls {@link #run} and by no other: executor threads only put messages in an inbox. That is
+ * calls {@link #run} and by no other: executor threads only put messages in an inbox, and so do
+ * the threads that read robots.txt. This thread never waits on the network: a host's URLs wait in
+ * the frontier until its rules arrive, while other hosts' URLs go out and the time budget and the
+ * watchdog keep their timing. That is
  * why the frontier and its limits are the same object, with the same rules, in every mode.
  * {@link #requestStop} and {@link #progress} may be called from any thread.
  */
@@ -75,6 +78,9 @@ public final class Coordinator {
         this.sink = sink;
         this.ticker = ticker;
         this.log = log;
+        // robots.txt is read on other threads; the host's URLs wait in the frontier meanwhile, and
+        // the news comes through the inbox, so the frontier stays confined to this loop's thread.
+        frontier.whenRobotsArrive(host -> inbox.add(new RobotsArrived(host)));
     }
 
     /** Asks a running crawl to stop soon; in-flight work is given a short grace, then abandoned. */
@@ -237,6 +243,10 @@ public final class Coordinator {
                 record(r);
                 yield true;
             }
+            case RobotsArrived r -> {
+                frontier.robotsArrived(r.hostKey());
+                yield false;
+            }
             case ExecEvent e -> {
                 stats.record(e);
                 if (e instanceof ExecEvent.WorkerDied d) {
@@ -315,5 +325,9 @@ public final class Coordinator {
 
     private enum Wakeup {
         INSTANCE
+    }
+
+    /** A host's robots.txt became known (read on another thread). */
+    private record RobotsArrived(String hostKey) {
     }
 }

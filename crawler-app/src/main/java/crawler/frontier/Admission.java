@@ -12,6 +12,11 @@ public enum Admission {
     TOO_DEEP,
     TRAP,
     ROBOTS_DISALLOWED,
+    /**
+     * Held until its host's robots.txt is read (elsewhere than on the coordinator thread), then
+     * admitted or refused like any other URL. Transient: not counted in the summary.
+     */
+    AWAITING_ROBOTS,
     /** Queued, but to be answered with an error result: its host's robots.txt could not be read. */
     ROBOTS_UNREACHABLE,
     HOST_BUDGET_SPENT,

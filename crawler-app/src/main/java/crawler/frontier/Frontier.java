@@ -52,6 +52,11 @@ public final class Frontier {
     private final Set<String> journaled = new HashSet<>();
     /** URLs queued only to be answered with their robots.txt error, never requested. */
     private final Map<String, PageError> unreachable = new HashMap<>();
+    /** URLs held until their host's robots.txt is known, by host key. */
+    private final Map<String, List<UrlNode>> awaitingRobots = new HashMap<>();
+    private long awaiting;
+    /** Told the host key when a host's robots.txt becomes known; see {@link #whenRobotsArrive}. */
+    private java.util.function.Consumer<String> robotsArrived = host -> { };
     private long admitted;
     private int inFlight;
 
@@ -66,6 +71,41 @@ public final class Frontier {
         this.robots = robots;
         this.politeness = politeness;
         this.keepLinks = limits.maxDepth() != FrontierLimits.UNLIMITED_DEPTH;
+    }
+
+    /**
+     * Where to say that a host's robots.txt became known, so that {@link #robotsArrived} is called
+     * for it on the frontier's own thread: the coordinator passes a hand-off to its inbox. Until
+     * then, and for a gate that answers at once, URLs are never held.
+     */
+    public void whenRobotsArrive(java.util.function.Consumer<String> listener) {
+        this.robotsArrived = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Admits (or refuses) the URLs held for {@code hostKey}'s robots.txt, now known: each as if it
+     * were offered now at its shortest known depth, and counted the way it ends.
+     */
+    public void robotsArrived(String hostKey) {
+        List<UrlNode> held = awaitingRobots.remove(hostKey);
+        if (held == null) {
+            return;
+        }
+        for (UrlNode node : held) {
+            awaiting--;
+            Admission refusal = refusal(node.url, hostKey);
+            if (refusal == Admission.AWAITING_ROBOTS) { // the gate forgot; hold it again rather than lose it
+                hold(node, hostKey);
+                continue;
+            }
+            if (refusal != null) {
+                nodes.remove(node.url); // nothing kept for a refused URL, as at any admission
+                count(refusal);
+                continue;
+            }
+            count(enqueue(node, node.url, hostKey, node.depth));
+        }
+        offerLinksOfShortenedPages();
     }
 
     /**
@@ -114,11 +154,32 @@ public final class Frontier {
             return Admission.OUT_OF_SCOPE; // nothing kept: scope is a pure function of the text
         }
         Admission refusal = refusal(url, host);
+        if (refusal == Admission.AWAITING_ROBOTS) {
+            if (node == null) {
+                node = new UrlNode(url, depth, UrlNode.State.AWAITING_ROBOTS);
+                nodes.put(url, node);
+            }
+            node.depth = depth;
+            hold(node, host);
+            return refusal;
+        }
         if (refusal != null) {
             // Nothing kept: every refusal is a function of the URL and of per-host state the
             // gates hold themselves, so a URL offered again is refused again at no cost in memory.
             return refusal;
         }
+        return enqueue(node, url, host, depth);
+    }
+
+    /** Keeps a URL aside until its host's robots.txt is known. */
+    private void hold(UrlNode node, String host) {
+        node.state = UrlNode.State.AWAITING_ROBOTS;
+        awaitingRobots.computeIfAbsent(host, h -> new ArrayList<>()).add(node);
+        awaiting++;
+    }
+
+    /** Queues a URL that passed every check. */
+    private Admission enqueue(UrlNode node, String url, String host, int depth) {
         if (node == null) {
             node = new UrlNode(url, depth, UrlNode.State.QUEUED);
             nodes.put(url, node);
@@ -143,6 +204,10 @@ public final class Frontier {
         if (limits.hostPageBudget() > 0 && admittedPerHost.getOrDefault(host, 0L) >= limits.hostPageBudget()) {
             return Admission.HOST_BUDGET_SPENT;
         }
+        if (!robots.ready(url, () -> robotsArrived.accept(host))) {
+            // robots.txt is being read elsewhere; the URL waits, and the coordinator goes on.
+            return Admission.AWAITING_ROBOTS;
+        }
         if (!robots.allows(url)) {
             PageError why = robots.unreachable(url);
             if (why == null) {
@@ -163,7 +228,7 @@ public final class Frontier {
                 node.depth = depth;
                 queues.add(node);
             }
-            case IN_FLIGHT -> node.depth = depth; // its links will go out at the new depth
+            case IN_FLIGHT, AWAITING_ROBOTS -> node.depth = depth; // its links, or it, will go out at the new depth
             case DONE -> {
                 node.depth = depth;
                 if (node.links != null) {
@@ -279,7 +344,12 @@ public final class Frontier {
 
     /** True when nothing is queued and nothing is in flight. */
     public boolean exhausted() {
-        return queues.size() == 0 && inFlight == 0;
+        return queues.size() == 0 && inFlight == 0 && awaiting == 0;
+    }
+
+    /** URLs held until their host's robots.txt is known. */
+    public long awaitingRobots() {
+        return awaiting;
     }
 
     /** URLs handed out and not yet completed. */
@@ -317,6 +387,9 @@ public final class Frontier {
     }
 
     private void count(Admission a) {
+        if (a == Admission.AWAITING_ROBOTS) {
+            return; // counted the way it ends, when its host's robots.txt arrives
+        }
         admissions.merge(a, 1L, Long::sum);
     }
 }

@@ -3,10 +3,21 @@ package crawler.frontier;
 import crawler.page.PageError;
 
 /**
- * robots.txt as the frontier sees it. Implementations may fetch robots.txt on first use of a
- * host (and block while doing so); answers are cached per host.
+ * robots.txt as the frontier sees it; answers are cached per host. The frontier asks
+ * {@link #ready} first and the other methods only once it said yes, so a gate that fetches
+ * robots.txt elsewhere never makes the coordinator thread wait on the network.
  */
 public interface RobotsGate {
+
+    /**
+     * Whether the rules of {@code url}'s host are known now. If not, the gate starts getting them
+     * (once per host, however often it is asked) and runs {@code whenReady}, on any thread, once
+     * they are known. A gate that can answer at once (tests, robots.txt ignored) keeps this default.
+     */
+    default boolean ready(String url, Runnable whenReady) {
+        return true;
+    }
+
 
     /** A gate that allows everything: robots.txt ignored, as the user explicitly asked. */
     RobotsGate IGNORE = new RobotsGate() {

@@ -10,6 +10,8 @@ final class UrlNode {
     enum State {
         /** Seen only beyond the depth limit: not checked further, may still come closer. */
         TOO_DEEP,
+        /** In scope and within the depth limit, held until its host's robots.txt is known. */
+        AWAITING_ROBOTS,
         QUEUED,
         IN_FLIGHT,
         DONE

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import okhttp3.HttpUrl;
 
 /**
@@ -56,7 +57,41 @@ public final class RobotsCache {
         this.agentNames = List.of(productToken(Objects.requireNonNull(userAgent, "userAgent")));
     }
 
-    /** The policy for {@code url}'s host, fetching robots.txt if this process has not yet. */
+    /**
+     * The policy for {@code url}'s host as a future that never fails: complete already when this
+     * process has read that robots.txt, else completed by a fetch that {@code fetches} runs (one per
+     * host, however many callers ask). For a caller that must not wait: the crawl's coordinator.
+     */
+    public CompletableFuture<RobotsPolicy> policyAsync(String url, Executor fetches) {
+        String key = UrlNormalizer.hostKey(url);
+        CompletableFuture<RobotsPolicy> existing = byHost.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        CompletableFuture<RobotsPolicy> mine = new CompletableFuture<>();
+        existing = byHost.putIfAbsent(key, mine);
+        if (existing != null) {
+            return existing;
+        }
+        String robotsUrl = robotsUrl(url);
+        try {
+            fetches.execute(() -> complete(mine, robotsUrl));
+        } catch (RuntimeException e) { // rejected: the crawl is ending; never leave the future open
+            mine.complete(RobotsPolicy.allowAll(robotsUrl));
+        }
+        return mine;
+    }
+
+    private void complete(CompletableFuture<RobotsPolicy> future, String robotsUrl) {
+        try {
+            future.complete(load(robotsUrl));
+        } catch (RuntimeException e) {
+            // Never leave waiters hanging; a bug here must not block a host for ever.
+            future.complete(RobotsPolicy.allowAll(robotsUrl));
+        }
+    }
+
+    /** The policy for {@code url}'s host, fetching robots.txt on this thread if this process has not yet. */
     public RobotsPolicy policyFor(String url) {
         String key = UrlNormalizer.hostKey(url);
         CompletableFuture<RobotsPolicy> mine = new CompletableFuture<>();
@@ -64,13 +99,7 @@ public final class RobotsCache {
         if (existing != null) {
             return existing.join();
         }
-        String robotsUrl = robotsUrl(url);
-        try {
-            mine.complete(load(robotsUrl));
-        } catch (RuntimeException e) {
-            // Never leave waiters hanging; a bug here must not block a host for ever.
-            mine.complete(RobotsPolicy.allowAll(robotsUrl));
-        }
+        complete(mine, robotsUrl(url));
         return mine.join();
     }
 
