@@ -101,9 +101,9 @@ public final class CrawlJob {
             frontier.markJournaled(journal.keySet());
             for (String seed : seeds) {
                 Admission a = frontier.offer(seed, 0);
-                if (a == Admission.ROBOTS_UNREACHABLE) {
-                    log.println("crawler: seed " + seed + ": robots.txt could not be read; recorded as failed");
-                } else if (a != Admission.QUEUED && a != Admission.ALREADY_SEEN && a != Admission.AWAITING_ROBOTS) {
+                // A seed whose robots.txt cannot be read is named by the coordinator, which learns it later.
+                if (a != Admission.QUEUED && a != Admission.ALREADY_SEEN && a != Admission.AWAITING_ROBOTS
+                        && a != Admission.ROBOTS_UNREACHABLE) {
                     log.println("crawler: seed " + seed + " not crawled: " + a.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
                 }
             }

@@ -285,6 +285,9 @@ public final class Coordinator {
 
     /** A URL answered with an error without a request (its robots.txt could not be read). */
     private void recordUnrequested(PageTask task, PageError error) {
+        if (task.depth() == 0) { // robots.txt is read after the seeds are offered: said here, when known
+            log.println("crawler: seed " + task.url() + ": robots.txt could not be read; recorded as failed");
+        }
         PageResult r = new PageResult(task.url(), task.url(), task.depth(), 0, null, 0, null, List.of(), null, 0, 0, 0,
                 error, PID, 0, null, false, null);
         sink.accept(r);

@@ -218,6 +218,60 @@ class FrontierTest {
         assertThat(f.inFlight()).isEqualTo(2);
     }
 
+    /** robots.txt that is not known until the test says so; disallows /private/ once it is. */
+    private static final class LateRobots implements RobotsGate {
+        boolean known;
+        final List<Runnable> waiting = new java.util.ArrayList<>();
+
+        @Override
+        public boolean ready(String url, Runnable whenReady) {
+            if (!known) {
+                waiting.add(whenReady);
+            }
+            return known;
+        }
+
+        @Override
+        public boolean allows(String url) {
+            if (!known) {
+                throw new IllegalStateException("asked before ready: " + url);
+            }
+            return !url.contains("/private/");
+        }
+
+        @Override
+        public long crawlDelayMillis(String url) {
+            return -1;
+        }
+    }
+
+    @Test
+    void urlsOfAHostWhoseRobotsIsNotKnown_wait_thenAreAdmittedOrRefused_whenItArrives() {
+        LateRobots robots = new LateRobots();
+        Frontier f = frontier(new FrontierLimits(3, 0, 0), robots, PolitenessConfig.unlimited());
+        List<String> arrived = new java.util.ArrayList<>();
+        f.whenRobotsArrive(arrived::add);
+
+        assertThat(f.offer("http://a.test/", 0)).isEqualTo(Admission.AWAITING_ROBOTS);
+        assertThat(f.offer("http://a.test/private/x", 1)).isEqualTo(Admission.AWAITING_ROBOTS);
+        assertThat(f.offer("http://a.test/private/x", 0)).as("a shorter path while waiting")
+                .isEqualTo(Admission.SHORTER_PATH);
+        assertThat(f.take(10)).isEmpty();
+        assertThat(f.exhausted()).as("waiting URLs keep the crawl going").isFalse();
+        assertThat(f.awaitingRobots()).isEqualTo(2);
+        assertThat(f.admissionCounts()).doesNotContainKey(Admission.AWAITING_ROBOTS);
+
+        robots.known = true;
+        robots.waiting.forEach(Runnable::run);
+        assertThat(arrived).containsOnly("a.test:80");
+        f.robotsArrived("a.test:80");
+
+        assertThat(f.take(10)).extracting(PageTask::url).containsExactly("http://a.test/");
+        assertThat(f.awaitingRobots()).isZero();
+        assertThat(f.admissionCounts()).containsEntry(Admission.QUEUED, 1L)
+                .containsEntry(Admission.ROBOTS_DISALLOWED, 1L);
+    }
+
     /** Disallows URLs under {@code prefix}; with {@code unreachable} set, as if their robots.txt could not be read. */
     private record DisallowingRobots(String prefix, long crawlDelayMillis, PageError unreachable) implements RobotsGate {
         @Override
