@@ -85,6 +85,17 @@ class SitemapReaderTest {
     }
 
     @Test
+    void sitemapsOutOfScope_areNotFetched_indexChildrenIncluded() {
+        // The crawl's scope, as a predicate: /b.xml (an index child) lies outside it.
+        SitemapReader reader = new SitemapReader(fetcher, u -> !u.endsWith("/b.xml"));
+
+        assertThat(reader.urls(url("/index.xml"), 100)).containsExactly(url("/p1"), url("/p2"));
+        assertThat(server.getRequestCount()).isEqualTo(3); // index, a, missing: never b
+        assertThat(new SitemapReader(fetcher, u -> false).urls(url("/index.xml"), 100)).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
     void missingSitemap_givesNoUrls() {
         assertThat(new SitemapReader(fetcher).urls(url("/missing.xml"), 10)).isEmpty();
     }
