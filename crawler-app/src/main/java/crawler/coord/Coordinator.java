@@ -275,8 +275,7 @@ public final class Coordinator {
 
     /** A URL answered with an error without a request (its robots.txt could not be read). */
     private void recordUnrequested(PageTask task, PageError error) {
-        PageResult r = new PageResult(task.url(), task.url(), task.depth(), 0, null, 0, null, List.of(), null, 0, 0, 0,
-                error, PID, 0, null, false, null);
+        PageResult r = PageResult.failed(task, error).ranBy(PID, 0, null, false);
         sink.accept(r);
         stats.record(r);
         frontier.completed(task);
@@ -301,11 +300,9 @@ public final class Coordinator {
             inFlight.remove(t.url());
             givenUp.add(t.url());
             urls.add(t.url());
-            PageResult r = new PageResult(t.url(), t.url(), t.depth(), 0, null, 0, null, List.of(), null,
-                    TimeUnit.NANOSECONDS.toMillis(now - f.since()), 0, 0,
-                    new PageError(ErrorKind.STALLED, "no result within the stall timeout of "
-                            + Watchdog.readable(limits.stallTimeout()) + ", twice: handed out again once, then given up"),
-                    0, 0, null, false, null);
+            PageResult r = PageResult.failed(t, new PageError(ErrorKind.STALLED, "no result within the stall timeout of "
+                    + Watchdog.readable(limits.stallTimeout()) + ", twice: handed out again once, then given up"))
+                    .withFetchMs(TimeUnit.NANOSECONDS.toMillis(now - f.since()));
             sink.accept(r);
             stats.record(r);
             frontier.completed(t);

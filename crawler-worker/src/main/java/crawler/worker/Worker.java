@@ -1,8 +1,7 @@
 package crawler.worker;
 
 import crawler.fetch.FetchConfig;
-import crawler.page.ErrorKind;
-import crawler.page.PageError;
+import crawler.page.GuardedProcessor;
 import crawler.page.PageProcessor;
 import crawler.page.PageResult;
 import crawler.page.PageTask;
@@ -86,7 +85,8 @@ public final class Worker {
         ExecutorService pool = newPool(config);
         try {
             writer.send(new FromWorker.Hello(ProcessHandle.current().pid(), config.workerId()));
-            return serve(in, writer, new BatchRunner(config.workerId(), processor, pool, writer, log));
+            return serve(in, writer, new BatchRunner(config.workerId(),
+                    new GuardedProcessor(processor, GuardedProcessor.OnError.PROPAGATE, log), pool, writer));
         } finally {
             processor.close();
             writer.flush();
@@ -172,50 +172,20 @@ public final class Worker {
     }
 
     /** Submits a batch's URLs and reports each result, then the batch's end. */
-    private record BatchRunner(int workerId, PageProcessor processor, ExecutorService pool, ProtocolWriter writer,
-            PrintStream log) {
-
+    private record BatchRunner(int workerId, GuardedProcessor guard, ExecutorService pool, ProtocolWriter writer) {
 
         void run(ToWorker.BatchMessage batch) {
             AtomicInteger remaining = new AtomicInteger(batch.urls().size());
             for (PageTask task : batch.urls()) {
                 pool.execute(() -> {
                     writer.send(new FromWorker.Started(batch.id(), task.url()));
-                    PageResult result = processSafely(task).withWorkerId(workerId);
+                    PageResult result = guard.process(task).withWorkerId(workerId);
                     writer.send(new FromWorker.ResultMessage(batch.id(), result));
                     if (remaining.decrementAndGet() == 0) {
                         writer.send(new FromWorker.BatchDone(batch.id()));
                     }
                 });
             }
-        }
-
-        /**
-         * The processor's result, or an IO-kind failure for the task's URL if the processor broke its
-         * contract (threw, or answered for another URL). Either way the URL gets exactly one result
-         * the coordinator can match, and the broken invariant is visible in the message and the log.
-         */
-        private PageResult processSafely(PageTask task) {
-            PageResult result;
-            try {
-                result = processor.process(task);
-            } catch (RuntimeException e) {
-                log.println("processor threw on " + task.url() + ": " + e);
-                return contractBroken(task, "processor threw " + e);
-            }
-            if (result == null || !task.url().equals(result.url())) {
-                String got = result == null ? "null" : "a result for " + result.url();
-                log.println("processor returned " + got + " when asked for " + task.url());
-                return contractBroken(task, "processor returned " + got);
-            }
-            return result;
-        }
-
-        private static PageResult contractBroken(PageTask task, String why) {
-            Thread t = Thread.currentThread();
-            return new PageResult(task.url(), task.url(), task.depth(), 0, null, 0, null, List.of(), null, 0, 0, 0,
-                    new PageError(ErrorKind.IO, why), ProcessHandle.current().pid(), t.threadId(), t.getName(),
-                    t.isVirtual(), null);
         }
     }
 }
