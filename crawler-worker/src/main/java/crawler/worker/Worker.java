@@ -1,6 +1,7 @@
 package crawler.worker;
 
 import crawler.fetch.FetchConfig;
+import crawler.page.FetchThreads;
 import crawler.page.GuardedProcessor;
 import crawler.page.PageProcessor;
 import crawler.page.PageResult;
@@ -17,9 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedTransferQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -41,8 +39,6 @@ public final class Worker {
 
     /** Exit status when the worker could not start (bad or missing config). */
     public static final int EXIT_BAD_CONFIG = 2;
-    /** Exit status when a fetch thread hit an Error (e.g. OutOfMemoryError): the process is not trusted any more. */
-    public static final int EXIT_THREAD_DIED = 70;
 
     /** How long in-flight work may run on after stdin EOF; the coordinator is gone, nobody reads the results. */
     static final Duration EOF_GRACE = Duration.ofSeconds(2);
@@ -148,18 +144,8 @@ public final class Worker {
     }
 
     private ExecutorService newPool(ToWorker.Config config) {
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "worker-" + config.workerId() + "-fetch-" + n.getAndIncrement());
-            t.setUncaughtExceptionHandler(onThreadDeath);
-            return t;
-        };
-        // A LinkedTransferQueue hands each URL to an idle thread and wakes it from the reading
-        // thread; a LinkedBlockingQueue wakes idle threads one after another, each woken by the
-        // one before once it gets a CPU, so a batch reached the server spread out and the worker
-        // never had its T requests out at once.
-        return new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.MILLISECONDS,
-                new LinkedTransferQueue<>(), threads);
+        return FetchThreads.pool(config.threads(),
+                FetchThreads.platform("worker-" + config.workerId() + "-fetch-", onThreadDeath));
     }
 
     private static boolean awaitQuietly(ExecutorService pool, Duration limit) {
