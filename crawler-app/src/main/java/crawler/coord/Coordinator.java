@@ -49,7 +49,7 @@ public final class Coordinator {
     private final PrintStream log;
     private final Map<String, PageResult> journal;
 
-    private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    private final BlockingQueue<InboxMessage> inbox = new LinkedBlockingQueue<>();
     private final Map<String, InFlight> inFlight = new HashMap<>();
     /** URLs the watchdog recorded as STALLED: a result arriving for one later is dropped quietly. */
     private final Set<String> givenUp = new HashSet<>();
@@ -80,7 +80,7 @@ public final class Coordinator {
     /** Asks a running crawl to stop soon; in-flight work is given a short grace, then abandoned. */
     public void requestStop() {
         stopRequested = true;
-        inbox.offer(Wakeup.INSTANCE);
+        inbox.offer(InboxMessage.Wakeup.INSTANCE);
     }
 
     public Progress progress() {
@@ -95,12 +95,12 @@ public final class Coordinator {
         ResultListener listener = new ResultListener() {
             @Override
             public void onResult(PageResult result) {
-                inbox.add(result);
+                inbox.add(new InboxMessage.Result(result));
             }
 
             @Override
             public void onEvent(ExecEvent event) {
-                inbox.add(event);
+                inbox.add(new InboxMessage.Event(event));
             }
         };
         // Worker processes start inside the factory; the time budget and the clocks start after,
@@ -139,16 +139,16 @@ public final class Coordinator {
                 if (inFlight.size() < limits.concurrency()) {
                     wait = Math.min(wait, Math.max(frontier.nanosUntilNextReady(), 1));
                 }
-                Object message = inbox.poll(wait, TimeUnit.NANOSECONDS);
+                InboxMessage message = inbox.poll(wait, TimeUnit.NANOSECONDS);
                 if (message != null) {
-                    List<Object> more = new ArrayList<>();
+                    List<InboxMessage> more = new ArrayList<>();
                     more.add(message);
                     inbox.drainTo(more);
-                    for (Object m : more) {
+                    for (InboxMessage m : more) {
                         if (handle(m)) {
                             lastProgress = ticker.nanoTime();
                             lastResult = lastProgress;
-                        } else if (m instanceof ExecEvent.WorkerStarted) {
+                        } else if (m instanceof InboxMessage.Event(ExecEvent.WorkerStarted started)) {
                             // A new worker (e.g. one replacing a worker the watchdog killed) gets the
                             // whole stall timeout for the URLs queued to it: JVM start-up is not a stall.
                             lastProgress = ticker.nanoTime();
@@ -170,9 +170,9 @@ public final class Coordinator {
             executor.shutdown(reason == StopReason.COMPLETE ? 5_000 : 2_000);
         }
         // Results that arrived while the executor wound down are complete pages: keep them.
-        List<Object> late = new ArrayList<>();
+        List<InboxMessage> late = new ArrayList<>();
         inbox.drainTo(late);
-        for (Object m : late) {
+        for (InboxMessage m : late) {
             if (handle(m)) {
                 lastResult = ticker.nanoTime();
             }
@@ -231,13 +231,13 @@ public final class Coordinator {
     }
 
     /** Applies one inbox message; true when it was a page result. */
-    private boolean handle(Object message) {
+    private boolean handle(InboxMessage message) {
         return switch (message) {
-            case PageResult r -> {
+            case InboxMessage.Result(PageResult r) -> {
                 record(r);
                 yield true;
             }
-            case ExecEvent e -> {
+            case InboxMessage.Event(ExecEvent e) -> {
                 stats.record(e);
                 if (e instanceof ExecEvent.WorkerDied d) {
                     log.printf("crawler: worker %d (pid %d) died with exit code %d; %d URLs handed out again, %d given up%n",
@@ -245,7 +245,7 @@ public final class Coordinator {
                 }
                 yield false;
             }
-            default -> false;
+            case InboxMessage.Wakeup w -> false;
         };
     }
 
@@ -308,9 +308,5 @@ public final class Coordinator {
             frontier.completed(t);
         }
         executor.giveUp(urls);
-    }
-
-    private enum Wakeup {
-        INSTANCE
     }
 }
