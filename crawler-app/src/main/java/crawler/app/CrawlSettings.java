@@ -119,9 +119,4 @@ public record CrawlSettings(
         return new CrawlSettings(mode, workers, pacing, frontier, includes, excludes, trapGuard, politeness,
                 ignoreRobots, sitemaps, maxSitemapUrls, fetch, workerJvmOptions, chaosKillEvery, c, denyPrivate);
     }
-
-    public CrawlSettings withDenyPrivate(boolean deny) {
-        return new CrawlSettings(mode, workers, pacing, frontier, includes, excludes, trapGuard, politeness,
-                ignoreRobots, sitemaps, maxSitemapUrls, fetch, workerJvmOptions, chaosKillEvery, chaos, deny);
-    }
 }

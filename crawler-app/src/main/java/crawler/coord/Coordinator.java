@@ -52,7 +52,7 @@ public final class Coordinator {
     private final PrintStream log;
     private final Map<String, PageResult> journal;
 
-    private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    private final BlockingQueue<InboxMessage> inbox = new LinkedBlockingQueue<>();
     private final Map<String, InFlight> inFlight = new HashMap<>();
     /** URLs the watchdog recorded as STALLED: a result arriving for one later is dropped quietly. */
     private final Set<String> givenUp = new HashSet<>();
@@ -80,13 +80,13 @@ public final class Coordinator {
         this.log = log;
         // robots.txt is read on other threads; the host's URLs wait in the frontier meanwhile, and
         // the news comes through the inbox, so the frontier stays confined to this loop's thread.
-        frontier.whenRobotsArrive(host -> inbox.add(new RobotsArrived(host)));
+        frontier.whenRobotsArrive(host -> inbox.add(new InboxMessage.RobotsArrived(host)));
     }
 
     /** Asks a running crawl to stop soon; in-flight work is given a short grace, then abandoned. */
     public void requestStop() {
         stopRequested = true;
-        inbox.offer(Wakeup.INSTANCE);
+        inbox.offer(InboxMessage.Wakeup.INSTANCE);
     }
 
     public Progress progress() {
@@ -101,12 +101,12 @@ public final class Coordinator {
         ResultListener listener = new ResultListener() {
             @Override
             public void onResult(PageResult result) {
-                inbox.add(result);
+                inbox.add(new InboxMessage.Result(result));
             }
 
             @Override
             public void onEvent(ExecEvent event) {
-                inbox.add(event);
+                inbox.add(new InboxMessage.Event(event));
             }
         };
         // Worker processes start inside the factory; the time budget and the clocks start after,
@@ -145,16 +145,16 @@ public final class Coordinator {
                 if (inFlight.size() < limits.concurrency()) {
                     wait = Math.min(wait, Math.max(frontier.nanosUntilNextReady(), 1));
                 }
-                Object message = inbox.poll(wait, TimeUnit.NANOSECONDS);
+                InboxMessage message = inbox.poll(wait, TimeUnit.NANOSECONDS);
                 if (message != null) {
-                    List<Object> more = new ArrayList<>();
+                    List<InboxMessage> more = new ArrayList<>();
                     more.add(message);
                     inbox.drainTo(more);
-                    for (Object m : more) {
+                    for (InboxMessage m : more) {
                         if (handle(m)) {
                             lastProgress = ticker.nanoTime();
                             lastResult = lastProgress;
-                        } else if (m instanceof ExecEvent.WorkerStarted) {
+                        } else if (m instanceof InboxMessage.Event(ExecEvent.WorkerStarted started)) {
                             // A new worker (e.g. one replacing a worker the watchdog killed) gets the
                             // whole stall timeout for the URLs queued to it: JVM start-up is not a stall.
                             lastProgress = ticker.nanoTime();
@@ -176,9 +176,9 @@ public final class Coordinator {
             executor.shutdown(reason == StopReason.COMPLETE ? 5_000 : 2_000);
         }
         // Results that arrived while the executor wound down are complete pages: keep them.
-        List<Object> late = new ArrayList<>();
+        List<InboxMessage> late = new ArrayList<>();
         inbox.drainTo(late);
-        for (Object m : late) {
+        for (InboxMessage m : late) {
             if (handle(m)) {
                 lastResult = ticker.nanoTime();
             }
@@ -237,17 +237,17 @@ public final class Coordinator {
     }
 
     /** Applies one inbox message; true when it was a page result. */
-    private boolean handle(Object message) {
+    private boolean handle(InboxMessage message) {
         return switch (message) {
-            case PageResult r -> {
+            case InboxMessage.Result(PageResult r) -> {
                 record(r);
                 yield true;
             }
-            case RobotsArrived r -> {
-                frontier.robotsArrived(r.hostKey());
+            case InboxMessage.RobotsArrived(String hostKey) -> {
+                frontier.robotsArrived(hostKey);
                 yield false;
             }
-            case ExecEvent e -> {
+            case InboxMessage.Event(ExecEvent e) -> {
                 stats.record(e);
                 if (e instanceof ExecEvent.WorkerDied d) {
                     log.printf("crawler: worker %d (pid %d) died with exit code %d; %d URLs handed out again, %d given up%n",
@@ -255,7 +255,7 @@ public final class Coordinator {
                 }
                 yield false;
             }
-            default -> false;
+            case InboxMessage.Wakeup w -> false;
         };
     }
 
@@ -288,8 +288,7 @@ public final class Coordinator {
         if (task.depth() == 0) { // robots.txt is read after the seeds are offered: said here, when known
             log.println("crawler: seed " + task.url() + ": robots.txt could not be read; recorded as failed");
         }
-        PageResult r = new PageResult(task.url(), task.url(), task.depth(), 0, null, 0, null, List.of(), null, 0, 0, 0,
-                error, PID, 0, null, false, null);
+        PageResult r = PageResult.failed(task, error).ranBy(PID, 0, null, false);
         sink.accept(r);
         stats.record(r);
         frontier.completed(task);
@@ -314,23 +313,13 @@ public final class Coordinator {
             inFlight.remove(t.url());
             givenUp.add(t.url());
             urls.add(t.url());
-            PageResult r = new PageResult(t.url(), t.url(), t.depth(), 0, null, 0, null, List.of(), null,
-                    TimeUnit.NANOSECONDS.toMillis(now - f.since()), 0, 0,
-                    new PageError(ErrorKind.STALLED, "no result within the stall timeout of "
-                            + Watchdog.readable(limits.stallTimeout()) + ", twice: handed out again once, then given up"),
-                    0, 0, null, false, null);
+            PageResult r = PageResult.failed(t, new PageError(ErrorKind.STALLED, "no result within the stall timeout of "
+                    + Watchdog.readable(limits.stallTimeout()) + ", twice: handed out again once, then given up"))
+                    .withFetchMs(TimeUnit.NANOSECONDS.toMillis(now - f.since()));
             sink.accept(r);
             stats.record(r);
             frontier.completed(t);
         }
         executor.giveUp(urls);
-    }
-
-    private enum Wakeup {
-        INSTANCE
-    }
-
-    /** A host's robots.txt became known (read on another thread). */
-    private record RobotsArrived(String hostKey) {
     }
 }

@@ -1,7 +1,6 @@
 package crawler.exec;
 
-import crawler.page.ErrorKind;
-import crawler.page.PageError;
+import crawler.page.GuardedProcessor;
 import crawler.page.PageProcessor;
 import crawler.page.PageResult;
 import crawler.page.PageTask;
@@ -29,6 +28,7 @@ public final class ThreadExecutor implements BatchExecutor {
 
     private final ExecutorService threads;
     private final PageProcessor processor;
+    private final GuardedProcessor guard;
     private final ResultListener listener;
     /** Set once shutdown gives up waiting: from then on no result is delivered (the work is abandoned). */
     private volatile boolean abandoned;
@@ -86,6 +86,7 @@ public final class ThreadExecutor implements BatchExecutor {
     private ThreadExecutor(ExecutorService threads, PageProcessor processor, ResultListener listener) {
         this.threads = threads;
         this.processor = processor;
+        this.guard = new GuardedProcessor(processor, GuardedProcessor.OnError.RESULT, System.err);
         this.listener = listener;
     }
 
@@ -112,7 +113,9 @@ public final class ThreadExecutor implements BatchExecutor {
             if (!attempt.begin()) {
                 return;
             }
-            PageResult result = runGuarded(task);
+            // An Error the guard could not even turn into a result (the heap still exhausted) goes on
+            // to the fetch thread's handler (Threads), which halts this JVM: see GuardedProcessor.
+            PageResult result = guard.process(task);
             boolean deliver = attempt.end();
             Thread.interrupted(); // a watchdog interrupt was for this attempt only
             if (deliver) {
@@ -158,38 +161,6 @@ public final class ThreadExecutor implements BatchExecutor {
                 a.drop();
             }
         }
-    }
-
-    /**
-     * The processor promises not to throw; this guard keeps the exactly-once contract even if it
-     * breaks that promise. A RuntimeException is a bug in the unit: an {@link ErrorKind#IO}
-     * failure. An {@link Error} (InternalError, StackOverflowError, OutOfMemoryError) is the
-     * thread-mode counterpart of a worker process dying on the URL, so it is reported as
-     * {@link ErrorKind#WORKER_CRASH} like in process mode, with the Error named. There is no
-     * retry: the thread that failed shares its heap with every other thread and the coordinator,
-     * so nothing is left to isolate the fault in. If even building that result fails (the heap
-     * is still exhausted), the Error goes on to the thread's uncaught-exception handler, which
-     * says so on stderr; the URL then gets no result and the coordinator's stall watchdog names it.
-     */
-    private PageResult runGuarded(PageTask task) {
-        try {
-            return processor.process(task);
-        } catch (RuntimeException e) {
-            return failure(task, ErrorKind.IO, "fetch unit failed: " + e);
-        } catch (Error e) {
-            Thread me = Thread.currentThread();
-            System.err.println("crawler: fetch thread " + me.getName() + " hit " + e + " on " + task.url()
-                    + "; in thread mode it shares this JVM with every other fetch thread and the coordinator");
-            return failure(task, ErrorKind.WORKER_CRASH, "fetch thread " + me.getName() + " died of " + e
-                    + " (thread mode: inside the crawler's own JVM)");
-        }
-    }
-
-    private static PageResult failure(PageTask task, ErrorKind kind, String message) {
-        Thread me = Thread.currentThread();
-        return new PageResult(task.url(), task.url(), task.depth(), 0, null, 0, null, null, null, 0, 0, 0,
-                new PageError(kind, message), ProcessHandle.current().pid(), me.threadId(), me.getName(),
-                me.isVirtual(), null);
     }
 
     /**

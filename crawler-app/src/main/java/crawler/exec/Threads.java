@@ -1,11 +1,8 @@
 package crawler.exec;
 
-import crawler.worker.Worker;
+import crawler.page.FetchThreads;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The one place that creates the crawler's threads. Every thread is named after its role, so
@@ -25,7 +22,7 @@ public final class Threads {
      * delivering the result, the heap being exhausted. The URL can then never get its result and
      * the crawl would wait forever; and in the thread modes that heap is also the coordinator's,
      * so nothing in this JVM can be trusted. Like a worker process in the same state, the JVM
-     * halts with {@link Worker#EXIT_THREAD_DIED}, after saying why if it still can.
+     * halts with {@link FetchThreads#EXIT_THREAD_DIED}, after saying why if it still can.
      */
     private static final Thread.UncaughtExceptionHandler HALT_ON_ERROR = (t, e) -> {
         if (!(e instanceof Error)) {
@@ -35,12 +32,12 @@ public final class Threads {
         try {
             System.err.println("crawler: fetch thread " + t.getName() + " died of " + e + " and its URL cannot get a"
                     + " result; this JVM's heap is shared by the coordinator and every fetch thread, so the crawl"
-                    + " stops here (exit status " + Worker.EXIT_THREAD_DIED + ")");
+                    + " stops here (exit status " + FetchThreads.EXIT_THREAD_DIED + ")");
             System.err.flush();
         } catch (Throwable cannotSayMore) {
             sayLastWords();
         } finally {
-            Runtime.getRuntime().halt(Worker.EXIT_THREAD_DIED);
+            Runtime.getRuntime().halt(FetchThreads.EXIT_THREAD_DIED);
         }
     };
 
@@ -50,7 +47,7 @@ public final class Threads {
      */
     private static final byte[] LAST_WORDS = ("\ncrawler: a fetch thread died of an Error and there was not even"
             + " memory left to say which; the heap is shared by the coordinator and every fetch thread, so the"
-            + " crawl stops here (exit status " + Worker.EXIT_THREAD_DIED + ")\n")
+            + " crawl stops here (exit status " + FetchThreads.EXIT_THREAD_DIED + ")\n")
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private static final java.io.FileOutputStream RAW_STDERR = new java.io.FileOutputStream(java.io.FileDescriptor.err);
 
@@ -72,27 +69,12 @@ public final class Threads {
 
     /** Platform fetch threads: fetch-p-0, fetch-p-1, ... */
     public static ThreadFactory platformFetchThreads() {
-        return Thread.ofPlatform().name("fetch-p-", 0).daemon(true).uncaughtExceptionHandler(HALT_ON_ERROR).factory();
+        return FetchThreads.platform("fetch-p-", HALT_ON_ERROR);
     }
 
-    /**
-     * A fixed pool of {@code size} platform fetch threads, started as work arrives, with an
-     * unbounded queue: what {@code Executors.newFixedThreadPool} gives, except for the queue. A
-     * {@link LinkedTransferQueue} hands each task straight to an idle thread and wakes that thread
-     * from the submitting one. The JDK's {@code LinkedBlockingQueue} wakes only the first idle
-     * thread, which wakes the next once it runs, and so on: a burst of C URLs reached the server one
-     * scheduler hop apart, and with the CPU busy parsing, a pool of 256 never had 256 requests out.
-     */
+    /** A fixed pool of {@code size} platform fetch threads: {@link FetchThreads#pool}, as workers have it. */
     public static ExecutorService platformPool(int size) {
-        return platformPool(size, platformFetchThreads());
-    }
-
-    /** The same pool with other threads (a worker process names its own). */
-    public static ExecutorService platformPool(int size, ThreadFactory threads) {
-        if (size < 1) {
-            throw new IllegalArgumentException("size must be >= 1, was " + size);
-        }
-        return new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS, new LinkedTransferQueue<>(), threads);
+        return FetchThreads.pool(size, platformFetchThreads());
     }
 
     /** A named daemon platform thread for the coordinator's own housekeeping (progress, pipes). */

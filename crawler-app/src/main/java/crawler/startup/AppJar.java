@@ -1,5 +1,6 @@
 package crawler.startup;
 
+import crawler.worker.WorkerMain;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +8,7 @@ import java.security.CodeSource;
 import java.util.Optional;
 
 /**
- * The packaged crawler-app jar this JVM runs from, and what lies beside it: {@code startup/}
+ * The packaged crawler-app jar this JVM runs from, and the install around it: {@code startup/}
  * with the caches of each JDK. Absent when the classes come from a directory (tests, an IDE).
  */
 public final class AppJar {
@@ -36,7 +37,17 @@ public final class AppJar {
 
     /** This JDK's cache directory of the current install. */
     public static Optional<Path> cacheDir() {
-        return current().flatMap(jar -> StartupCache.dirFor(jar.resolveSibling("startup"),
-                System.getProperty("java.runtime.version")));
+        return current().flatMap(jar -> startupRoot())
+                .flatMap(root -> StartupCache.dirFor(root, System.getProperty("java.runtime.version")));
+    }
+
+    /**
+     * Where the install keeps its start-up caches: {@code startup/} beside the directory of the
+     * worker jar, the rule {@link WorkerClassPath#startupRoot()} follows too. That is
+     * {@code crawler-app/target/startup} in a build (jars in {@code target/lib}) and the top-level
+     * {@code startup/} of a distribution (every jar, the app's too, in {@code lib/}).
+     */
+    static Optional<Path> startupRoot() {
+        return jarOf(WorkerMain.class).map(worker -> worker.toAbsolutePath().getParent().resolveSibling("startup"));
     }
 }

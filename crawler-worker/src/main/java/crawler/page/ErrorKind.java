@@ -4,7 +4,7 @@ package crawler.page;
  * Why a page did not yield a parsed HTML document. Every failure of the fetch-and-parse unit
  * becomes one of these kinds, so every execution mode counts failures the same way.
  *
- * <p>The README lists, for each kind, the fixture-site path that produces it.
+ * <p>docs/output.md lists, for each kind, the fixture-site path that produces it.
  */
 public enum ErrorKind {
     /** The host name did not resolve. */

@@ -71,6 +71,34 @@ public record PageResult(
         return error == null;
     }
 
+    /**
+     * The result of a URL that got no response: {@code error} says why. Nobody is named as having
+     * run it (pid and thread 0); {@link #ranBy} and {@link #ranByThisThread} add who did.
+     */
+    public static PageResult failed(PageTask task, PageError error) {
+        return new PageResult(task.url(), task.url(), task.depth(), 0, null, 0, null, List.of(), null, 0, 0, 0,
+                error, 0, 0, null, false, null);
+    }
+
+    /** The same result, fetched by {@code threadName} ({@code threadId}) of process {@code pid}. */
+    public PageResult ranBy(long runnerPid, long runnerThreadId, String runnerThreadName, boolean onVirtualThread) {
+        return new PageResult(url, finalUrl, depth, status, contentType, bytes, title, links, bodySha256,
+                fetchMs, parseMs, attempts, error, runnerPid, runnerThreadId, runnerThreadName, onVirtualThread,
+                workerId, invalidLinks);
+    }
+
+    /** The same result, fetched by the calling thread of this process. */
+    public PageResult ranByThisThread() {
+        Thread me = Thread.currentThread();
+        return ranBy(ProcessHandle.current().pid(), me.threadId(), me.getName(), me.isVirtual());
+    }
+
+    /** The same result with another fetch time (how long it was waited for, when it never came). */
+    public PageResult withFetchMs(long ms) {
+        return new PageResult(url, finalUrl, depth, status, contentType, bytes, title, links, bodySha256,
+                ms, parseMs, attempts, error, pid, threadId, threadName, virtual, workerId, invalidLinks);
+    }
+
     /** The same result with other links and depth (the frontier's view of both when it was recorded). */
     public PageResult withLinksAndDepth(List<String> newLinks, int newDepth) {
         return new PageResult(url, finalUrl, newDepth, status, contentType, bytes, title, newLinks, bodySha256,

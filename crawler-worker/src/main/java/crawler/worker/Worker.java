@@ -1,8 +1,8 @@
 package crawler.worker;
 
 import crawler.fetch.FetchConfig;
-import crawler.page.ErrorKind;
-import crawler.page.PageError;
+import crawler.page.FetchThreads;
+import crawler.page.GuardedProcessor;
 import crawler.page.PageProcessor;
 import crawler.page.PageResult;
 import crawler.page.PageTask;
@@ -18,9 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedTransferQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -42,8 +39,6 @@ public final class Worker {
 
     /** Exit status when the worker could not start (bad or missing config). */
     public static final int EXIT_BAD_CONFIG = 2;
-    /** Exit status when a fetch thread hit an Error (e.g. OutOfMemoryError): the process is not trusted any more. */
-    public static final int EXIT_THREAD_DIED = 70;
 
     /** How long in-flight work may run on after stdin EOF; the coordinator is gone, nobody reads the results. */
     static final Duration EOF_GRACE = Duration.ofSeconds(2);
@@ -86,7 +81,8 @@ public final class Worker {
         ExecutorService pool = newPool(config);
         try {
             writer.send(new FromWorker.Hello(ProcessHandle.current().pid(), config.workerId()));
-            return serve(in, writer, new BatchRunner(config.workerId(), processor, pool, writer, log));
+            return serve(in, writer, new BatchRunner(config.workerId(),
+                    new GuardedProcessor(processor, GuardedProcessor.OnError.PROPAGATE, log), pool, writer));
         } finally {
             processor.close();
             writer.flush();
@@ -148,18 +144,8 @@ public final class Worker {
     }
 
     private ExecutorService newPool(ToWorker.Config config) {
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "worker-" + config.workerId() + "-fetch-" + n.getAndIncrement());
-            t.setUncaughtExceptionHandler(onThreadDeath);
-            return t;
-        };
-        // A LinkedTransferQueue hands each URL to an idle thread and wakes it from the reading
-        // thread; a LinkedBlockingQueue wakes idle threads one after another, each woken by the
-        // one before once it gets a CPU, so a batch reached the server spread out and the worker
-        // never had its T requests out at once.
-        return new ThreadPoolExecutor(config.threads(), config.threads(), 0, TimeUnit.MILLISECONDS,
-                new LinkedTransferQueue<>(), threads);
+        return FetchThreads.pool(config.threads(),
+                FetchThreads.platform("worker-" + config.workerId() + "-fetch-", onThreadDeath));
     }
 
     private static boolean awaitQuietly(ExecutorService pool, Duration limit) {
@@ -172,50 +158,20 @@ public final class Worker {
     }
 
     /** Submits a batch's URLs and reports each result, then the batch's end. */
-    private record BatchRunner(int workerId, PageProcessor processor, ExecutorService pool, ProtocolWriter writer,
-            PrintStream log) {
-
+    private record BatchRunner(int workerId, GuardedProcessor guard, ExecutorService pool, ProtocolWriter writer) {
 
         void run(ToWorker.BatchMessage batch) {
             AtomicInteger remaining = new AtomicInteger(batch.urls().size());
             for (PageTask task : batch.urls()) {
                 pool.execute(() -> {
                     writer.send(new FromWorker.Started(batch.id(), task.url()));
-                    PageResult result = processSafely(task).withWorkerId(workerId);
+                    PageResult result = guard.process(task).withWorkerId(workerId);
                     writer.send(new FromWorker.ResultMessage(batch.id(), result));
                     if (remaining.decrementAndGet() == 0) {
                         writer.send(new FromWorker.BatchDone(batch.id()));
                     }
                 });
             }
-        }
-
-        /**
-         * The processor's result, or an IO-kind failure for the task's URL if the processor broke its
-         * contract (threw, or answered for another URL). Either way the URL gets exactly one result
-         * the coordinator can match, and the broken invariant is visible in the message and the log.
-         */
-        private PageResult processSafely(PageTask task) {
-            PageResult result;
-            try {
-                result = processor.process(task);
-            } catch (RuntimeException e) {
-                log.println("processor threw on " + task.url() + ": " + e);
-                return contractBroken(task, "processor threw " + e);
-            }
-            if (result == null || !task.url().equals(result.url())) {
-                String got = result == null ? "null" : "a result for " + result.url();
-                log.println("processor returned " + got + " when asked for " + task.url());
-                return contractBroken(task, "processor returned " + got);
-            }
-            return result;
-        }
-
-        private static PageResult contractBroken(PageTask task, String why) {
-            Thread t = Thread.currentThread();
-            return new PageResult(task.url(), task.url(), task.depth(), 0, null, 0, null, List.of(), null, 0, 0, 0,
-                    new PageError(ErrorKind.IO, why), ProcessHandle.current().pid(), t.threadId(), t.getName(),
-                    t.isVirtual(), null);
         }
     }
 }

@@ -2,6 +2,7 @@ package crawler.worker;
 
 import crawler.fetch.FetchConfig;
 import crawler.fetch.HttpPageProcessor;
+import crawler.page.FetchThreads;
 import crawler.page.PageProcessor;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -51,7 +52,7 @@ public final class WorkerMain {
                 log.flush();
             } finally {
                 // Even if reporting fails (an exhausted heap cannot build the trace), the process must end.
-                Runtime.getRuntime().halt(Worker.EXIT_THREAD_DIED);
+                Runtime.getRuntime().halt(FetchThreads.EXIT_THREAD_DIED);
             }
         };
         int status;

@@ -59,10 +59,6 @@ public record ProcessConfig(int workers, int threadsPerWorker, List<String> extr
         return new ProcessConfig(workers, threadsPerWorker, List.of(), DEFAULT_MAX_ATTEMPTS_PER_URL, 0);
     }
 
-    public ProcessConfig withExtraJvmOptions(List<String> options) {
-        return new ProcessConfig(workers, threadsPerWorker, options, maxAttemptsPerUrl, chaosKillEveryResults, chaos);
-    }
-
     public ProcessConfig withMaxAttemptsPerUrl(int n) {
         return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, n, chaosKillEveryResults, chaos);
     }

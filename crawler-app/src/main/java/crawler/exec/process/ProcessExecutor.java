@@ -361,8 +361,8 @@ public final class ProcessExecutor implements BatchExecutor {
     }
 
     private static PageResult crashResult(PageTask task, String why, long pid, Integer workerId) {
-        return new PageResult(task.url(), task.url(), task.depth(), 0, null, 0, null, List.of(), null, 0, 0, 0,
-                new PageError(ErrorKind.WORKER_CRASH, why), pid, 0, null, false, workerId);
+        return PageResult.failed(task, new PageError(ErrorKind.WORKER_CRASH, why)).ranBy(pid, 0, null, false)
+                .withWorkerId(workerId);
     }
 
     /** Reacts to worker output; all calls for one worker come from its reader thread, in order. */
