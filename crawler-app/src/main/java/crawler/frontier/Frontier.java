@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The crawl's queue of URLs: each URL admitted at most once, scope, trap guards, robots.txt and
@@ -56,7 +58,7 @@ public final class Frontier {
     private final Map<String, List<UrlNode>> awaitingRobots = new HashMap<>();
     private long awaiting;
     /** Told the host key when a host's robots.txt becomes known; see {@link #whenRobotsArrive}. */
-    private java.util.function.Consumer<String> robotsArrived = host -> { };
+    private Consumer<String> robotsArrived = host -> { };
     private long admitted;
     private int inFlight;
 
@@ -78,8 +80,8 @@ public final class Frontier {
      * for it on the frontier's own thread: the coordinator passes a hand-off to its inbox. Until
      * then, and for a gate that answers at once, URLs are never held.
      */
-    public void whenRobotsArrive(java.util.function.Consumer<String> listener) {
-        this.robotsArrived = java.util.Objects.requireNonNull(listener, "listener");
+    public void whenRobotsArrive(Consumer<String> listener) {
+        this.robotsArrived = Objects.requireNonNull(listener, "listener");
     }
 
     /**
