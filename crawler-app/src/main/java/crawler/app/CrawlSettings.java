@@ -102,7 +102,8 @@ public record CrawlSettings(
     }
 
     public CrawlSettings withMaxDepth(int depth) {
-        return new CrawlSettings(mode, workers, pacing, new FrontierLimits(depth, frontier.maxPages(), frontier.hostPageBudget()),
+        return new CrawlSettings(mode, workers, pacing, new FrontierLimits(depth, frontier.maxPages(), frontier.hostPageBudget(),
+                frontier.maxLinksPerPage()),
                 includes, excludes, trapGuard, politeness, ignoreRobots, sitemaps, maxSitemapUrls, fetch,
                 workerJvmOptions, chaosKillEvery, chaos, denyPrivate);
     }

@@ -42,8 +42,8 @@ final class CrawlStats {
         }
     }
 
-    void recordResumed() {
-        resumed++;
+    void recordResumed(long pages) {
+        resumed += pages;
     }
 
     void record(ExecEvent event) {
