@@ -129,7 +129,7 @@ public final class CrawlJob {
             case PLATFORM -> listener -> ThreadExecutor.platformThreads(concurrency,
                     threadModeProcessor(fetch, concurrency), listener);
             case PROCESS -> listener -> new ProcessExecutor(
-                    new ProcessConfig(settings.workers(), settings.threadsPerWorker(), settings.workerJvmOptions(),
+                    new ProcessConfig(settings.workers(), settings.threadsPerWorker(), settings.sizedWorkerJvmOptions(),
                             3, settings.chaosKillEvery(), settings.chaos()),
                     fetch.withMaxIdleConnections(settings.threadsPerWorker()), listener);
         };
