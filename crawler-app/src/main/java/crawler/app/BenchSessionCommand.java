@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -108,7 +107,7 @@ final class BenchSessionCommand implements java.util.concurrent.Callable<Integer
         List<String> warmupSeeds = warmupPages > 0 && warmupPages < seeds.size() ? seeds.subList(0, warmupPages) : seeds;
         for (int w = 1; w <= warmups; w++) {
             CrawlSummary s = new CrawlJob(settings, new PrintStream(OutputStream.nullOutputStream()))
-                    .run(warmupSeeds, ResultSink.DISCARD, Map.of(), c -> { }, substrate::attach);
+                    .run(warmupSeeds, ResultSink.DISCARD, null, c -> { }, substrate::attach);
             if (!s.stopReason().equals("COMPLETE")) {
                 err.println("crawler: warm-up crawl stopped: " + s.stopReason());
                 return false;
@@ -135,7 +134,7 @@ final class BenchSessionCommand implements java.util.concurrent.Callable<Integer
             }
             CrawlSummary s;
             try (ResultSink sink = new JsonLinesSink(Files.newOutputStream(Path.of(outPrefix + "-r" + run + ".jsonl")), true)) {
-                s = job.run(seeds, sink, Map.of(), c -> { }, substrate::attach);
+                s = job.run(seeds, sink, null, c -> { }, substrate::attach);
             }
             Json.MAPPER.writeValue(Path.of(outPrefix + "-r" + run + ".summary.json").toFile(), s);
             control.println("done " + run);

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import crawler.archive.WarcFiles;
 import crawler.archive.WarcTruncator;
-import crawler.page.PageResult;
+import crawler.frontier.FrontierLimits;
 import crawler.report.CrawlSummary;
-import crawler.report.ResultJournal;
 import crawler.report.JsonLinesSink;
+import crawler.report.ResultJournal;
 import crawler.report.ResultSink;
 import crawler.report.SummaryFormatter;
+import crawler.resume.Journal;
+import crawler.resume.RetryPolicy;
 import crawler.url.UrlNormalizer;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -70,6 +71,10 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
             + " not fetched again, new results are appended (a torn last line is cut off first)")
     boolean resume;
 
+    @Option(names = "--no-retry-failed", description = "with --resume: keep the transient failures the results file"
+            + " holds (worker crash, stall, connect, timeout, reset, 5xx) instead of trying each once more")
+    boolean noRetryFailed;
+
     @Option(names = "--summary", paramLabel = "FILE", description = "also write the summary as JSON to FILE")
     Path summaryFile;
 
@@ -113,7 +118,7 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
             err.println("crawler: --resume needs --out FILE (the results file to continue) and no --force");
             return EXIT_USAGE;
         }
-        Map<String, PageResult> journal = Map.of();
+        Journal journal = null;
         if (resume && Files.exists(outPath)) {
             journal = readJournal(outPath, settings, err);
             if (journal == null) {
@@ -160,10 +165,11 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
      * The pages an interrupted crawl already recorded in its results file (and WARC files), with
      * their torn tails cut off; null, after saying why, when the crawl cannot be resumed.
      */
-    private Map<String, PageResult> readJournal(Path outPath, CrawlSettings settings, PrintStream err) {
-        ResultJournal read;
+    private Journal readJournal(Path outPath, CrawlSettings settings, PrintStream err) {
+        Journal read;
         try {
-            read = ResultJournal.read(outPath);
+            read = Journal.read(outPath, settings.frontier().maxDepth() != FrontierLimits.UNLIMITED_DEPTH,
+                    noRetryFailed ? RetryPolicy.NEVER : RetryPolicy.ONCE);
         } catch (IOException e) {
             err.println("crawler: cannot resume: " + e.getMessage());
             return null;
@@ -171,17 +177,18 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
         if (read.droppedTail() != null) {
             err.println("crawler: " + outPath + ": cut off a torn last line (" + read.droppedTail().length()
                     + " characters); its URL will be fetched again");
-            read.truncate(outPath);
+            ResultJournal.truncate(outPath, read.validBytes());
         }
-        err.println("crawler: resuming: " + read.done().size() + " pages already in " + outPath);
+        err.println("crawler: resuming: " + read.donePages() + " pages already in " + outPath
+                + (read.retrying() > 0 ? "; " + read.retrying() + " transient failures to try again" : ""));
         if (settings.fetch().warc() != null && !repairWarcFiles(settings.fetch().warc().prefix(), err)) {
             return null;
         }
-        return read.done();
+        return read;
     }
 
     private CrawlSummary crawl(CrawlSettings settings, List<String> seeds, ResultSink sink,
-                               Map<String, PageResult> journal, GracefulStop stop, PrintStream err) {
+                               Journal journal, GracefulStop stop, PrintStream err) {
         AtomicReference<ProgressDisplay> display = new AtomicReference<>();
         try {
             return new CrawlJob(settings, err).run(seeds, sink, journal, c -> {

@@ -22,16 +22,17 @@ import crawler.frontier.Scope;
 import crawler.frontier.Ticker;
 import crawler.page.PageError;
 import crawler.page.PageProcessor;
-import crawler.page.PageResult;
 import crawler.report.CrawlSummary;
 import crawler.report.ResultSink;
+import crawler.resume.Journal;
 import crawler.url.HttpUrls;
 import crawler.url.UrlNormalizer;
 import crawler.worker.ChaosProcessor;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,14 +65,16 @@ public final class CrawlJob {
      * @param onStart receives the coordinator before the crawl starts (for Ctrl-C and progress)
      */
     public CrawlSummary run(List<String> seeds, ResultSink sink, Consumer<Coordinator> onStart) {
-        return run(seeds, sink, Map.of(), onStart);
+        return run(seeds, sink, null, onStart);
     }
 
     /**
      * Resumes a crawl: pages in {@code journal} (results already written) are not fetched again,
      * but their links are followed, so the crawl ends with the same URLs a fresh one would.
+     *
+     * @param journal the interrupted crawl's results file, read; null for a fresh crawl
      */
-    public CrawlSummary run(List<String> seeds, ResultSink sink, Map<String, PageResult> journal,
+    public CrawlSummary run(List<String> seeds, ResultSink sink, Journal journal,
                             Consumer<Coordinator> onStart) {
         return run(seeds, sink, journal, onStart, executorFactory(seeds));
     }
@@ -80,7 +83,7 @@ public final class CrawlJob {
      * Crawls on a substrate the caller provides, e.g. one kept warm across crawls by a
      * {@link crawler.exec.ReusableExecutor} built from {@link #executorFactory()}.
      */
-    CrawlSummary run(List<String> seeds, ResultSink sink, Map<String, PageResult> journal,
+    CrawlSummary run(List<String> seeds, ResultSink sink, Journal journal,
                      Consumer<Coordinator> onStart, Function<ResultListener, BatchExecutor> executors) {
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("no seed URLs to crawl");
@@ -95,10 +98,12 @@ public final class CrawlJob {
             RobotsGate robots = settings.ignoreRobots() ? RobotsGate.IGNORE : robotsGate(robotsCache, robotsFetches);
             Politeness politeness = new Politeness(settings.politeness(), Ticker.SYSTEM);
             Frontier frontier = new Frontier(settings.frontier(), scope, settings.trapGuard(), robots, politeness);
+            if (journal != null) {
+                journal.markDone(frontier);
+            }
             // Made before the seeds are offered: it is what hears of robots.txt arriving for them.
             Coordinator coordinator = new Coordinator(frontier, settings.pacing(), sink, Ticker.SYSTEM, log,
-                    journal);
-            frontier.markJournaled(journal.keySet());
+                    journal == null ? 0 : journal.donePages());
             for (String seed : seeds) {
                 Admission a = frontier.offer(seed, 0);
                 // A seed whose robots.txt cannot be read is named by the coordinator, which learns it later.
@@ -107,12 +112,23 @@ public final class CrawlJob {
                     log.println("crawler: seed " + seed + " not crawled: " + a.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
                 }
             }
+            if (journal != null) {
+                offerJournaledLinks(journal, frontier);
+            }
             if (settings.sitemaps()) {
                 seedFromSitemaps(seeds, fetcher, robotsCache, frontier, scope);
             }
             onStart.accept(coordinator);
             String mode = settings.mode().name().toLowerCase(java.util.Locale.ROOT);
             return coordinator.run(executors, new CrawlRun(mode, settings.reportedWorkers(), settings.ignoreRobots()));
+        }
+    }
+
+    private static void offerJournaledLinks(Journal journal, Frontier frontier) {
+        try {
+            journal.offerLinks(frontier);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the results file again to resume: " + e.getMessage(), e);
         }
     }
 
@@ -135,7 +151,7 @@ public final class CrawlJob {
             case PLATFORM -> listener -> ThreadExecutor.platformThreads(concurrency,
                     threadModeProcessor(fetch, concurrency), listener);
             case PROCESS -> listener -> new ProcessExecutor(
-                    new ProcessConfig(settings.workers(), settings.threadsPerWorker(), settings.workerJvmOptions(),
+                    new ProcessConfig(settings.workers(), settings.threadsPerWorker(), settings.sizedWorkerJvmOptions(),
                             3, settings.chaosKillEvery(), settings.chaos()),
                     fetch.withMaxIdleConnections(settings.threadsPerWorker()), listener);
         };

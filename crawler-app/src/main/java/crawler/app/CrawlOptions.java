@@ -48,6 +48,11 @@ final class CrawlOptions {
             description = "URLs crawled per host at most, a guard against traps; 0 = no limit (default: ${DEFAULT-VALUE})")
     long hostPageBudget;
 
+    @Option(names = "--max-links-per-page", paramLabel = "N", defaultValue = "10000",
+            description = "links of one page followed at most, in the page's order; the rest are dropped and counted"
+                    + " in the summary; 0 = no limit (default: ${DEFAULT-VALUE})")
+    int maxLinksPerPage;
+
     @Option(names = "--include", paramLabel = "REGEX", description = "also crawl URLs matching this (repeatable)")
     List<String> includes = new ArrayList<>();
 
@@ -183,7 +188,7 @@ final class CrawlOptions {
         }
         return new CrawlSettings(mode, workers,
                 new CrawlLimits(concurrency, batchSize, maxTime, stallTimeout),
-                new FrontierLimits(depth, maxPages, hostPageBudget),
+                new FrontierLimits(depth, maxPages, hostPageBudget, maxLinksPerPage),
                 compile(includes), compile(excludes),
                 new TrapGuard(maxUrlLength, maxSegmentRepeats),
                 new PolitenessConfig(hostConcurrency, hostDelay, !ignoreCrawlDelay, maxCrawlDelay),

@@ -5,6 +5,7 @@ import crawler.fetch.FetchConfig;
 import crawler.frontier.FrontierLimits;
 import crawler.frontier.PolitenessConfig;
 import crawler.frontier.TrapGuard;
+import crawler.startup.WorkerHeap;
 import crawler.coord.CrawlLimits;
 import crawler.protocol.Chaos;
 import java.util.List;
@@ -96,13 +97,26 @@ public record CrawlSettings(
         return Math.max(1, pacing.concurrency() / Math.max(1, workers));
     }
 
+    /**
+     * The options each worker JVM gets on top of the standard ones: a heap sized for its threads
+     * and the body cap ({@link WorkerHeap}), then {@link #workerJvmOptions}, which come last and so
+     * win (an {@code -Xmx} of the user's replaces the sized one).
+     */
+    public List<String> sizedWorkerJvmOptions() {
+        List<String> options = new java.util.ArrayList<>();
+        options.add(WorkerHeap.option(threadsPerWorker(), fetch.maxBodyBytes()));
+        options.addAll(workerJvmOptions);
+        return List.copyOf(options);
+    }
+
     /** Workers as reported: 0 outside process mode. */
     public int reportedWorkers() {
         return mode == Mode.PROCESS ? workers : 0;
     }
 
     public CrawlSettings withMaxDepth(int depth) {
-        return new CrawlSettings(mode, workers, pacing, new FrontierLimits(depth, frontier.maxPages(), frontier.hostPageBudget()),
+        return new CrawlSettings(mode, workers, pacing, new FrontierLimits(depth, frontier.maxPages(), frontier.hostPageBudget(),
+                frontier.maxLinksPerPage()),
                 includes, excludes, trapGuard, politeness, ignoreRobots, sitemaps, maxSitemapUrls, fetch,
                 workerJvmOptions, chaosKillEvery, chaos, denyPrivate);
     }

@@ -103,7 +103,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                 // would run JIT-compiled code while process mode's new workers interpreted theirs.
                 try (ReusableExecutor substrate = new ReusableExecutor(job.executorFactory())) {
                     CrawlSummary warmUp = new CrawlJob(settings, new PrintStream(OutputStream.nullOutputStream()))
-                            .run(seeds, ResultSink.DISCARD, Map.of(), c -> { }, substrate::attach);
+                            .run(seeds, ResultSink.DISCARD, null, c -> { }, substrate::attach);
                     if (!warmUp.workerStartupMillis().isEmpty()) {
                         err.printf("%s: workers started for the warm-up crawl in %s ms (spawn to hello)%n", name(mode),
                                 warmUp.workerStartupMillis());
@@ -111,7 +111,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                     site.resetCounters();
                     try (ResultSink sink = new RecordingSink(new JsonLinesSink(Files.newOutputStream(file), true), urls,
                             maxDepth)) {
-                        s = job.run(seeds, sink, Map.of(), c -> { }, substrate::attach);
+                        s = job.run(seeds, sink, null, c -> { }, substrate::attach);
                     }
                 }
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -50,7 +50,6 @@ public final class Coordinator {
     private final ResultSink sink;
     private final Ticker ticker;
     private final PrintStream log;
-    private final Map<String, PageResult> journal;
 
     private final BlockingQueue<InboxMessage> inbox = new LinkedBlockingQueue<>();
     private final Map<String, InFlight> inFlight = new HashMap<>();
@@ -66,13 +65,17 @@ public final class Coordinator {
     private volatile Progress progress = Progress.NOT_STARTED;
     private long batchIds;
 
+    public Coordinator(Frontier frontier, CrawlLimits limits, ResultSink sink, Ticker ticker, PrintStream log) {
+        this(frontier, limits, sink, ticker, log, 0);
+    }
+
     /**
-     * @param journal results a resumed crawl already holds, by URL (empty for a fresh crawl); the
-     *                frontier must have been told of them ({@link Frontier#markJournaled})
+     * @param resumed pages a resumed crawl's journal already holds (0 for a fresh crawl); the
+     *                frontier must have been told of them ({@link Frontier#markDone})
      */
     public Coordinator(Frontier frontier, CrawlLimits limits, ResultSink sink, Ticker ticker,
-                       PrintStream log, Map<String, PageResult> journal) {
-        this.journal = journal;
+                       PrintStream log, long resumed) {
+        stats.recordResumed(resumed);
         this.frontier = frontier;
         this.limits = limits;
         this.sink = sink;
@@ -203,11 +206,8 @@ public final class Coordinator {
             long now = ticker.nanoTime();
             List<PageTask> toFetch = new ArrayList<>(tasks.size());
             for (PageTask t : tasks) {
-                PageResult done = journal.get(t.url());
                 PageError unreachable = frontier.unreachableError(t.url());
-                if (done != null) {
-                    replay(t, done);
-                } else if (unreachable != null) {
+                if (unreachable != null) {
                     recordUnrequested(t, unreachable);
                 } else {
                     inFlight.put(t.url(), new InFlight(t, now, false));
@@ -271,8 +271,8 @@ public final class Coordinator {
         }
         // The frontier takes the links first: it drops invalid and out-of-scope ones, and may
         // know a shorter depth for this URL than the one it was handed out at.
+        int depth = frontier.depthOf(result.url()); // before completed(), which may forget the URL
         List<String> kept = frontier.completed(f.task(), result.links());
-        int depth = frontier.depthOf(result.url());
         PageResult written = kept.size() == result.links().size() && depth == result.depth()
                 ? result : result.withLinksAndDepth(kept, depth);
         sink.accept(written);
@@ -292,12 +292,6 @@ public final class Coordinator {
         sink.accept(r);
         stats.record(r);
         frontier.completed(task);
-    }
-
-    /** A page the journal already holds: not fetched or written again, only its links followed. */
-    private void replay(PageTask task, PageResult done) {
-        stats.recordResumed();
-        frontier.completed(task, done.links());
     }
 
     private void publishProgress(long start, long now) {

@@ -44,8 +44,8 @@ final class CrawlStats {
         r.invalidLinks().forEach((why, n) -> invalidLinks.merge(why, (long) n, Long::sum));
     }
 
-    void recordResumed() {
-        resumed++;
+    void recordResumed(long pages) {
+        resumed += pages;
     }
 
     void record(ExecEvent event) {

@@ -20,5 +20,7 @@ public enum Admission {
     /** Queued, but to be answered with an error result: its host's robots.txt could not be read. */
     ROBOTS_UNREACHABLE,
     HOST_BUDGET_SPENT,
-    PAGE_LIMIT_REACHED
+    PAGE_LIMIT_REACHED,
+    /** A link past the page's first {@code --max-links-per-page}: not looked at, not kept. */
+    OVER_LINK_LIMIT
 }

@@ -1,11 +1,12 @@
 package crawler.frontier;
 
+import com.carrotsearch.hppc.LongHashSet;
+import com.carrotsearch.hppc.LongObjectHashMap;
 import crawler.page.PageError;
 import crawler.page.PageTask;
 import crawler.url.UrlNormalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +30,13 @@ import java.util.function.Consumer;
  * depth-limited crawl the frontier keeps, for each page done, references to its links' entries
  * (a few bytes per link); it keeps none when the depth is unlimited.
  *
+ * <p>Memory (docs/memory.md): URLs are remembered by their 64-bit {@link UrlFingerprint}. A URL's
+ * text is held only while it is queued or in flight (and, in a depth-limited crawl, while it lies
+ * just beyond the limit); when the depth is unlimited a done URL costs one {@code long} in an
+ * open-addressing set. A URL refused before admission (out of scope, trap, robots.txt, budgets,
+ * {@code --deny-private}) leaves nothing behind, and a page's links past {@code maxLinksPerPage}
+ * are not looked at.
+ *
  * <p>Nothing a page holds can throw out of here: a link with no usable host (such as port 0) is
  * dropped and counted as {@link Admission#INVALID_URL}.
  *
@@ -43,22 +51,27 @@ public final class Frontier {
     private final Politeness politeness;
     private final boolean keepLinks;
 
-    /** Every URL admitted (and, in a depth-limited crawl, every one seen beyond the limit), by its normalised form. */
-    private final Map<String, UrlNode> nodes = new HashMap<>();
+    /**
+     * Entries by fingerprint: URLs queued or in flight, and in a depth-limited crawl also those
+     * done and those seen beyond the limit.
+     */
+    private final LongObjectHashMap<UrlNode> nodes = new LongObjectHashMap<>();
+    /** Fingerprints of URLs done whose entries were dropped (depth unlimited: nothing more is needed of them). */
+    private final LongHashSet done = new LongHashSet();
     private final DepthQueues queues = new DepthQueues();
     /** Pages done whose depth just got shorter: their links are to be offered again. */
     private final ArrayDeque<UrlNode> shortened = new ArrayDeque<>();
     private final Map<String, Long> admittedPerHost = new HashMap<>();
     private final Set<String> hostsWithDelayKnown = new HashSet<>();
     private final Map<Admission, Long> admissions = new EnumMap<>(Admission.class);
-    private final Set<String> journaled = new HashSet<>();
-    /** URLs queued only to be answered with their robots.txt error, never requested. */
+    /** URLs queued only to be answered with their robots.txt error, never requested; forgotten once answered. */
     private final Map<String, PageError> unreachable = new HashMap<>();
     /** URLs held until their host's robots.txt is known, by host key. */
     private final Map<String, List<UrlNode>> awaitingRobots = new HashMap<>();
     private long awaiting;
     /** Told the host key when a host's robots.txt becomes known; see {@link #whenRobotsArrive}. */
     private Consumer<String> robotsArrived = host -> { };
+    private JournalLinks journalLinks = JournalLinks.NONE;
     private long admitted;
     private int inFlight;
 
@@ -101,23 +114,77 @@ public final class Frontier {
                 continue;
             }
             if (refusal != null) {
-                nodes.remove(node.url); // nothing kept for a refused URL, as at any admission
+                nodes.remove(node.fingerprint); // nothing kept for a refused URL, as at any admission
                 count(refusal);
                 continue;
             }
-            count(enqueue(node, node.url, hostKey, node.depth));
+            count(enqueue(node, node.fingerprint, node.url, hostKey, node.depth));
         }
         offerLinksOfShortenedPages();
     }
 
     /**
-     * Names URLs whose results a resumed crawl already holds. They go through the frontier like
-     * any other URL, so the crawl finds the same URLs at the same depths, but they are handed out
-     * without waiting for politeness, since no request will be made for them. Call before
-     * offering anything.
+     * Where a resumed depth-limited crawl reads back the links of pages done in an earlier run,
+     * should one of them turn up at a shorter distance. Call before {@link #markDone}.
      */
-    public void markJournaled(Collection<String> urls) {
-        journaled.addAll(urls);
+    public void readJournaledLinksFrom(JournalLinks source) {
+        this.journalLinks = source;
+    }
+
+    /**
+     * Records a page an earlier run of the crawl finished, at its shortest known depth: it is
+     * never handed out, and counts as seen. Call before offering anything.
+     */
+    public void markDone(long fingerprint, int depth) {
+        if (!keepLinks) {
+            done.add(fingerprint);
+            return;
+        }
+        UrlNode node = nodes.get(fingerprint);
+        if (node == null) {
+            node = new UrlNode(fingerprint, null, depth, UrlNode.State.DONE);
+            node.journaled = true;
+            nodes.put(fingerprint, node);
+        } else {
+            node.depth = Math.min(node.depth, depth);
+        }
+    }
+
+    /** {@link #markDone(long, int)} for pages of a crawl without a depth limit, where depth does not matter. */
+    public void markDone(LongHashSet fingerprints) {
+        if (keepLinks) {
+            throw new IllegalStateException("a depth-limited crawl needs each journaled page's depth");
+        }
+        done.addAll(fingerprints);
+    }
+
+    /**
+     * Counts pages an earlier run of the crawl admitted against {@code --max-pages} and the
+     * per-host budget, as that run did.
+     */
+    public void countJournaled(long pages, Map<String, Long> perHost) {
+        admitted += pages;
+        perHost.forEach((host, n) -> admittedPerHost.merge(host, n, Long::sum));
+    }
+
+    /**
+     * Offers the links of a page an earlier run finished, one level below its depth (the
+     * shortest known now, in a depth-limited crawl), so that links that run did not get to are
+     * found. Links of a page that is not done (a failure to try again) are left alone.
+     */
+    public void offerJournaledLinks(long fingerprint, int journaledDepth, List<String> links) {
+        int depth = journaledDepth;
+        if (keepLinks) {
+            UrlNode node = nodes.get(fingerprint);
+            if (node == null || node.state != UrlNode.State.DONE) {
+                return;
+            }
+            depth = node.depth;
+        } else if (!done.contains(fingerprint)) {
+            return;
+        }
+        offerLinks(depth + 1, links, null);
+        offerLinksOfShortenedPages();
     }
 
     /** Offers a normalised URL found at {@code depth}; returns what became of it. */
@@ -135,18 +202,18 @@ public final class Frontier {
 
     /** {@link #admit(String, int)} for a URL with a host key. */
     private Admission admit(String url, String host, int depth) {
-        UrlNode node = nodes.get(url);
+        long fingerprint = UrlFingerprint.of(url);
+        UrlNode node = nodes.get(fingerprint);
+        if (node == null && done.contains(fingerprint)) {
+            return Admission.ALREADY_SEEN; // done, in a crawl where a shorter depth changes nothing
+        }
         if (node != null && node.state != UrlNode.State.TOO_DEEP) {
-            if (depth >= node.depth) {
-                return Admission.ALREADY_SEEN;
-            }
-            shorten(node, depth);
-            return Admission.SHORTER_PATH;
+            return reach(node, depth);
         }
         if (depth > limits.maxDepth()) {
             // Kept, so a page's links can name it; checked in full only if it comes closer.
             if (node == null) {
-                nodes.put(url, new UrlNode(url, depth, UrlNode.State.TOO_DEEP));
+                nodes.put(fingerprint, new UrlNode(fingerprint, url, depth, UrlNode.State.TOO_DEEP));
             } else {
                 node.depth = Math.min(node.depth, depth);
             }
@@ -158,8 +225,8 @@ public final class Frontier {
         Admission refusal = refusal(url, host);
         if (refusal == Admission.AWAITING_ROBOTS) {
             if (node == null) {
-                node = new UrlNode(url, depth, UrlNode.State.AWAITING_ROBOTS);
-                nodes.put(url, node);
+                node = new UrlNode(fingerprint, url, depth, UrlNode.State.AWAITING_ROBOTS);
+                nodes.put(fingerprint, node);
             }
             node.depth = depth;
             hold(node, host);
@@ -170,7 +237,7 @@ public final class Frontier {
             // gates hold themselves, so a URL offered again is refused again at no cost in memory.
             return refusal;
         }
-        return enqueue(node, url, host, depth);
+        return enqueue(node, fingerprint, url, host, depth);
     }
 
     /** Keeps a URL aside until its host's robots.txt is known. */
@@ -181,10 +248,10 @@ public final class Frontier {
     }
 
     /** Queues a URL that passed every check. */
-    private Admission enqueue(UrlNode node, String url, String host, int depth) {
+    private Admission enqueue(UrlNode node, long fingerprint, String url, String host, int depth) {
         if (node == null) {
-            node = new UrlNode(url, depth, UrlNode.State.QUEUED);
-            nodes.put(url, node);
+            node = new UrlNode(fingerprint, url, depth, UrlNode.State.QUEUED);
+            nodes.put(fingerprint, node);
         }
         node.depth = depth;
         admitted++;
@@ -193,6 +260,15 @@ public final class Frontier {
         node.state = UrlNode.State.QUEUED;
         queues.add(node);
         return unreachable.containsKey(url) ? Admission.ROBOTS_UNREACHABLE : Admission.QUEUED;
+    }
+
+    /** A URL with a live entry (queued, in flight or done) found again at {@code depth}. */
+    private Admission reach(UrlNode node, int depth) {
+        if (depth >= node.depth) {
+            return Admission.ALREADY_SEEN;
+        }
+        shorten(node, depth);
+        return Admission.SHORTER_PATH;
     }
 
     /** Why an in-scope URL within the depth limit may not be queued, or null if it may. */
@@ -233,7 +309,7 @@ public final class Frontier {
             case IN_FLIGHT, AWAITING_ROBOTS -> node.depth = depth; // its links, or it, will go out at the new depth
             case DONE -> {
                 node.depth = depth;
-                if (node.links != null) {
+                if (node.links != null || node.journaled) {
                     shortened.add(node);
                 }
             }
@@ -245,8 +321,16 @@ public final class Frontier {
     private void offerLinksOfShortenedPages() {
         UrlNode page;
         while ((page = shortened.poll()) != null) {
+            if (page.journaled) {
+                // Its links live in the journal only; read them once, then keep them like any page's.
+                page.journaled = false;
+                UrlNode[] links = offerLinks(page.depth + 1, journalLinks.linksOf(page.fingerprint), null);
+                page.links = links.length == 0 ? null : links;
+                continue;
+            }
             for (UrlNode link : page.links) {
-                Admission a = admit(link.url, page.depth + 1);
+                Admission a = link.state == UrlNode.State.TOO_DEEP ? admit(link.url, page.depth + 1)
+                        : reach(link, page.depth + 1);
                 if (a != Admission.ALREADY_SEEN) {
                     count(a);
                 }
@@ -264,7 +348,7 @@ public final class Frontier {
             return out;
         }
         List<UrlNode> taken = new ArrayList<>(Math.min(max, 256));
-        queues.takeReady(max, n -> needsNoRequest(n.url) || politeness.tryAcquire(n.host), taken);
+        queues.takeReady(max, n -> unreachable.containsKey(n.url) || politeness.tryAcquire(n.host), taken);
         for (UrlNode n : taken) {
             n.state = UrlNode.State.IN_FLIGHT;
             inFlight++;
@@ -275,15 +359,10 @@ public final class Frontier {
 
     /**
      * The error a handed-out URL must be answered with instead of a request, because its host's
-     * robots.txt could not be read; null for a URL to fetch (or to replay from the journal).
+     * robots.txt could not be read; null for a URL to fetch.
      */
     public PageError unreachableError(String url) {
         return unreachable.get(url);
-    }
-
-    /** Journaled and robots-unreachable URLs are answered without a request, so politeness does not apply. */
-    private boolean needsNoRequest(String url) {
-        return journaled.contains(url) || unreachable.containsKey(url);
     }
 
     /** Returns a handed-out URL whose result has no links to follow. */
@@ -292,25 +371,52 @@ public final class Frontier {
     }
 
     /**
-     * Returns a handed-out URL with the links its page holds: each valid, in-scope link is
-     * offered one level below the URL's depth (its shortest known depth, which may be shorter
-     * than the task's by now).
+     * Returns a handed-out URL with the links its page holds: each valid, in-scope link among the
+     * first {@code maxLinksPerPage} is offered one level below the URL's depth (its shortest known
+     * depth, which may be shorter than the task's by now). Read the URL's depth with
+     * {@link #depthOf} before this call: a done URL may be forgotten.
      *
      * @return the links kept: valid and in scope, in the page's order, for the result line
      */
     public List<String> completed(PageTask task, List<String> links) {
-        UrlNode node = nodes.get(task.url());
+        UrlNode node = nodes.get(UrlFingerprint.of(task.url()));
         if (node == null || node.state != UrlNode.State.IN_FLIGHT) {
             throw new IllegalStateException("completed a task that was not handed out: " + task);
         }
-        if (!needsNoRequest(task.url())) {
+        if (unreachable.remove(task.url()) == null) {
             politeness.release(node.host);
         }
         inFlight--;
         node.state = UrlNode.State.DONE;
-        List<String> kept = new ArrayList<>(links.size());
-        List<UrlNode> linkNodes = keepLinks && node.depth > 0 ? new ArrayList<>(links.size()) : null;
-        for (String link : links) {
+        node.url = null;
+        node.host = null;
+        if (!keepLinks) {
+            // Nothing more is needed of it than that it was seen: a fingerprint, not an entry.
+            nodes.remove(node.fingerprint);
+            done.add(node.fingerprint);
+        }
+        List<String> kept = new ArrayList<>(Math.min(links.size(), 1024));
+        UrlNode[] linkNodes = offerLinks(node.depth + 1, links, kept);
+        if (keepLinks && node.depth > 0 && linkNodes.length > 0) {
+            node.links = linkNodes;
+        }
+        offerLinksOfShortenedPages();
+        return kept;
+    }
+
+    /**
+     * Offers a page's links at {@code depth}, up to the per-page limit; returns the entries the
+     * offered links have (for a depth-limited crawl to keep) and adds the valid in-scope links to
+     * {@code kept} when it is not null.
+     */
+    private UrlNode[] offerLinks(int depth, List<String> links, List<String> kept) {
+        int limit = limits.maxLinksPerPage() == 0 ? links.size() : Math.min(links.size(), limits.maxLinksPerPage());
+        if (limit < links.size()) {
+            admissions.merge(Admission.OVER_LINK_LIMIT, (long) (links.size() - limit), Long::sum);
+        }
+        List<UrlNode> linkNodes = keepLinks ? new ArrayList<>(limit) : null;
+        for (int i = 0; i < limit; i++) {
+            String link = links.get(i);
             String host = UrlNormalizer.hostKeyOrNull(link);
             if (host == null) {
                 count(Admission.INVALID_URL);
@@ -319,29 +425,34 @@ public final class Frontier {
             if (!scope.contains(link, host)) {
                 continue; // not the frontier's to count: the result line drops it, as it always did
             }
-            kept.add(link);
-            count(admit(link, host, node.depth + 1));
-            UrlNode linked = nodes.get(link);
-            if (linkNodes != null && linked != null) {
-                linkNodes.add(linked);
+            if (kept != null) {
+                kept.add(link);
+            }
+            count(admit(link, host, depth));
+            if (linkNodes != null) {
+                UrlNode linked = nodes.get(UrlFingerprint.of(link));
+                if (linked != null) {
+                    linkNodes.add(linked);
+                }
             }
         }
-        if (linkNodes != null && !linkNodes.isEmpty()) {
-            node.links = linkNodes.toArray(UrlNode[]::new);
-        }
-        offerLinksOfShortenedPages();
-        return kept;
+        return linkNodes == null ? new UrlNode[0] : linkNodes.toArray(UrlNode[]::new);
     }
 
-    /** The shortest known link distance of a URL the frontier has seen; -1 if it has not. */
+    /** The shortest known link distance of a URL the frontier holds an entry for; -1 if it holds none. */
     public int depthOf(String url) {
-        UrlNode node = nodes.get(url);
+        UrlNode node = nodes.get(UrlFingerprint.of(url));
         return node == null ? -1 : node.depth;
     }
 
-    /** URLs the frontier holds an entry for: what its memory grows with. */
+    /** URLs the frontier holds an entry for (not counting done URLs kept only as fingerprints). */
     public int urlsTracked() {
         return nodes.size();
+    }
+
+    /** URLs the frontier remembers in any form: entries plus fingerprints of done URLs. */
+    public long urlsRemembered() {
+        return (long) nodes.size() + done.size();
     }
 
     /** True when nothing is queued and nothing is in flight. */

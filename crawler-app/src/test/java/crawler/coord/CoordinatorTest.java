@@ -122,7 +122,7 @@ class CoordinatorTest {
         ResultSink sink = ResultSink.of(written::add);
         Coordinator coordinator = new Coordinator(frontier,
                 new CrawlLimits(5, 2, Duration.ofMinutes(1), Duration.ofSeconds(30)), sink, Ticker.SYSTEM,
-                new PrintStream(OutputStream.nullOutputStream()), Map.of());
+                new PrintStream(OutputStream.nullOutputStream()), 0);
         ScriptedExecutor[] executor = new ScriptedExecutor[1];
 
         CrawlSummary summary = coordinator.run(l -> executor[0] = new ScriptedExecutor(l), new CrawlRun("scripted", 0, false));
@@ -167,7 +167,7 @@ class CoordinatorTest {
         frontier.offer(url(0), 0);
         Coordinator coordinator = new Coordinator(frontier,
                 new CrawlLimits(5, 2, Duration.ofMinutes(1), Duration.ofSeconds(30)), ResultSink.DISCARD, Ticker.SYSTEM,
-                new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8), Map.of());
+                new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8), 0);
         return coordinator.run(ScriptedExecutor::new, new CrawlRun("scripted", 0, false));
     }
 
@@ -180,7 +180,7 @@ class CoordinatorTest {
                 new Politeness(PolitenessConfig.unlimited(), clock));
         frontier.offer("http://a.test/p0", 0);
         Coordinator coordinator = new Coordinator(frontier,
-                new CrawlLimits(5, 2, Duration.ofMinutes(1), Duration.ofSeconds(30)), ResultSink.DISCARD, clock, new PrintStream(OutputStream.nullOutputStream()), Map.of());
+                new CrawlLimits(5, 2, Duration.ofMinutes(1), Duration.ofSeconds(30)), ResultSink.DISCARD, clock, new PrintStream(OutputStream.nullOutputStream()), 0);
 
         // The first submit takes 5 s (as starting a thousand platform threads can on a busy machine),
         // then the page completes at once.

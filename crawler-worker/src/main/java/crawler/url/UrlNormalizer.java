@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 
 /**
@@ -37,6 +38,13 @@ public final class UrlNormalizer {
 
     /** Default memo size: well above the distinct links of a crawl of tens of thousands of pages. */
     public static final int DEFAULT_MEMO_ENTRIES = 65_536;
+    /**
+     * Default bound on the memo's memory, whatever the URLs' lengths: 65,536 entries of 100-character
+     * URLs take about 20 MiB; hostile 2,000-character links would take 250 MiB under an entry bound alone.
+     */
+    public static final long DEFAULT_MEMO_BYTES = 16L * 1024 * 1024;
+    /** Estimated bytes of one memo entry beyond its characters: the map node and two String objects with their arrays. */
+    static final int ENTRY_OVERHEAD_BYTES = 120;
 
     /** Memo value for input that has no canonical form (a String no URL can equal). */
     private static final String REJECTED = new String("");
@@ -45,21 +53,37 @@ public final class UrlNormalizer {
     /**
      * Raw URL to canonical form (or {@link #REJECTED}). The same link strings recur on many pages
      * (navigation, popular targets), and BasicURLNormalizer's regular expressions were about a tenth
-     * of a fetch thread's CPU in a profile. Bounded: emptied when full, so memory stays capped.
+     * of a fetch thread's CPU in a profile. Bounded in entries and in estimated bytes: emptied when
+     * either bound is reached, so memory stays capped (concurrent writers may overshoot the byte
+     * bound by an entry each).
      */
     private final ConcurrentHashMap<String, String> memo = new ConcurrentHashMap<>();
+    private final AtomicLong memoBytesHeld = new AtomicLong();
     private final int memoEntries;
+    private final long memoBytes;
 
     public UrlNormalizer() {
-        this(DEFAULT_MEMO_ENTRIES);
+        this(DEFAULT_MEMO_ENTRIES, DEFAULT_MEMO_BYTES);
     }
 
     /** @param memoEntries how many answers to remember; 0 turns the memo off */
     public UrlNormalizer(int memoEntries) {
+        this(memoEntries, DEFAULT_MEMO_BYTES);
+    }
+
+    /**
+     * @param memoEntries how many answers to remember; 0 turns the memo off
+     * @param memoBytes   estimated bytes the memo may hold; an answer larger than a 64th of it is not remembered
+     */
+    public UrlNormalizer(int memoEntries, long memoBytes) {
         if (memoEntries < 0) {
             throw new IllegalArgumentException("memoEntries must be >= 0, was " + memoEntries);
         }
-        this.memoEntries = memoEntries;
+        if (memoBytes < 0) {
+            throw new IllegalArgumentException("memoBytes must be >= 0, was " + memoBytes);
+        }
+        this.memoEntries = memoBytes == 0 ? 0 : memoEntries;
+        this.memoBytes = memoBytes;
     }
 
     /**
@@ -81,10 +105,7 @@ public final class UrlNormalizer {
         if (known == null) {
             String computed = compute(absoluteUrl);
             known = computed == null ? REJECTED : computed;
-            if (memo.size() >= memoEntries) {
-                memo.clear(); // crude but bounded; a crawl's recurring links refill it at once
-            }
-            memo.put(absoluteUrl, known);
+            remember(absoluteUrl, known);
         }
         return known == REJECTED ? Optional.empty() : Optional.of(known);
     }
@@ -150,9 +171,42 @@ public final class UrlNormalizer {
                 : Optional.ofNullable(compute(absoluteUrl));
     }
 
+    private void remember(String url, String canonical) {
+        long cost = entryBytes(url, canonical);
+        if (cost > memoBytes / 64) {
+            return; // one huge URL must not flush every ordinary one
+        }
+        if (memo.size() >= memoEntries || memoBytesHeld.get() + cost > memoBytes) {
+            memo.clear(); // crude but bounded; a crawl's recurring links refill it at once
+            memoBytesHeld.set(0);
+        }
+        if (memo.put(url, canonical) == null) {
+            memoBytesHeld.addAndGet(cost);
+        }
+    }
+
+    /** Estimated heap bytes of one entry: one byte per character of a Latin-1 string, two otherwise. */
+    static long entryBytes(String url, String canonical) {
+        return ENTRY_OVERHEAD_BYTES + stringBytes(url) + (canonical == REJECTED ? 0 : stringBytes(canonical));
+    }
+
+    private static long stringBytes(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0xFF) {
+                return 2L * s.length();
+            }
+        }
+        return s.length();
+    }
+
     /** Number of answers remembered now (for tests). */
     int memoSize() {
         return memo.size();
+    }
+
+    /** Estimated bytes the memo holds now (for tests). */
+    long memoBytesHeld() {
+        return memoBytesHeld.get();
     }
 
     /** The canonical form of an http(s) URL, or null. */

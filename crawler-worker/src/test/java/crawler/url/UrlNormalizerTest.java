@@ -131,6 +131,27 @@ class UrlNormalizerTest {
     }
 
     @Test
+    void memo_staysWithinItsByteBound_whateverTheUrlsLength() {
+        long budget = 256 * 1024;
+        UrlNormalizer memoised = new UrlNormalizer(UrlNormalizer.DEFAULT_MEMO_ENTRIES, budget);
+        String longPath = "/" + "x".repeat(900);
+        for (int i = 0; i < 2_000; i++) {
+            // Upper case, so the full normaliser (and its memo) answers, not the quick path for canonical URLs.
+            assertThat(memoised.normalize("HTTP://example.com" + longPath + i)).isPresent();
+            assertThat(memoised.memoBytesHeld()).isLessThanOrEqualTo(budget);
+        }
+        assertThat(memoised.memoSize()).as("entries held, far under the entry bound")
+                .isBetween(1, (int) (budget / (2 * 900)));
+    }
+
+    @Test
+    void memo_doesNotKeepAUrlLargerThanAFractionOfItsBound() {
+        UrlNormalizer memoised = new UrlNormalizer(100, 64 * 1024);
+        assertThat(memoised.normalize("HTTP://example.com/" + "y".repeat(4_000))).isPresent();
+        assertThat(memoised.memoSize()).isZero();
+    }
+
+    @Test
     void memoSize_mustNotBeNegative() {
         assertThatThrownBy(() -> new UrlNormalizer(-1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-1");
