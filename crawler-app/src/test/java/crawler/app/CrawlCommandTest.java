@@ -68,6 +68,21 @@ class CrawlCommandTest {
     }
 
     @Test
+    void stallTimeoutNotLongerThanUrlDeadline_isAUsageError_namingBoth() {
+        int code = run("crawl", "http://localhost:1/", "--url-deadline", "10s", "--stall-timeout", "10s");
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr.text()).contains("--stall-timeout (10000 ms) must be longer than --url-deadline (10000 ms)");
+    }
+
+    @Test
+    void stallTimeout_defaultsToTwiceTheUrlDeadline() {
+        assertThat(CrawlOptions.stallTimeout(java.time.Duration.ofSeconds(7), null))
+                .isEqualTo(java.time.Duration.ofSeconds(14));
+        assertThat(CrawlOptions.stallTimeout(java.time.Duration.ofSeconds(60), null))
+                .as("the default deadline's").isEqualTo(java.time.Duration.ofSeconds(120));
+    }
+
+    @Test
     void chaosOutsideProcessMode_isRejected() {
         int code = run("crawl", "http://localhost:1/", "--chaos", "kill-worker=3");
         assertThat(code).isEqualTo(2);

@@ -147,6 +147,11 @@ public final class HttpPageProcessor implements PageProcessor {
     }
 
     @Override
+    public void cancel(Thread thread) {
+        fetcher.cancel(thread);
+    }
+
+    @Override
     public void close() {
         try {
             fetcher.close();

@@ -91,6 +91,11 @@ public final class ChaosProcessor implements PageProcessor {
     }
 
     @Override
+    public void cancel(Thread thread) {
+        delegate.cancel(thread);
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

@@ -24,7 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,6 +57,13 @@ public final class ProcessExecutor implements BatchExecutor {
     private static final int MAX_START_FAILURES = 3;
     private static final long KILL_WAIT_MS = 5_000;
     private static final long JOIN_WAIT_MS = 5_000;
+    /** After its grace, a worker whose stdin closed has this long to exit by itself before SIGKILL. */
+    private static final long EOF_EXIT_WAIT_MS = 5_000;
+    /**
+     * On JVM exit (Ctrl-C), how long the shutdown hook waits for the crawl's own orderly
+     * {@link #shutdown} (workers finishing their URLs) before it kills what is left.
+     */
+    private static final long HOOK_WAIT_MS = 12_000;
 
     private final ProcessConfig config;
     private final FetchConfig fetchConfig;
@@ -66,6 +75,8 @@ public final class ProcessExecutor implements BatchExecutor {
     private final List<WorkerProcess> spawned = new CopyOnWriteArrayList<>();
     private final AtomicLong delivered = new AtomicLong();
     private final Thread killChildrenHook;
+    /** Counted down when {@link #shutdown} has finished: every worker is gone. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     private final Object lock = new Object();
     /** Pids this executor SIGKILLed for chaos testing; guarded by {@link #lock}. */
@@ -75,6 +86,10 @@ public final class ProcessExecutor implements BatchExecutor {
     private final WorkLedger ledger;
     private boolean started; // every first worker said hello
     private boolean stopping;
+    /** The JVM is exiting (Ctrl-C): nothing is respawned, a worker that ends is not a crash. */
+    private boolean jvmExiting;
+    /** URLs the coordinator gave up on: a cancel acknowledged for one is not handed out again. */
+    private final Set<String> givenUp = new HashSet<>();
 
     /** One worker position: its current process. Guarded by {@link #lock}. */
     private static final class Slot {
@@ -107,7 +122,7 @@ public final class ProcessExecutor implements BatchExecutor {
         this.launcher = Objects.requireNonNull(launcher, "launcher");
         this.slots = new Slot[config.workers()];
         this.ledger = new WorkLedger(config.workers(), config.maxAttemptsPerUrl(), config.threadsPerWorker());
-        this.killChildrenHook = new Thread(this::killAll, "process-executor-kill-workers");
+        this.killChildrenHook = new Thread(this::onJvmExit, "process-executor-kill-workers");
         Runtime.getRuntime().addShutdownHook(killChildrenHook);
         try {
             List<WorkerProcess> first = new ArrayList<>();
@@ -173,19 +188,28 @@ public final class ProcessExecutor implements BatchExecutor {
     }
 
     /**
-     * Sends Shutdown to every worker, waits up to {@code graceMillis} for them to exit, then kills
-     * the rest and joins their stream threads. URLs still outstanding are abandoned without a result.
+     * Sends Shutdown to every worker and waits up to {@code graceMillis} for them to finish the URLs
+     * they hold and exit (their results are still delivered meanwhile); then closes the stdin of
+     * those still running, which makes a worker abandon its work and exit at once, and SIGKILLs any
+     * that has not within a few seconds more. URLs still outstanding are abandoned without a
+     * result. Nothing is respawned from the first moment of the stop. A second caller waits for the
+     * first one's stop to finish.
      */
     @Override
     public void shutdown(long graceMillis) {
         List<WorkerProcess> live = new ArrayList<>();
         int abandoned;
+        boolean second;
         synchronized (lock) {
-            if (stopping) {
-                return;
-            }
+            second = stopping;
             stopping = true;
-            abandoned = ledger.totalOutstanding();
+            abandoned = second ? 0 : ledger.totalOutstanding();
+        }
+        if (second) {
+            awaitStopped(graceMillis + EOF_EXIT_WAIT_MS + KILL_WAIT_MS);
+            return;
+        }
+        synchronized (lock) {
             for (Slot slot : slots) {
                 if (slot != null && slot.process != null) {
                     live.add(slot.process);
@@ -193,7 +217,8 @@ public final class ProcessExecutor implements BatchExecutor {
             }
         }
         if (abandoned > 0) {
-            log.println("process executor: shutting down with " + abandoned + " URLs outstanding; abandoning them");
+            log.println("process executor: stopping with " + abandoned + " URLs outstanding; the workers get "
+                    + graceMillis + " ms to finish them");
         }
         live.forEach(WorkerProcess::shutdown);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, graceMillis));
@@ -201,10 +226,13 @@ public final class ProcessExecutor implements BatchExecutor {
             for (WorkerProcess w : live) {
                 w.awaitExit(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
             }
-            for (WorkerProcess w : spawned) {
-                if (w.isAlive()) {
+            List<WorkerProcess> late = spawned.stream().filter(WorkerProcess::isAlive).toList();
+            late.forEach(WorkerProcess::closeInput);
+            long eofDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EOF_EXIT_WAIT_MS);
+            for (WorkerProcess w : late) {
+                if (!w.awaitExit(TimeUnit.NANOSECONDS.toMillis(eofDeadline - System.nanoTime()))) {
                     log.println("process executor: worker " + w.workerId() + " (pid " + w.pid()
-                            + ") still running after the grace period; killing it");
+                            + ") still running after the grace period and the end of its input; killing it");
                     w.kill();
                 }
             }
@@ -218,12 +246,42 @@ public final class ProcessExecutor implements BatchExecutor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             killAll();
+        } finally {
+            stopped.countDown();
         }
         try {
             Runtime.getRuntime().removeShutdownHook(killChildrenHook);
         } catch (IllegalStateException e) {
-            // The JVM is already shutting down; the hook runs and kills nothing that is left.
+            // The JVM is already shutting down; the hook runs and finds the stop done.
         }
+    }
+
+    /** A second {@link #shutdown}: waits (bounded) for the first one to end. */
+    private void awaitStopped(long millis) {
+        try {
+            stopped.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The JVM is exiting (Ctrl-C, SIGTERM): from now on nothing is respawned and a worker's end is
+     * not a crash. The crawl's own stop (the coordinator shutting this executor down, workers
+     * finishing their URLs) is given {@link #HOOK_WAIT_MS}; whatever is left after it is killed.
+     */
+    private void onJvmExit() {
+        synchronized (lock) {
+            jvmExiting = true;
+        }
+        try {
+            if (stopped.await(HOOK_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        killAll();
     }
 
     private WorkerProcess spawn(int workerId) {
@@ -325,33 +383,73 @@ public final class ProcessExecutor implements BatchExecutor {
     }
 
     /**
-     * The watchdog's re-hand: SIGKILLs only the workers holding these URLs. Their deaths are
-     * handled like any crash (not like a chaos kill): the URLs go to a fresh worker, and those the
-     * dead worker was running are charged an attempt, so a URL that hangs every worker ends as
-     * WORKER_CRASH. Returns the URLs whose holders were killed.
+     * The watchdog's re-hand: asks the worker holding each URL to cancel just that URL. A worker
+     * that answers (its thread is free again) gets nothing charged; the URL goes out again in a new
+     * wire batch to the least-loaded worker, and every other URL in flight there runs on. A worker
+     * that does not answer within {@link ProcessConfig#cancelGrace} is wedged past what a cancel can
+     * reach and is SIGKILLed: its death is handled like any crash, so the URLs it was running are
+     * handed out again and charged an attempt, and a URL that hangs every worker ends as
+     * WORKER_CRASH. Returns the URLs a cancel was sent for.
      */
     @Override
     public Set<String> rehand(Collection<String> urls) {
-        Map<String, Integer> held;
-        List<WorkerProcess> victims = new ArrayList<>();
+        return cancel(urls, false);
+    }
+
+    /**
+     * The coordinator recorded these URLs as STALLED: their workers are asked to cancel them, and
+     * whatever answer comes (a cancel or a late result) is not handed out again. No worker is killed
+     * for them.
+     */
+    @Override
+    public void giveUp(Collection<String> urls) {
+        cancel(urls, true);
+    }
+
+    private Set<String> cancel(Collection<String> urls, boolean givingUp) {
+        Map<WorkerProcess, List<WorkLedger.Held>> asked = new LinkedHashMap<>();
         synchronized (lock) {
             if (stopping) {
                 return Set.of();
             }
-            held = ledger.holders(urls);
-            for (int workerId : new HashSet<>(held.values())) {
-                WorkerProcess w = slots[workerId - 1].process;
-                if (w != null) {
-                    victims.add(w);
+            for (WorkLedger.Held h : ledger.held(urls)) {
+                WorkerProcess w = slots[h.workerId() - 1].process;
+                if (w == null) {
+                    continue;
                 }
+                if (givingUp) {
+                    givenUp.add(h.url());
+                }
+                w.send(new ToWorker.Cancel(h.wireBatch(), h.url()));
+                asked.computeIfAbsent(w, k -> new ArrayList<>()).add(h);
             }
         }
-        for (WorkerProcess w : victims) {
-            log.println("process executor: watchdog: SIGKILL worker " + w.workerId() + " (pid " + w.pid()
-                    + "), which holds stuck URLs");
-            w.kill();
+        Set<String> sent = new HashSet<>();
+        asked.forEach((w, held) -> {
+            held.forEach(h -> sent.add(h.url()));
+            log.println("process executor: watchdog: asked worker " + w.workerId() + " (pid " + w.pid()
+                    + ") to cancel " + held.size() + " stuck URL" + (held.size() == 1 ? "" : "s")
+                    + (givingUp ? " given up on" : "; it has " + config.cancelGrace().toMillis()
+                            + " ms to answer before it is killed"));
+            if (!givingUp) {
+                CompletableFuture.delayedExecutor(config.cancelGrace().toMillis(), TimeUnit.MILLISECONDS)
+                        .execute(() -> killIfUnanswered(w, held));
+            }
+        });
+        return sent;
+    }
+
+    /** The cancel grace is over: a worker still holding a URL it was asked to cancel is killed. */
+    private void killIfUnanswered(WorkerProcess w, List<WorkLedger.Held> asked) {
+        synchronized (lock) {
+            if (stopping || jvmExiting || slotOf(w) == null
+                    || asked.stream().noneMatch(h -> ledger.holds(h.workerId(), h.wireBatch(), h.url()))) {
+                return;
+            }
         }
-        return Set.copyOf(held.keySet());
+        log.println("process executor: watchdog: SIGKILL worker " + w.workerId() + " (pid " + w.pid()
+                + "): it did not answer a cancel within " + config.cancelGrace().toMillis() + " ms");
+        w.kill();
     }
 
     private void killAll() {
@@ -401,6 +499,9 @@ public final class ProcessExecutor implements BatchExecutor {
             boolean held;
             synchronized (lock) {
                 held = slotOf(worker) != null && ledger.complete(worker.workerId(), message.batch(), result.url());
+                if (held) {
+                    givenUp.remove(result.url());
+                }
             }
             if (!held) {
                 log.println("process executor: dropping result for " + result.url() + " of batch " + message.batch()
@@ -409,6 +510,27 @@ public final class ProcessExecutor implements BatchExecutor {
             }
             deliver(result);
             afterDelivery();
+        }
+
+        @Override
+        public void onCancelled(WorkerProcess worker, FromWorker.Cancelled cancelled) {
+            PageTask orphan;
+            synchronized (lock) {
+                if (slotOf(worker) == null) {
+                    return;
+                }
+                PageTask task = ledger.release(worker.workerId(), cancelled.batch(), cancelled.url());
+                if (task == null || givenUp.remove(task.url()) || stopping || jvmExiting) {
+                    return; // not held (answered already), given up, or abandoned by the stop
+                }
+                if (ledger.anyLive()) {
+                    send(ledger.assign(List.of(task)));
+                    return;
+                }
+                orphan = task;
+            }
+            deliver(crashResult(orphan, "no live worker process to hand it to after a cancel", worker.pid(),
+                    worker.workerId()));
         }
 
         @Override
@@ -422,12 +544,17 @@ public final class ProcessExecutor implements BatchExecutor {
                 }
                 // A worker our own chaos option killed did not die of the URLs it was running.
                 WorkLedger.Leftovers left = ledger.died(slot.workerId, !chaosVictims.remove(worker.pid()));
+                
                 boolean wasUp = slot.helloSeen;
                 slot.helloSeen = false;
                 slot.process = null;
-                if (stopping || !started) {
-                    return; // shutdown abandons; a failed start is reported by the constructor
+                if (stopping || jvmExiting || !started) {
+                    return; // a stop abandons, and respawns nothing; a failed start is reported by the constructor
                 }
+                // URLs the coordinator already recorded as STALLED are not handed out again.
+                left = new WorkLedger.Leftovers(
+                        left.retry().stream().filter(p -> !givenUp.remove(p.task().url())).toList(),
+                        left.exhausted().stream().filter(p -> !givenUp.remove(p.task().url())).toList());
                 respawn(slot, wasUp);
                 String why = "worker processes died " + config.maxAttemptsPerUrl() + " times while fetching it"
                         + " (last: worker " + worker.workerId() + ", pid " + worker.pid() + ", exit " + exitCode + ")";

@@ -38,6 +38,9 @@ final class WorkerProcess {
 
         void onResult(WorkerProcess worker, FromWorker.ResultMessage result);
 
+        /** The worker dropped a URL it was asked to cancel; no result follows for it. */
+        void onCancelled(WorkerProcess worker, FromWorker.Cancelled cancelled);
+
         /** The worker's first result arrived {@code spawnToResultMs} after it was spawned; called before its onResult. */
         void onFirstResult(WorkerProcess worker, long spawnToResultMs);
 
@@ -110,9 +113,13 @@ final class WorkerProcess {
         outbox.add(new Line(codec.encode(message)));
     }
 
-    /** Queues Shutdown and then closes the worker's stdin. */
+    /** Queues Shutdown: the worker finishes what it holds and exits. Its stdin stays open (for cancels). */
     void shutdown() {
         send(new ToWorker.Shutdown());
+    }
+
+    /** Closes the worker's stdin after what is queued: the worker then abandons its work and exits at once. */
+    void closeInput() {
         outbox.add(END);
     }
 
@@ -199,6 +206,10 @@ final class WorkerProcess {
         }
         switch (message) {
             case FromWorker.Hello h -> {
+                if (h.pid() != pid()) {
+                    log.println("[worker-" + workerId + "] says its pid is " + h.pid() + ", but the process started is "
+                            + pid() + "; signals and the process tree may miss it");
+                }
                 long startupMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - spawnNanos);
                 listener.onHello(this, h, startupMs);
                 hello.complete(h);
@@ -211,6 +222,7 @@ final class WorkerProcess {
                 }
                 listener.onResult(this, r);
             }
+            case FromWorker.Cancelled c -> listener.onCancelled(this, c);
             case FromWorker.BatchDone ignored -> {
                 // Completion is tracked per URL; the marker only matters to readers of the raw stream.
             }

@@ -174,6 +174,70 @@ class ProcessExecutorTest {
     }
 
     @Test
+    void rehand_cancelsOnlyTheStuckUrl_inItsWorker_whichKeepsRunning() throws Exception {
+        List<String> urls = List.copyOf(expected().keySet()).subList(0, 3);
+        String stuck = urls.get(0);
+        // A long grace: a worker killed here was killed for the re-hand, not for failing to answer.
+        ProcessConfig config = ProcessConfig.of(1, 3).withCancelGrace(java.time.Duration.ofMinutes(2));
+        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + HangWorkerMain.HANG_ON_URL + "=" + stuck))
+                .withMainClass(HangWorkerMain.class.getName());
+        Collector collector = new Collector();
+        ProcessExecutor executor = new ProcessExecutor(config, FetchConfig.defaults(), collector, launcher);
+        List<PageResult> first;
+        PageResult again;
+        try {
+            executor.submit(new Batch(1, urls.stream().map(u -> new PageTask(u, 1)).toList()));
+            first = collector.take(2);
+            assertThat(first).extracting(PageResult::url).doesNotContain(stuck);
+
+            assertThat(executor.rehand(List.of(stuck))).containsExactly(stuck);
+            again = collector.take(1).get(0);
+        } finally {
+            executor.shutdown(GRACE_MS);
+        }
+
+        assertThat(again.url()).isEqualTo(stuck);
+        assertThat(again.error()).as("the second attempt does not hang").isNull();
+        assertThat(executor.spawnedPids()).as("no worker killed or respawned").hasSize(1);
+        assertThat(again.pid()).isEqualTo(first.get(0).pid()).isEqualTo(executor.spawnedPids().get(0));
+        assertThat(collector.events(ExecEvent.WorkerDied.class)).isEmpty();
+        assertThat(collector.results).isEmpty();
+        assertAllGone(executor);
+    }
+
+    @Test
+    void rehand_killsTheWorker_onlyWhenItDoesNotAnswerTheCancel() throws Exception {
+        List<String> urls = List.copyOf(expected().keySet()).subList(0, 2);
+        String stuck = urls.get(0);
+        ProcessConfig config = ProcessConfig.of(1, 2).withCancelGrace(java.time.Duration.ofMillis(500));
+        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + HangWorkerMain.HANG_ON_URL + "=" + stuck,
+                "-D" + HangWorkerMain.WEDGED + "=true")).withMainClass(HangWorkerMain.class.getName());
+        Collector collector = new Collector();
+        ProcessExecutor executor = new ProcessExecutor(config, FetchConfig.defaults(), collector, launcher);
+        ExecEvent died = null;
+        try {
+            executor.submit(new Batch(1, urls.stream().map(u -> new PageTask(u, 1)).toList()));
+            assertThat(collector.take(1)).extracting(PageResult::url).containsExactly(urls.get(1));
+
+            assertThat(executor.rehand(List.of(stuck))).containsExactly(stuck);
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(Collector.WAIT_S);
+            while (died == null && System.nanoTime() < end) {
+                ExecEvent e = collector.events.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                died = e instanceof ExecEvent.WorkerDied ? e : null;
+            }
+        } finally {
+            executor.shutdown(0);
+        }
+
+        assertThat(died).as("the wedged worker is killed after the cancel grace")
+                .isInstanceOfSatisfying(ExecEvent.WorkerDied.class, d -> {
+                    assertThat(d.exitCode()).isEqualTo(137);
+                    assertThat(d.requeued()).isEqualTo(1);
+                });
+        assertAllGone(executor);
+    }
+
+    @Test
     void shutdownWithoutGrace_killsBusyWorkers_andRefusesMoreWork() throws Exception {
         String slow = SITE.server().manifest().urlOf(FaultPage.SLOW_DRIBBLE);
         Collector collector = new Collector();
