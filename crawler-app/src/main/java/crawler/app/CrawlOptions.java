@@ -152,7 +152,7 @@ final class CrawlOptions {
     @Option(names = "--chaos", paramLabel = "SPEC", converter = ChaosOption.Converter.class,
             description = "fault injection, comma-separated: kill-worker=N kills a worker process (SIGKILL) after"
                     + " every N results (process mode); oom-at=N makes the N-th task of each process exhaust its heap;"
-                    + " error-at=N makes it throw an InternalError")
+                    + " error-at=N makes it throw an InternalError; hang-at=N makes it hang until the watchdog cancels it")
     ChaosOption chaos = ChaosOption.NONE;
 
     @Option(names = "--deny-private", description = "do not fetch URLs whose host is or resolves to a loopback,"

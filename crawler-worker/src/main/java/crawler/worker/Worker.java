@@ -264,8 +264,8 @@ public final class Worker {
             if (thread == null) {
                 return Cancelled.NOT_STARTED;
             }
+            thread.interrupt(); // first: whatever the cancel wakes finds it set, and goes no further
             processor.cancel(thread);
-            thread.interrupt();
             return Cancelled.RUNNING;
         }
 
