@@ -61,13 +61,18 @@ class CtrlCProcessModeTest {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")), "needs setsid(1) to lead a group");
         FixtureServer site = SITE.server();
         Path out = dir.resolve("results.jsonl");
-        List<String> command = new ArrayList<>(List.of("/usr/bin/setsid"));
+        // env resets SIGINT to its default: a JVM started with SIGINT ignored (a background job of a
+        // shell without job control, as a build may be) keeps ignoring it, and there is nothing to test.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", "/usr/bin/setsid"));
         command.addAll(ChildCrawl.javaCommand(args(site, out)));
         Path childErr = dir.resolve("first.stderr");
         ChildCrawl child = ChildCrawl.startCommand(command, childErr);
         orphans.track(child.handle());
         child.awaitLines(out, LINES_BEFORE_SIGNAL, LIMIT);
 
+        assertThat(Files.readAllLines(Path.of("/proc", String.valueOf(child.pid()), "status")))
+                .as("SIGINT not ignored by the crawler").filteredOn(l -> l.startsWith("SigIgn:")).singleElement()
+                .satisfies(l -> assertThat(Long.parseLong(l.substring(7).strip(), 16) & 2).isZero());
         List<ProcessHandle> workers = child.handle().descendants().toList();
         workers.forEach(orphans::track);
         Set<Long> workerPids = workers.stream().map(ProcessHandle::pid).collect(Collectors.toSet());

@@ -1,5 +1,8 @@
 package crawler.exec.process;
 
+import crawler.archive.WarcConfig;
+import crawler.archive.WarcFiles;
+import crawler.archive.WarcTruncator;
 import crawler.exec.Batch;
 import crawler.exec.BatchExecutor;
 import crawler.exec.ExecEvent;
@@ -15,6 +18,7 @@ import crawler.protocol.ToWorker;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -88,6 +93,8 @@ public final class ProcessExecutor implements BatchExecutor {
     private boolean stopping;
     /** The JVM is exiting (Ctrl-C): nothing is respawned, a worker that ends is not a crash. */
     private boolean jvmExiting;
+    /** Worker ids whose process ended other than by exiting 0: their WARC files may end torn. */
+    private final Set<Integer> tornWriters = new TreeSet<>();
     /** URLs the coordinator gave up on: a cancel acknowledged for one is not handed out again. */
     private final Set<String> givenUp = new HashSet<>();
 
@@ -247,12 +254,44 @@ public final class ProcessExecutor implements BatchExecutor {
             Thread.currentThread().interrupt();
             killAll();
         } finally {
+            repairArchives();
             stopped.countDown();
         }
         try {
             Runtime.getRuntime().removeShutdownHook(killChildrenHook);
         } catch (IllegalStateException e) {
             // The JVM is already shutting down; the hook runs and finds the stop done.
+        }
+    }
+
+    /**
+     * Every worker is gone: a worker that died (killed, crashed) while appending to its WARC file
+     * left a torn record at its end. Cut off here, at the end of the crawl, and not only when the
+     * crawl is resumed, so that a finished crawl's archive reads to its end. Only the files of
+     * writers that died are read; a file's whole URLs are never touched.
+     */
+    private void repairArchives() {
+        WarcConfig warc = fetchConfig.warc();
+        if (warc == null) {
+            return;
+        }
+        List<Integer> ids;
+        synchronized (lock) {
+            ids = List.copyOf(tornWriters);
+        }
+        for (int id : ids) {
+            try {
+                for (Path file : WarcFiles.list(warc.prefix(), warc.forWorker(id).writerId())) {
+                    WarcTruncator.Check check = WarcTruncator.repair(file);
+                    if (check.torn()) {
+                        log.println("process executor: " + file + ": cut off a torn tail left by a worker " + id
+                                + " that died (" + (check.size() - check.validBytes()) + " bytes after "
+                                + check.urls() + " whole URLs)" + (check.validBytes() == 0 ? "; file deleted" : ""));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                log.println("process executor: cannot repair the WARC files of worker " + id + ": " + e);
+            }
         }
     }
 
@@ -538,6 +577,9 @@ public final class ProcessExecutor implements BatchExecutor {
             List<PageResult> abandoned = new ArrayList<>();
             int requeued;
             synchronized (lock) {
+                if (exitCode != 0) {
+                    tornWriters.add(worker.workerId());
+                }
                 Slot slot = slotOf(worker);
                 if (slot == null) {
                     return;

@@ -238,6 +238,43 @@ class ProcessExecutorTest {
     }
 
     @Test
+    void tornWarcTail_ofAWorkerThatDied_isCutOff_whenTheCrawlEnds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        List<String> urls = List.copyOf(expected().keySet()).subList(0, 3);
+        String tearing = urls.get(1);
+        String prefix = dir.resolve("crawl").toString();
+        FetchConfig fetch = FetchConfig.defaults().withWarc(new crawler.archive.WarcConfig(prefix,
+                crawler.archive.WarcConfig.DEFAULT_MAX_FILE_BYTES, null, "process", 1, "test"));
+        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + TornWarcWorkerMain.TEAR_ON_URL + "="
+                + tearing)).withMainClass(TornWarcWorkerMain.class.getName());
+        Collector collector = new Collector();
+        // One thread: the first URL is archived before the second tears the file; one attempt: no retry.
+        ProcessExecutor executor = new ProcessExecutor(ProcessConfig.of(1, 1).withMaxAttemptsPerUrl(1), fetch,
+                collector, launcher);
+        try {
+            executor.submit(new Batch(1, List.of(new PageTask(urls.get(0), 1))));
+            collector.take(1);
+            executor.submit(new Batch(2, List.of(new PageTask(tearing, 1), new PageTask(urls.get(2), 1))));
+            collector.take(2);
+        } finally {
+            executor.shutdown(GRACE_MS);
+        }
+
+        List<java.nio.file.Path> files = crawler.archive.WarcFiles.list(prefix);
+        assertThat(files).isNotEmpty();
+        assertThat(files).allSatisfy(f -> assertThat(crawler.archive.WarcTruncator.check(f).torn())
+                .as("%s torn", f).isFalse());
+        assertThat(files.stream().mapToInt(f -> {
+            try {
+                return crawler.archive.WarcTruncator.check(f).urls();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).sum()).as("the two URLs archived whole").isEqualTo(2);
+        assertAllGone(executor);
+    }
+
+    @Test
     void shutdownWithoutGrace_killsBusyWorkers_andRefusesMoreWork() throws Exception {
         String slow = SITE.server().manifest().urlOf(FaultPage.SLOW_DRIBBLE);
         Collector collector = new Collector();
