@@ -237,6 +237,9 @@ public final class Coordinator {
                 record(r);
                 yield true;
             }
+            case ExecEvent.SubstrateFailed f ->
+                // Every URL from here on would fail the same way: stop with the executor's reason.
+                throw new IllegalStateException(f.reason());
             case ExecEvent e -> {
                 stats.record(e);
                 if (e instanceof ExecEvent.WorkerDied d) {

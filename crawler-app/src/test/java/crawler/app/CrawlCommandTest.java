@@ -61,6 +61,29 @@ class CrawlCommandTest {
     }
 
     @Test
+    void existingSummaryFile_isNotOverwritten_withoutForce() throws Exception {
+        Path summary = dir.resolve("summary.json");
+        Files.writeString(summary, "precious\n");
+        int code = run("crawl", "http://localhost:1/", "-q", "--summary", summary.toString(),
+                "-o", dir.resolve("out.jsonl").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr.text()).contains("--summary " + summary + " exists").contains("--force");
+        assertThat(Files.readString(summary)).isEqualTo("precious\n");
+        assertThat(dir.resolve("out.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void summaryNamingTheOutFile_isRefused_evenWithForce() throws Exception {
+        Path out = dir.resolve("out.jsonl");
+        Files.writeString(out, "precious\n");
+        int code = run("crawl", "http://localhost:1/", "-q", "--force", "--summary",
+                dir.resolve(".").resolve("out.jsonl").toString(), "-o", out.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr.text()).contains("names the --out file");
+        assertThat(Files.readString(out)).isEqualTo("precious\n");
+    }
+
+    @Test
     void invalidSettings_areRejected_namingTheValue() {
         int code = run("crawl", "http://localhost:1/", "--mode", "process", "--workers", "4", "--concurrency", "2");
         assertThat(code).isEqualTo(2);

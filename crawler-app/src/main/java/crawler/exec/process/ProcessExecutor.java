@@ -56,10 +56,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ProcessExecutor implements BatchExecutor {
 
+    /**
+     * Longest line read from a worker's stdout. A result line carries one page's links and title;
+     * with the per-page link limit that stays far below this. Longer is a protocol error.
+     */
+    static final int DEFAULT_MAX_LINE_CHARS = 32 << 20;
     /** Longest wait for a new worker's hello in the constructor. */
     static final Duration HELLO_TIMEOUT = Duration.ofSeconds(60);
-    /** A slot whose new process dies before hello this many times in a row is given up. */
-    private static final int MAX_START_FAILURES = 3;
+    /**
+     * A slot whose new process cannot be spawned, or dies before hello, this many times in a row is
+     * given up. The tries are spaced by {@link #RESPAWN_BACKOFF_MS}, doubling: a passing shortage
+     * (memory, process slots, file descriptors) is waited out; a worker that cannot start at all
+     * is given up within seconds.
+     */
+    private static final int MAX_START_FAILURES = 5;
+    /** The wait before the second try at refilling a slot; each try after it waits twice as long. */
+    static final long RESPAWN_BACKOFF_MS = 250;
     private static final long KILL_WAIT_MS = 5_000;
     private static final long JOIN_WAIT_MS = 5_000;
     /** After its grace, a worker whose stdin closed has this long to exit by itself before SIGKILL. */
@@ -80,6 +92,7 @@ public final class ProcessExecutor implements BatchExecutor {
     private final List<WorkerProcess> spawned = new CopyOnWriteArrayList<>();
     private final AtomicLong delivered = new AtomicLong();
     private final Thread killChildrenHook;
+    private final int maxLineChars;
     /** Counted down when {@link #shutdown} has finished: every worker is gone. */
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -95,15 +108,20 @@ public final class ProcessExecutor implements BatchExecutor {
     private boolean jvmExiting;
     /** Worker ids whose process ended other than by exiting 0: their WARC files may end torn. */
     private final Set<Integer> tornWriters = new TreeSet<>();
+    /** Work waiting for a slot to be refilled, when no worker is live. */
+    private final List<WorkLedger.Pending> parked = new ArrayList<>();
+    /** Set when no worker is live and none can be started: the substrate has failed. */
+    private String failure;
     /** URLs the coordinator gave up on: a cancel acknowledged for one is not handed out again. */
     private final Set<String> givenUp = new HashSet<>();
 
     /** One worker position: its current process. Guarded by {@link #lock}. */
     private static final class Slot {
         final int workerId;
-        WorkerProcess process; // null once the slot is given up
+        WorkerProcess process; // null while empty
         boolean helloSeen;
         int startFailures;
+        boolean respawnPending; // a new process is due after a back-off
 
         Slot(int workerId) {
             this.workerId = workerId;
@@ -123,6 +141,13 @@ public final class ProcessExecutor implements BatchExecutor {
     /** With another launcher, e.g. one that runs a fault-injecting worker main class (tests). */
     ProcessExecutor(ProcessConfig config, FetchConfig fetchConfig, ResultListener listener,
             WorkerLauncher launcher) {
+        this(config, fetchConfig, listener, launcher, DEFAULT_MAX_LINE_CHARS);
+    }
+
+    /** With another limit on the length of a worker's stdout line (tests). */
+    ProcessExecutor(ProcessConfig config, FetchConfig fetchConfig, ResultListener listener,
+            WorkerLauncher launcher, int maxLineChars) {
+        this.maxLineChars = maxLineChars;
         this.config = Objects.requireNonNull(config, "config");
         this.fetchConfig = Objects.requireNonNull(fetchConfig, "fetchConfig");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -165,7 +190,8 @@ public final class ProcessExecutor implements BatchExecutor {
      * Sends the batch to the live worker with the fewest outstanding URLs.
      *
      * @throws IllegalArgumentException if the batch lists one URL twice
-     * @throws IllegalStateException    after {@link #shutdown}
+     * @throws IllegalStateException    after {@link #shutdown}, or when no worker is live and none
+     *                                  can be started ({@link ExecEvent.SubstrateFailed} said why)
      */
     @Override
     public void submit(Batch batch) {
@@ -177,8 +203,11 @@ public final class ProcessExecutor implements BatchExecutor {
             }
             if (ledger.anyLive()) {
                 send(ledger.assign(batch.tasks()));
+            } else if (respawnPending()) {
+                batch.tasks().forEach(t -> parked.add(new WorkLedger.Pending(t, 0, false)));
             } else {
-                batch.tasks().forEach(t -> undeliverable.add(crashResult(t, "no live worker process", 0, null)));
+                throw new IllegalStateException(failure != null ? failure : "no live worker process; batch "
+                        + batch.id() + " refused");
             }
         }
         undeliverable.forEach(this::deliver);
@@ -326,7 +355,8 @@ public final class ProcessExecutor implements BatchExecutor {
     private WorkerProcess spawn(int workerId) {
         try {
             WorkerProcess w = WorkerProcess.start(workerId, launcher,
-                    new ToWorker.Config(workerId, config.threadsPerWorker(), fetchConfig, config.chaos()), codec, fromWorkers, log);
+                    new ToWorker.Config(workerId, config.threadsPerWorker(), fetchConfig, config.chaos()), codec, fromWorkers, log,
+                    maxLineChars);
             spawned.add(w);
             return w;
         } catch (IOException e) {
@@ -576,6 +606,7 @@ public final class ProcessExecutor implements BatchExecutor {
         public void onEnd(WorkerProcess worker, int exitCode) {
             List<PageResult> abandoned = new ArrayList<>();
             int requeued;
+            String failed = null;
             synchronized (lock) {
                 if (exitCode != 0) {
                     tornWriters.add(worker.workerId());
@@ -605,35 +636,99 @@ public final class ProcessExecutor implements BatchExecutor {
                 }
                 if (ledger.anyLive()) {
                     send(ledger.spread(left.retry()));
-                    requeued = left.retry().size();
                 } else {
-                    for (WorkLedger.Pending p : left.retry()) {
-                        abandoned.add(crashResult(p.task(), "no live worker process to requeue it to", worker.pid(),
-                                worker.workerId()));
-                    }
-                    requeued = 0;
+                    parked.addAll(left.retry()); // for the next worker to start
+                }
+                requeued = left.retry().size();
+                if (!ledger.anyLive() && !respawnPending()) {
+                    failed = failure = "no worker process is left: worker " + worker.workerId() + " (pid "
+                            + worker.pid() + ") exited with " + exitCode + " and could not be replaced after "
+                            + MAX_START_FAILURES + " tries; its stderr ends with:\n" + worker.stderrTail();
+                    parked.clear(); // abandoned: the crawl stops with this error instead of failing them
                 }
             }
             log.println("process executor: worker " + worker.workerId() + " (pid " + worker.pid() + ") exited with "
                     + exitCode + "; requeued " + requeued + " URLs, abandoned " + abandoned.size());
             fire(new ExecEvent.WorkerDied(worker.workerId(), worker.pid(), exitCode, requeued, abandoned.size()));
             abandoned.forEach(ProcessExecutor.this::deliver);
+            if (failed != null) {
+                log.println("process executor: " + failed);
+                fire(new ExecEvent.SubstrateFailed(failed));
+            }
         }
 
-        /** Refills the slot unless its new processes keep dying before hello. Caller holds the lock. */
+        /**
+         * Refills the slot: at once after a worker that was up, else after a back-off, unless its new
+         * processes keep failing to start. Caller holds the lock.
+         */
         private void respawn(Slot slot, boolean wasUp) {
             slot.startFailures = wasUp ? 0 : slot.startFailures + 1;
-            if (slot.startFailures >= MAX_START_FAILURES) {
-                log.println("process executor: worker " + slot.workerId + " died before hello "
-                        + MAX_START_FAILURES + " times in a row; giving up its slot");
-                return;
+            scheduleRespawn(slot);
+        }
+    }
+
+    /** Caller holds the lock. */
+    private void scheduleRespawn(Slot slot) {
+        if (slot.startFailures >= MAX_START_FAILURES) {
+            slot.respawnPending = false;
+            log.println("process executor: worker " + slot.workerId + " failed to start " + MAX_START_FAILURES
+                    + " times in a row; giving up its slot");
+            return;
+        }
+        slot.respawnPending = true;
+        if (slot.startFailures == 0) {
+            refill(slot);
+            return;
+        }
+        long delay = RESPAWN_BACKOFF_MS << (slot.startFailures - 1);
+        log.println("process executor: refilling worker " + slot.workerId + " in " + delay + " ms (try "
+                + (slot.startFailures + 1) + " of " + MAX_START_FAILURES + ")");
+        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
+            String failed = null;
+            synchronized (lock) {
+                refill(slot);
+                if (!slot.respawnPending && slot.process == null && !ledger.anyLive() && !respawnPending()
+                        && failure == null && !stopping && !jvmExiting) {
+                    failed = failure = "no worker process is left: worker " + slot.workerId
+                            + " could not be started " + MAX_START_FAILURES + " times in a row";
+                    parked.clear();
+                }
             }
-            try {
-                slot.process = spawn(slot.workerId);
-                ledger.setLive(slot.workerId, true);
-            } catch (UncheckedIOException e) {
-                log.println("process executor: cannot respawn worker " + slot.workerId + ": " + e.getMessage());
+            if (failed != null) {
+                log.println("process executor: " + failed);
+                fire(new ExecEvent.SubstrateFailed(failed));
+            }
+        });
+    }
+
+    /** Starts the slot's new process now; a spawn that fails is tried again later. Caller holds the lock. */
+    private void refill(Slot slot) {
+        if (stopping || jvmExiting || !slot.respawnPending) {
+            slot.respawnPending = false;
+            return;
+        }
+        try {
+            slot.process = spawn(slot.workerId);
+            slot.respawnPending = false;
+            ledger.setLive(slot.workerId, true);
+            if (!parked.isEmpty()) {
+                send(ledger.spread(List.copyOf(parked)));
+                parked.clear();
+            }
+        } catch (UncheckedIOException e) {
+            log.println("process executor: cannot start worker " + slot.workerId + ": " + e.getMessage());
+            slot.startFailures++;
+            scheduleRespawn(slot);
+        }
+    }
+
+    /** Whether some slot is due to be refilled. Caller holds the lock. */
+    private boolean respawnPending() {
+        for (Slot slot : slots) {
+            if (slot != null && slot.respawnPending) {
+                return true;
             }
         }
+        return false;
     }
 }

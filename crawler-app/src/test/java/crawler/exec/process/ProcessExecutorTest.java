@@ -275,6 +275,66 @@ class ProcessExecutorTest {
     }
 
     @Test
+    void stdoutLineOverTheLimit_isAProtocolError_handledLikeACrashOfThatWorker() throws Exception {
+        List<String> urls = List.copyOf(expected().keySet()).subList(0, 3);
+        String noisy = urls.get(1);
+        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + PoisonWorkerMain.HUGE_LINE_ON_URL + "="
+                + noisy)).withMainClass(PoisonWorkerMain.class.getName());
+        Collector collector = new Collector();
+        // One attempt: the URL whose worker broke the protocol is reported, not retried.
+        ProcessExecutor executor = new ProcessExecutor(ProcessConfig.of(1, 1).withMaxAttemptsPerUrl(1),
+                FetchConfig.defaults(), collector, launcher, PoisonWorkerMain.HUGE_LINE_CHARS / 2);
+        List<PageResult> results;
+        try {
+            executor.submit(new Batch(1, urls.stream().map(u -> new PageTask(u, 1)).toList()));
+            results = collector.take(3);
+        } finally {
+            executor.shutdown(GRACE_MS);
+        }
+
+        Map<String, PageResult> byUrl = results.stream().collect(Collectors.toMap(PageResult::url, Function.identity()));
+        assertThat(byUrl.get(noisy).error().kind()).isEqualTo(ErrorKind.WORKER_CRASH);
+        assertThat(byUrl.get(urls.get(0)).error()).isNull();
+        assertThat(byUrl.get(urls.get(2)).error()).isNull();
+        assertThat(collector.events(ExecEvent.WorkerDied.class)).singleElement()
+                .satisfies(d -> assertThat(d.exitCode()).isEqualTo(137));
+        assertAllGone(executor);
+    }
+
+    @Test
+    void noWorkerLeft_andNoneStarting_failsTheSubstrate_insteadOfFailingEveryUrl(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        List<String> urls = List.copyOf(expected().keySet()).subList(0, 3);
+        String poison = urls.get(0);
+        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + PoisonWorkerMain.HALT_ON_URL + "="
+                + poison, "-D" + PoisonWorkerMain.ONLY_FIRST_STARTS + "=" + dir.resolve("started")))
+                .withMainClass(PoisonWorkerMain.class.getName());
+        Collector collector = new Collector();
+        ProcessExecutor executor = new ProcessExecutor(ProcessConfig.of(1, 1), FetchConfig.defaults(), collector,
+                launcher);
+        ExecEvent failed = null;
+        try {
+            executor.submit(new Batch(1, urls.stream().map(u -> new PageTask(u, 1)).toList()));
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(Collector.WAIT_S);
+            while (failed == null && System.nanoTime() < end) {
+                ExecEvent e = collector.events.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                failed = e instanceof ExecEvent.SubstrateFailed ? e : null;
+            }
+            assertThat(failed).as("the executor says it cannot go on")
+                    .isInstanceOfSatisfying(ExecEvent.SubstrateFailed.class,
+                            f -> assertThat(f.reason()).contains("no worker process is left"));
+            assertThatThrownBy(() -> executor.submit(new Batch(2, List.of(new PageTask(urls.get(1) + "?x", 1)))))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("no worker process is left");
+        } finally {
+            executor.shutdown(0);
+        }
+        // The URLs the dead worker held were not turned into a WORKER_CRASH each.
+        assertThat(collector.results).noneSatisfy(r -> assertThat(r.error()).isNotNull());
+        assertThat(executor.spawnedPids()).as("the first worker, then every try at replacing it").hasSize(6);
+        assertAllGone(executor);
+    }
+
+    @Test
     void shutdownWithoutGrace_killsBusyWorkers_andRefusesMoreWork() throws Exception {
         String slow = SITE.server().manifest().urlOf(FaultPage.SLOW_DRIBBLE);
         Collector collector = new Collector();
