@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Ctrl-C on a process-mode crawl, as a terminal sends it: SIGINT to the crawler's whole process
  * group. The crawler runs in a child JVM that leads a session of its own (so the signal reaches
  * nothing of the test's). The workers, in sessions of their own, are not hit by it: the
- * coordinator stops them in order, none dies or is replaced, the results file ends on a whole line,
- * every worker is gone, and {@code --resume} finishes the crawl with every ground-truth URL once.
+ * coordinator stops them in order and they finish the URLs they hold (none is abandoned), none
+ * dies or is replaced, the results file ends on a whole line, every worker is gone, and
+ * {@code --resume} finishes the crawl with every ground-truth URL once.
  */
 class CtrlCProcessModeTest {
 
@@ -64,7 +65,8 @@ class CtrlCProcessModeTest {
         // env resets SIGINT to its default: a JVM started with SIGINT ignored (a background job of a
         // shell without job control, as a build may be) keeps ignoring it, and there is nothing to test.
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", "/usr/bin/setsid"));
-        command.addAll(ChildCrawl.javaCommand(args(site, out)));
+        Path summary = dir.resolve("summary.json");
+        command.addAll(ChildCrawl.javaCommand(args(site, out, "--summary", summary.toString())));
         Path childErr = dir.resolve("first.stderr");
         ChildCrawl child = ChildCrawl.startCommand(command, childErr);
         orphans.track(child.handle());
@@ -99,6 +101,8 @@ class CtrlCProcessModeTest {
                 .containsAll(resultPids);
         assertThat(log).doesNotContain("died with exit code").doesNotContain("exited with")
                 .doesNotContain("killing it");
+        // The grace let the workers finish what they held: every URL handed out has its line.
+        assertThat(json.readTree(summary.toFile()).get("abandoned").asLong()).as(log).isZero();
 
         int recorded = ResumeFiles.urls(out).size();
         assertThat(recorded).as("stopped mid-crawl").isLessThan(site.manifest().reachable(DEPTH).size());
