@@ -49,10 +49,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * started when it died is not charged an attempt. Results for URLs a worker does not hold are
  * dropped with a warning, never delivered twice.
  *
+ * <p>A slot whose process dies is refilled: at once after a worker that was up, with back-off after
+ * one that could not start; meanwhile its URLs go to the other workers, or wait when none is live.
+ * When no worker is live and none can be started, {@link ExecEvent.SubstrateFailed} says why and
+ * {@link #submit} refuses work: the crawl stops with that error rather than fail every URL.
+ *
+ * <p>The watchdog's {@link #rehand} asks the holding worker to cancel just the stuck URL and kills
+ * that worker only if it does not answer within {@link ProcessConfig#cancelGrace}.
+ *
  * <p>Thread-safety: {@link #submit} and {@link #shutdown} may be called from any thread (the
  * coordinator uses one). Listener calls come from the workers' reader threads, concurrently
- * across workers. No child process outlives {@link #shutdown}; a JVM shutdown hook kills them on
- * Ctrl-C as well, and a worker exits by itself if this JVM dies (its stdin reaches EOF).
+ * across workers. No child process outlives {@link #shutdown}. Workers run in a session of their
+ * own ({@link OwnSession}), so a terminal's Ctrl-C reaches this JVM only; its shutdown hook then
+ * stops respawning and waits for the crawl's orderly stop (workers finishing their URLs) before it
+ * kills whatever is left. A worker exits by itself if this JVM dies (its stdin reaches EOF).
  */
 public final class ProcessExecutor implements BatchExecutor {
 
@@ -104,6 +114,8 @@ public final class ProcessExecutor implements BatchExecutor {
     private final WorkLedger ledger;
     private boolean started; // every first worker said hello
     private boolean stopping;
+    /** Set when a stop's grace is over: no result is delivered from then on. */
+    private volatile boolean abandoning;
     /** The JVM is exiting (Ctrl-C): nothing is respawned, a worker that ends is not a crash. */
     private boolean jvmExiting;
     /** Worker ids whose process ended other than by exiting 0: their WARC files may end torn. */
@@ -263,6 +275,9 @@ public final class ProcessExecutor implements BatchExecutor {
                 w.awaitExit(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
             }
             List<WorkerProcess> late = spawned.stream().filter(WorkerProcess::isAlive).toList();
+            // The grace is over: what the workers still hold is abandoned, and a result a cancelled
+            // fetch still sends is not a page that was fetched.
+            abandoning = true;
             late.forEach(WorkerProcess::closeInput);
             long eofDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(EOF_EXIT_WAIT_MS);
             for (WorkerProcess w : late) {
@@ -281,6 +296,7 @@ public final class ProcessExecutor implements BatchExecutor {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            abandoning = true;
             killAll();
         } finally {
             repairArchives();
@@ -565,6 +581,9 @@ public final class ProcessExecutor implements BatchExecutor {
         @Override
         public void onResult(WorkerProcess worker, FromWorker.ResultMessage message) {
             PageResult result = message.result();
+            if (abandoning) {
+                return; // past the stop's grace: the work was abandoned, as the BatchExecutor contract says
+            }
             boolean held;
             synchronized (lock) {
                 held = slotOf(worker) != null && ledger.complete(worker.workerId(), message.batch(), result.url());
