@@ -75,7 +75,8 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
             + " holds (worker crash, stall, connect, timeout, reset, 5xx) instead of trying each once more")
     boolean noRetryFailed;
 
-    @Option(names = "--summary", paramLabel = "FILE", description = "also write the summary as JSON to FILE")
+    @Option(names = "--summary", paramLabel = "FILE", description = "also write the summary as JSON to FILE; like --out,"
+            + " an existing file is overwritten only with --force or --resume, and it may not be the --out file")
     Path summaryFile;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress line")
@@ -118,6 +119,11 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
             err.println("crawler: --resume needs --out FILE (the results file to continue) and no --force");
             return EXIT_USAGE;
         }
+        String summaryProblem = summaryProblem(outPath);
+        if (summaryProblem != null) {
+            err.println("crawler: " + summaryProblem + " (nothing was written)");
+            return EXIT_USAGE;
+        }
         Journal journal = null;
         if (resume && Files.exists(outPath)) {
             journal = readJournal(outPath, settings, err);
@@ -149,6 +155,34 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
             }
             return exitCode(summary);
         }
+    }
+
+    /**
+     * Why the --summary file may not be written, or null: it is the results file, or it exists and
+     * neither --force nor --resume (which continues the crawl it summarises) allows replacing it.
+     */
+    private String summaryProblem(Path outPath) {
+        if (summaryFile == null) {
+            return null;
+        }
+        if (outPath != null && sameFile(summaryFile, outPath)) {
+            return "--summary " + summaryFile + " names the --out file; the summary would overwrite the results";
+        }
+        if (Files.exists(summaryFile) && !force && !resume) {
+            return "--summary " + summaryFile + " exists; pass --force to overwrite it";
+        }
+        return null;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // Unreadable: fall back to comparing the names.
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     private int exitCode(CrawlSummary summary) {

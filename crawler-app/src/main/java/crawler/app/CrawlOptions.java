@@ -145,10 +145,10 @@ final class CrawlOptions {
             description = "stop after this long; 0s = no limit (default: ${DEFAULT-VALUE})")
     Duration maxTime;
 
-    @Option(names = "--stall-timeout", paramLabel = "DURATION", defaultValue = "60s",
-            converter = Converters.DurationConverter.class,
+    @Option(names = "--stall-timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
             description = "after this long without any result, name the URLs holding the crawl and hand them out again"
-                    + " once; if they stall again, record them as STALLED (default: ${DEFAULT-VALUE})")
+                    + " once; if they stall again, record them as STALLED. Must exceed --url-deadline, since a URL"
+                    + " within its deadline is not stuck (default: twice --url-deadline)")
     Duration stallTimeout;
 
     @Option(names = "--worker-jvm-option", paramLabel = "OPT", description = "extra JVM option for worker processes (repeatable)")
@@ -157,7 +157,7 @@ final class CrawlOptions {
     @Option(names = "--chaos", paramLabel = "SPEC", converter = ChaosOption.Converter.class,
             description = "fault injection, comma-separated: kill-worker=N kills a worker process (SIGKILL) after"
                     + " every N results (process mode); oom-at=N makes the N-th task of each process exhaust its heap;"
-                    + " error-at=N makes it throw an InternalError")
+                    + " error-at=N makes it throw an InternalError; hang-at=N makes it hang until the watchdog cancels it")
     ChaosOption chaos = ChaosOption.NONE;
 
     @Option(names = "--deny-private", description = "never connect to a loopback, private, link-local, CGNAT,"
@@ -187,13 +187,32 @@ final class CrawlOptions {
                     mode.name().toLowerCase(Locale.ROOT), concurrency, commandLine()));
         }
         return new CrawlSettings(mode, workers,
-                new CrawlLimits(concurrency, batchSize, maxTime, stallTimeout),
+                new CrawlLimits(concurrency, batchSize, maxTime, stallTimeout(urlDeadline, stallTimeout)),
                 new FrontierLimits(depth, maxPages, hostPageBudget, maxLinksPerPage),
                 compile(includes), compile(excludes),
                 new TrapGuard(maxUrlLength, maxSegmentRepeats),
                 new PolitenessConfig(hostConcurrency, hostDelay, !ignoreCrawlDelay, maxCrawlDelay),
                 ignoreRobots, sitemaps, maxSitemapUrls, fetch, workerJvmOptions, chaos.killWorkerEvery(), chaos.inTasks(),
                 denyPrivate);
+    }
+
+    /**
+     * The watchdog's stall timeout: twice the URL deadline unless given, and then longer than it. A
+     * fetch still within its deadline is slow, not stuck: handing it out again would fetch it twice
+     * and, in process mode, cost every other URL its worker runs.
+     *
+     * @throws IllegalArgumentException for a stall timeout not longer than the deadline
+     */
+    static Duration stallTimeout(Duration urlDeadline, Duration given) {
+        if (given == null) {
+            return urlDeadline.multipliedBy(2);
+        }
+        if (given.compareTo(urlDeadline) <= 0) {
+            throw new IllegalArgumentException("--stall-timeout (" + given.toMillis() + " ms) must be longer than"
+                    + " --url-deadline (" + urlDeadline.toMillis() + " ms): a URL within its deadline is not stuck."
+                    + " Leave --stall-timeout out to get twice the deadline");
+        }
+        return given;
     }
 
     /** The command as typed, for the WARC files' warcinfo record. */

@@ -176,7 +176,7 @@ public final class IsolationScenario {
                 "--mode", name(mode), "--concurrency", "8", "--workers", "2", "--depth", String.valueOf(config.depth()),
                 "--host-concurrency", "0", "--host-delay", "0s", "--ignore-crawl-delay", "--quiet",
                 "--chaos", fault.chaosSpec(config.faultAt()),
-                "--stall-timeout", "15s", "--max-time", maxTimeS + "s",
+                "--url-deadline", "7s", "--stall-timeout", "15s", "--max-time", maxTimeS + "s",
                 "--out", results.toString(), "--force", "--summary", summary.toString()));
         if (mode == Mode.PROCESS) {
             cmd.add("--worker-jvm-option");

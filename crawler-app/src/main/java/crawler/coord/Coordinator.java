@@ -247,6 +247,9 @@ public final class Coordinator {
                 frontier.robotsArrived(hostKey);
                 yield false;
             }
+            case InboxMessage.Event(ExecEvent.SubstrateFailed f) ->
+                // Every URL from here on would fail the same way: stop with the executor's reason.
+                throw new IllegalStateException(f.reason());
             case InboxMessage.Event(ExecEvent e) -> {
                 stats.record(e);
                 if (e instanceof ExecEvent.WorkerDied d) {

@@ -59,6 +59,9 @@ final class CrawlStats {
                 workerDeaths++;
                 requeued += d.requeued();
             }
+            case ExecEvent.SubstrateFailed f -> {
+                // Not a statistic: the coordinator stops the crawl with it.
+            }
         }
     }
 

@@ -20,4 +20,11 @@ public sealed interface ExecEvent {
      */
     record WorkerDied(int workerId, long pid, int exitCode, int requeued, int abandoned) implements ExecEvent {
     }
+
+    /**
+     * The substrate cannot run anything any more (process mode: no worker is live and none can be
+     * started). The crawl must stop with {@code reason} as its error rather than fail every URL.
+     */
+    record SubstrateFailed(String reason) implements ExecEvent {
+    }
 }

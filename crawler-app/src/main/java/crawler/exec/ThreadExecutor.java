@@ -62,17 +62,18 @@ public final class ThreadExecutor implements BatchExecutor {
             return delivered;
         }
 
-        /** Drops the attempt unless it already delivered; interrupts its fetch if running. */
-        synchronized boolean drop() {
+        /** Drops the attempt unless it already delivered; cancels its call and interrupts its fetch if running. */
+        synchronized boolean drop(PageProcessor processor) {
             if (delivered) {
                 return false;
             }
             dropped = true;
             if (thread != null) {
-                // Under the lock, so the interrupt cannot hit the thread's next task. A virtual thread
-                // blocked on a socket is woken (the socket closes); a platform thread may read on until
-                // its timeout, but its result is discarded either way.
-                thread.interrupt();
+                // Under the lock, so neither can hit the thread's next task. The interrupt wakes a
+                // virtual thread blocked on a socket (the socket closes); a platform thread's socket
+                // read ignores it, which is why the call itself is cancelled too.
+                thread.interrupt(); // first: whatever the cancel wakes finds it set, and goes no further
+                processor.cancel(thread);
             }
             return true;
         }
@@ -145,7 +146,7 @@ public final class ThreadExecutor implements BatchExecutor {
         Set<String> rehanded = new HashSet<>();
         for (String url : urls) {
             Attempt a = attempts.get(url);
-            if (a != null && a.drop()) {
+            if (a != null && a.drop(processor)) {
                 start(a.task);
                 rehanded.add(url);
             }
@@ -158,7 +159,7 @@ public final class ThreadExecutor implements BatchExecutor {
         for (String url : urls) {
             Attempt a = attempts.remove(url);
             if (a != null) {
-                a.drop();
+                a.drop(processor);
             }
         }
     }

@@ -61,10 +61,48 @@ class CrawlCommandTest {
     }
 
     @Test
+    void existingSummaryFile_isNotOverwritten_withoutForce() throws Exception {
+        Path summary = dir.resolve("summary.json");
+        Files.writeString(summary, "precious\n");
+        int code = run("crawl", "http://localhost:1/", "-q", "--summary", summary.toString(),
+                "-o", dir.resolve("out.jsonl").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr.text()).contains("--summary " + summary + " exists").contains("--force");
+        assertThat(Files.readString(summary)).isEqualTo("precious\n");
+        assertThat(dir.resolve("out.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void summaryNamingTheOutFile_isRefused_evenWithForce() throws Exception {
+        Path out = dir.resolve("out.jsonl");
+        Files.writeString(out, "precious\n");
+        int code = run("crawl", "http://localhost:1/", "-q", "--force", "--summary",
+                dir.resolve(".").resolve("out.jsonl").toString(), "-o", out.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr.text()).contains("names the --out file");
+        assertThat(Files.readString(out)).isEqualTo("precious\n");
+    }
+
+    @Test
     void invalidSettings_areRejected_namingTheValue() {
         int code = run("crawl", "http://localhost:1/", "--mode", "process", "--workers", "4", "--concurrency", "2");
         assertThat(code).isEqualTo(2);
         assertThat(stderr.text()).contains("--concurrency (2)").contains("--workers (4)");
+    }
+
+    @Test
+    void stallTimeoutNotLongerThanUrlDeadline_isAUsageError_namingBoth() {
+        int code = run("crawl", "http://localhost:1/", "--url-deadline", "10s", "--stall-timeout", "10s");
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr.text()).contains("--stall-timeout (10000 ms) must be longer than --url-deadline (10000 ms)");
+    }
+
+    @Test
+    void stallTimeout_defaultsToTwiceTheUrlDeadline() {
+        assertThat(CrawlOptions.stallTimeout(java.time.Duration.ofSeconds(7), null))
+                .isEqualTo(java.time.Duration.ofSeconds(14));
+        assertThat(CrawlOptions.stallTimeout(java.time.Duration.ofSeconds(60), null))
+                .as("the default deadline's").isEqualTo(java.time.Duration.ofSeconds(120));
     }
 
     @Test

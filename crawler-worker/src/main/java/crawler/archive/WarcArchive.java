@@ -2,17 +2,16 @@ package crawler.archive;
 
 import crawler.page.PageResult;
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -47,9 +46,11 @@ import org.netpreserve.jwarc.Warcinfo;
  * URLs. A process killed mid-write leaves at most one torn tail, which {@link WarcTruncator} cuts.
  *
  * <p>Files are opened lazily (a writer that records nothing leaves no file), never overwritten
- * ({@code CREATE_NEW}), and rotated before a URL would take the file past
- * {@link WarcConfig#maxFileBytes()}. Writes go straight to the file channel (no user-space buffer), so
- * {@link #record} returning means the bytes are with the operating system; there is no fsync.
+ * (created atomically, as {@code CREATE_NEW} does), and rotated before a URL would take the file past
+ * {@link WarcConfig#maxFileBytes()}. Writes go straight to the file (no user-space buffer), so
+ * {@link #record} returning means the bytes are with the operating system; there is no fsync. A
+ * thread interrupted while it records (the watchdog cancelling its attempt) neither fails nor
+ * closes the archive for the other threads: nothing on the write path is interruptible.
  *
  * <p>HTTP bodies sent with chunked transfer coding are stored re-chunked as a single chunk, so the
  * headers stay exactly as received and readers still see a valid chunked message; the payload digest
@@ -66,7 +67,7 @@ public final class WarcArchive implements ExchangeRecorder {
     private final WarcConfig config;
     private final InstantSource clock;
     private final ReentrantLock lock = new ReentrantLock();
-    private FileChannel file; // guarded by lock
+    private FileOutputStream file; // guarded by lock
     private long fileSize; // guarded by lock
     private long infoSize; // guarded by lock: bytes of the current file's warcinfo record
     private int serial; // guarded by lock
@@ -93,12 +94,23 @@ public final class WarcArchive implements ExchangeRecorder {
         if (exchanges.isEmpty()) {
             return;
         }
-        byte[] bytes;
+        // jwarc reads record bodies through interruptible channels: an interrupt already pending (the
+        // watchdog cancelled this attempt) would fail building this URL's records or a new file's
+        // warcinfo. Set aside and restored, it is for the thread's owner to act on; one landing
+        // mid-build fails this URL's records, nothing more.
+        boolean interrupted = Thread.interrupted();
         try {
-            bytes = serialize(result, exchanges);
+            write(result, serialize(result, exchanges));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build WARC records for " + result.url(), e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    private void write(PageResult result, byte[] bytes) {
         lock.lock();
         try {
             if (closed) {
@@ -148,10 +160,15 @@ public final class WarcArchive implements ExchangeRecorder {
                 Files.createDirectories(path.toAbsolutePath().getParent());
             }
             try {
-                file = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                Files.createFile(path); // atomic: never overwrite
             } catch (FileAlreadyExistsException e) {
-                continue; // a restarted worker in the same millisecond: take the next serial, never overwrite
+                continue; // a restarted worker in the same millisecond: take the next serial
             }
+            // A stream, not a FileChannel: every JDK FileChannel (FileChannel.open, and the channels of
+            // RandomAccessFile and FileOutputStream) is interruptible, and an interrupt landing on any
+            // thread inside a write closes the channel for every thread. The watchdog interrupts
+            // attempts it hands out again; a stream's write ignores interrupts.
+            file = new FileOutputStream(path.toFile(), true);
             written.add(path);
             fileSize = 0;
             append(warcinfo(path.getFileName().toString(), now));
@@ -161,10 +178,7 @@ public final class WarcArchive implements ExchangeRecorder {
     }
 
     private void append(byte[] bytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-            file.write(buffer);
-        }
+        file.write(bytes);
         fileSize += bytes.length;
     }
 
@@ -252,11 +266,46 @@ public final class WarcArchive implements ExchangeRecorder {
     /** The records as consecutive gzip members, compressed on the calling thread. */
     private static byte[] gzip(List<WarcRecord> records) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        WarcWriter writer = new WarcWriter(Channels.newChannel(out), WarcCompression.GZIP);
+        WarcWriter writer = new WarcWriter(new MemoryChannel(out), WarcCompression.GZIP);
         for (WarcRecord r : records) {
             writer.write(r);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A channel into memory for jwarc's writer. Not {@code Channels.newChannel}: that one is
+     * interruptible, so an interrupted attempt would fail to build its records.
+     */
+    private static final class MemoryChannel implements WritableByteChannel {
+        private final ByteArrayOutputStream out;
+
+        MemoryChannel(ByteArrayOutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            int n = src.remaining();
+            if (src.hasArray()) {
+                out.write(src.array(), src.arrayOffset() + src.position(), n);
+                src.position(src.limit());
+            } else {
+                byte[] copy = new byte[n];
+                src.get(copy);
+                out.writeBytes(copy);
+            }
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     private static WarcDigest sha1(byte[] bytes) {

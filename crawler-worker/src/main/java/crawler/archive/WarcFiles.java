@@ -30,6 +30,12 @@ public final class WarcFiles {
                 + SUFFIX);
     }
 
+    /** The existing files written under {@code prefix} by writer {@code writerId}, sorted by name (so by time). */
+    public static List<Path> list(String prefix, String writerId) throws IOException {
+        String end = "-" + writerId + SUFFIX;
+        return list(prefix).stream().filter(f -> f.getFileName().toString().endsWith(end)).toList();
+    }
+
     /** The existing files written under {@code prefix}, by any writer, sorted by name (so by time). */
     public static List<Path> list(String prefix) throws IOException {
         Path p = Path.of(prefix);

@@ -14,10 +14,12 @@ import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -81,6 +83,8 @@ public final class Fetcher implements AutoCloseable {
     private final LongSupplier nanoClock;
     private final InstantSource wallClock;
     private final Duration backoffBase;
+    /** The call each thread is executing now, so that {@link #cancel} can reach a blocked one. */
+    private final Map<Thread, Call> running = new ConcurrentHashMap<>();
 
     static {
         loadFailurePath();
@@ -184,6 +188,10 @@ public final class Fetcher implements AutoCloseable {
         int redirects = 0;
         int retries = 0;
         while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                return new FetchOutcome.Failed(ErrorKind.IO, "cancelled: " + url, current.toString(), 0, null, 0,
+                        null, attempts);
+            }
             long remaining = deadline - nanoClock.getAsLong();
             if (remaining <= 0) {
                 return new FetchOutcome.Failed(ErrorKind.TIMEOUT, deadlineMessage(url), current.toString(), 0, null,
@@ -235,6 +243,18 @@ public final class Fetcher implements AutoCloseable {
                     retries++;
                 }
             }
+        }
+    }
+
+    /**
+     * Cancels the HTTP call {@code thread} is executing, if any: the blocked read or connect ends
+     * with an IOException at once. The caller also interrupts the thread, so that no redirect hop
+     * or retry follows.
+     */
+    public void cancel(Thread thread) {
+        Call call = running.get(thread);
+        if (call != null) {
+            call.cancel();
         }
     }
 
@@ -294,6 +314,11 @@ public final class Fetcher implements AutoCloseable {
         int status = 0;
         String mediaType = null;
         java.time.Instant sentAt = wallClock.instant();
+        Thread me = Thread.currentThread();
+        running.put(me, call);
+        if (me.isInterrupted()) {
+            call.cancel(); // a cancel that came before the call was registered
+        }
         // The capture is closed first, while the response is still open: it drains the body for the archive.
         try (Response response = call.execute();
              WireCapture capture = WireCapture.open(response, sentAt, policy.maxBytes(), exchanges)) {
@@ -349,6 +374,8 @@ public final class Fetcher implements AutoCloseable {
             return ErrorClassifier.isRetryable(kind) && status == 0
                     ? new Step.Retry(Optional.empty(), failed)
                     : new Step.Done(failed);
+        } finally {
+            running.remove(me, call);
         }
     }
 

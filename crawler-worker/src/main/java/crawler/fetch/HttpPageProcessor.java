@@ -100,7 +100,9 @@ public final class HttpPageProcessor implements PageProcessor {
             case FetchOutcome.Fetched f when f.body() == null -> result(task, f, null, List.of(), fetchMs, 0, null);
             case FetchOutcome.Fetched f -> parsed(task, f, fetchMs);
         };
-        return exchanges == null ? result : archived(result, exchanges);
+        // An interrupted attempt was cancelled (the watchdog hands its URL out again) and its result
+        // is discarded: archived too, it would be a second capture of the URL beside the new attempt's.
+        return exchanges == null || Thread.currentThread().isInterrupted() ? result : archived(result, exchanges);
     }
 
     /** Records the URL; an archive that cannot be written turns the result into an IO error. */
@@ -150,6 +152,11 @@ public final class HttpPageProcessor implements PageProcessor {
 
     private static long millisSince(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    @Override
+    public void cancel(Thread thread) {
+        fetcher.cancel(thread);
     }
 
     @Override

@@ -11,6 +11,15 @@ public interface PageProcessor extends AutoCloseable {
 
     PageResult process(PageTask task);
 
+    /**
+     * Asks the task {@code thread} is running in {@link #process} to end now: its HTTP call is
+     * cancelled, so a fetch blocked where an interrupt cannot reach (a platform thread's socket
+     * read) returns with a failure at once. May be called from any thread; does nothing if
+     * {@code thread} runs no call. By default nothing can be cancelled.
+     */
+    default void cancel(Thread thread) {
+    }
+
     /** Releases the HTTP client's threads and connections. */
     @Override
     void close();

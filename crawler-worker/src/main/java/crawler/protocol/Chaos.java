@@ -12,11 +12,14 @@ package crawler.protocol;
  *                {@link OutOfMemoryError} (a leak: the memory stays held, as with a cache that
  *                never evicts, so the whole heap of that process is exhausted, not just the task's)
  * @param errorAt the task that throws an {@link InternalError}, as a failing native or VM call would
+ * @param hangAt  the task that hangs past every timeout, as a fetch stuck where no timeout reaches
+ *                would, until it is cancelled (its thread interrupted or its call cancelled): the
+ *                watchdog's case. Absent on the wire means 0
  */
-public record Chaos(int oomAt, int errorAt) {
+public record Chaos(int oomAt, int errorAt, int hangAt) {
 
     /** No fault injected. */
-    public static final Chaos NONE = new Chaos(0, 0);
+    public static final Chaos NONE = new Chaos(0, 0, 0);
 
     public Chaos {
         if (oomAt < 0) {
@@ -25,10 +28,18 @@ public record Chaos(int oomAt, int errorAt) {
         if (errorAt < 0) {
             throw new IllegalArgumentException("errorAt must be >= 0 (0 = off), was " + errorAt);
         }
+        if (hangAt < 0) {
+            throw new IllegalArgumentException("hangAt must be >= 0 (0 = off), was " + hangAt);
+        }
+    }
+
+    /** Without a hanging task. */
+    public Chaos(int oomAt, int errorAt) {
+        this(oomAt, errorAt, 0);
     }
 
     /** True when some fault is injected. */
     public boolean active() {
-        return oomAt > 0 || errorAt > 0;
+        return oomAt > 0 || errorAt > 0 || hangAt > 0;
     }
 }

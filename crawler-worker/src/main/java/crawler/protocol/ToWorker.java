@@ -10,13 +10,16 @@ import java.util.Objects;
 /**
  * A message the coordinator writes to a worker's stdin, one JSON line each. The first line a
  * worker reads is always a {@link Config}; after it come any number of {@link BatchMessage}s and
- * at most one {@link Shutdown}.
+ * {@link Cancel}s, and at most one {@link Shutdown}, after which only {@link Cancel}s may follow.
+ * The end of the worker's stdin means the coordinator is gone or gives up on it: the worker then
+ * exits at once, whatever it still holds.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ToWorker.Config.class, name = "config"),
     @JsonSubTypes.Type(value = ToWorker.BatchMessage.class, name = "batch"),
-    @JsonSubTypes.Type(value = ToWorker.Shutdown.class, name = "shutdown")
+    @JsonSubTypes.Type(value = ToWorker.Shutdown.class, name = "shutdown"),
+    @JsonSubTypes.Type(value = ToWorker.Cancel.class, name = "cancel")
 })
 public sealed interface ToWorker {
 
@@ -56,7 +59,22 @@ public sealed interface ToWorker {
         }
     }
 
-    /** Finish the work in hand, then exit 0. */
+    /**
+     * Finish the work in hand, take no more, then exit 0. The worker keeps reading its stdin
+     * meanwhile: a {@link Cancel} still works, and the end of its input makes it exit at once.
+     */
     record Shutdown() implements ToWorker {
+    }
+
+    /**
+     * Stop work on {@code url} of batch {@code batch} (the watchdog found it stuck): its HTTP call
+     * is cancelled and its thread interrupted. The worker answers with a
+     * {@link FromWorker.Cancelled} once the URL's thread is free, in place of its result; a URL
+     * whose result was already written is not answered again.
+     */
+    record Cancel(long batch, String url) implements ToWorker {
+        public Cancel {
+            Objects.requireNonNull(url, "url");
+        }
     }
 }

@@ -12,13 +12,18 @@
  * &lt;- {"type":"started","batch":0,"url":"http://localhost:8080/"}
  * &lt;- {"type":"result","batch":0,"result":{"url":"http://localhost:8080/","status":200,...,"workerId":1}}
  * &lt;- {"type":"done","batch":0}
+ * -&gt; {"type":"cancel","batch":0,"url":"http://localhost:8080/slow"}
+ * &lt;- {"type":"cancelled","batch":0,"url":"http://localhost:8080/slow"}
  * -&gt; {"type":"shutdown"}
  * </pre>
  * The worker's configuration is the first line, not command-line arguments, so it goes through
  * the same codec and types as everything else. {@code hello} comes once the worker has built
  * its page processor and thread pool. Results follow completion order, not batch order. Batch
  * ids are the coordinator's wire ids: a URL handed out again after a worker died travels in a
- * new batch. The worker exits on {@code shutdown} (after finishing its work) or when stdin reaches
- * EOF (promptly, abandoning its work), so it cannot outlive the coordinator.
+ * new batch. A {@code cancel} (the watchdog found that URL stuck) makes the worker cancel that URL's
+ * HTTP call and interrupt its thread; once the thread is free it answers {@code cancelled} instead
+ * of a result, and the coordinator hands the URL out again. The worker exits on {@code shutdown}
+ * (after finishing its work, still reading stdin) or when stdin reaches EOF (at once, abandoning
+ * its work, also after a {@code shutdown}), so it cannot outlive the coordinator.
  */
 package crawler.protocol;

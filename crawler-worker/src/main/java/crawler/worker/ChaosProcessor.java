@@ -6,12 +6,18 @@ import crawler.page.PageTask;
 import crawler.protocol.Chaos;
 import java.io.PrintStream;
 import java.util.Objects;
+import crawler.page.ErrorKind;
+import crawler.page.PageError;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A page processor that injects the faults of a {@link Chaos} setting into the real one: the
  * {@code oomAt}-th task to start in this process exhausts the heap for real, the
- * {@code errorAt}-th throws an {@link InternalError}. Every other task goes straight to the
+ * {@code errorAt}-th throws an {@link InternalError}, the {@code hangAt}-th hangs until cancelled. Every other task goes straight to the
  * delegate. Used the same way in every mode: by each worker JVM in process mode, by the crawler's
  * own JVM in the thread modes, so that what follows the fault is the substrate's doing alone.
  *
@@ -33,6 +39,8 @@ public final class ChaosProcessor implements PageProcessor {
     private final AtomicInteger started = new AtomicInteger();
     /** Head of the memory the leaking task keeps: reachable from here, so no GC can give it back. */
     private volatile Object[] leaked;
+    /** Threads in the hanging task, each released by a cancel of it. */
+    private final Map<Thread, CountDownLatch> hanging = new ConcurrentHashMap<>();
 
     public ChaosProcessor(PageProcessor delegate, Chaos chaos, PrintStream log) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -63,7 +71,33 @@ public final class ChaosProcessor implements PageProcessor {
             log.flush();
             throw new InternalError("chaos: simulated fatal error in task " + n + " (" + task.url() + ")");
         }
+        if (n == chaos.hangAt()) {
+            log.println("chaos: task " + n + " (" + task.url() + ") hangs until cancelled");
+            log.flush();
+            return hangUntilCancelled(task);
+        }
         return delegate.process(task);
+    }
+
+    /**
+     * Waits, past every timeout, until this thread is cancelled: interrupted (thread modes, and the
+     * worker's cancel) or its call cancelled ({@link #cancel}). Then it answers with a failure
+     * without fetching: the canceller discards it and hands the URL out again.
+     */
+    private PageResult hangUntilCancelled(PageTask task) {
+        CountDownLatch cancelled = hanging.computeIfAbsent(Thread.currentThread(), t -> new CountDownLatch(1));
+        try {
+            cancelled.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            hanging.remove(Thread.currentThread());
+        }
+        log.println("chaos: task for " + task.url() + " cancelled while hanging");
+        Thread t = Thread.currentThread();
+        return new PageResult(task.url(), task.url(), task.depth(), 0, null, 0, null, List.of(), null, 0, 0, 0,
+                new PageError(ErrorKind.IO, "chaos: cancelled while hanging"), ProcessHandle.current().pid(),
+                t.threadId(), t.getName(), t.isVirtual(), null);
     }
 
     /**
@@ -88,6 +122,15 @@ public final class ChaosProcessor implements PageProcessor {
             }
         }
         throw last;
+    }
+
+    @Override
+    public void cancel(Thread thread) {
+        CountDownLatch hang = hanging.get(thread);
+        if (hang != null) {
+            hang.countDown();
+        }
+        delegate.cancel(thread);
     }
 
     @Override

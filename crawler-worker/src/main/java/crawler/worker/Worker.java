@@ -17,9 +17,14 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -29,8 +34,11 @@ import java.util.function.Function;
  *
  * <p>Lifecycle: the first line must be a {@link ToWorker.Config}; the worker then builds its
  * processor and pool and answers {@link FromWorker.Hello}. On {@link ToWorker.Shutdown} it finishes
- * the work it holds and returns 0. On EOF of its input (the coordinator is gone) it abandons
- * running work after a short bound and returns 0. A missing or bad config returns 2 after a
+ * the work it holds and returns 0, still reading its input. On EOF of its input (the coordinator is
+ * gone, or gives up on this worker), before or after Shutdown, it cancels running work at once
+ * (HTTP calls cancelled, threads interrupted), waits a short bound and returns 0. A
+ * {@link ToWorker.Cancel} drops one URL: its call is cancelled and a {@link FromWorker.Cancelled}
+ * is written in place of its result once its thread is free (at once if it had not started). A missing or bad config returns 2 after a
  * {@link FromWorker.Fatal}.
  *
  * <p>Not thread-safe: {@link #run} is called once, from one thread.
@@ -44,6 +52,8 @@ public final class Worker {
     static final Duration EOF_GRACE = Duration.ofSeconds(2);
     /** Upper bound on finishing queued work after Shutdown; the coordinator's own grace usually ends it sooner. */
     static final Duration SHUTDOWN_LIMIT = Duration.ofMinutes(5);
+    /** How often the wait after Shutdown looks at its other two ends (stdin closed, the limit). */
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final Function<FetchConfig, PageProcessor> processorFactory;
     private final Codec codec;
@@ -81,8 +91,7 @@ public final class Worker {
         ExecutorService pool = newPool(config);
         try {
             writer.send(new FromWorker.Hello(ProcessHandle.current().pid(), config.workerId()));
-            return serve(in, writer, new BatchRunner(config.workerId(),
-                    new GuardedProcessor(processor, GuardedProcessor.OnError.PROPAGATE, log), pool, writer));
+            return serve(in, writer, new BatchRunner(config.workerId(), processor, pool, writer, log));
         } finally {
             processor.close();
             writer.flush();
@@ -112,35 +121,80 @@ public final class Worker {
     }
 
     private int serve(BufferedReader in, ProtocolWriter writer, BatchRunner runner) throws IOException {
-        ExecutorService pool = runner.pool();
         while (true) {
             String line = in.readLine();
             if (line == null) {
                 log.println("stdin closed: coordinator gone, abandoning running work");
-                pool.shutdownNow();
-                awaitQuietly(pool, EOF_GRACE);
+                runner.abandon();
+                awaitQuietly(runner.pool(), EOF_GRACE);
                 return 0;
             }
-            ToWorker message;
-            try {
-                message = codec.decodeToWorker(line);
-            } catch (MalformedMessageException e) {
-                log.println("ignoring line on stdin: " + e.getMessage());
-                continue;
-            }
-            switch (message) {
+            switch (decode(line)) {
+                case null -> {
+                }
                 case ToWorker.BatchMessage batch -> runner.run(batch);
+                case ToWorker.Cancel cancel -> runner.cancel(cancel.batch(), cancel.url());
                 case ToWorker.Config ignored -> log.println("ignoring repeated config");
                 case ToWorker.Shutdown ignored -> {
-                    pool.shutdown();
-                    if (!awaitQuietly(pool, SHUTDOWN_LIMIT)) {
-                        log.println("work still running " + SHUTDOWN_LIMIT + " after shutdown; leaving it");
-                        pool.shutdownNow();
-                    }
-                    return 0;
+                    return finishAfterShutdown(in, runner);
                 }
             }
         }
+    }
+
+    /** The message on a stdin line, or null (logged) for a line that is not one. */
+    private ToWorker decode(String line) {
+        try {
+            return codec.decodeToWorker(line);
+        } catch (MalformedMessageException e) {
+            log.println("ignoring line on stdin: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * After Shutdown: the work in hand runs to its end while stdin is still read on another thread,
+     * so that a Cancel still works and the end of the input (the coordinator gave up on this worker,
+     * or died) abandons the work at once instead of leaving this process fetching unsupervised.
+     */
+    private int finishAfterShutdown(BufferedReader in, BatchRunner runner) {
+        ExecutorService pool = runner.pool();
+        pool.shutdown();
+        AtomicLong eofAt = new AtomicLong();
+        Thread stdin = new Thread(() -> {
+            try {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    switch (decode(line)) {
+                        case ToWorker.Cancel cancel -> runner.cancel(cancel.batch(), cancel.url());
+                        case null -> {
+                        }
+                        default -> log.println("ignoring a message after shutdown: " + line);
+                    }
+                }
+            } catch (IOException e) {
+                log.println("stdin failed after shutdown: " + e);
+            }
+            log.println("stdin closed after shutdown: abandoning running work");
+            eofAt.set(System.nanoTime());
+            runner.abandon();
+        }, "worker-stdin-after-shutdown");
+        stdin.setDaemon(true);
+        stdin.start();
+        long limit = System.nanoTime() + SHUTDOWN_LIMIT.toNanos();
+        // Polled in short slices: the pool's end, the input's end and the limit are three different waits.
+        while (!awaitQuietly(pool, POLL)) {
+            long eof = eofAt.get();
+            if (eof != 0 && System.nanoTime() - eof > EOF_GRACE.toNanos()) {
+                return 0;
+            }
+            if (System.nanoTime() > limit || Thread.currentThread().isInterrupted()) {
+                log.println("work still running " + SHUTDOWN_LIMIT + " after shutdown; leaving it");
+                runner.abandon();
+                return 0;
+            }
+        }
+        return 0;
     }
 
     private ExecutorService newPool(ToWorker.Config config) {
@@ -157,20 +211,126 @@ public final class Worker {
         }
     }
 
-    /** Submits a batch's URLs and reports each result, then the batch's end. */
-    private record BatchRunner(int workerId, GuardedProcessor guard, ExecutorService pool, ProtocolWriter writer) {
+    /** One URL held by this worker, from its arrival to its answer. Thread-safe (its own lock). */
+    private static final class TaskRun {
+        enum Cancelled { NOTHING_TO_DO, NOT_STARTED, RUNNING }
+
+        TaskRun(AtomicInteger batchRemaining) {
+            this.batchRemaining = batchRemaining;
+        }
+
+        /** URLs of the same batch not yet answered: the batch-done marker follows the last answer. */
+        final AtomicInteger batchRemaining;
+        private Thread thread; // while the processor runs it
+        private boolean cancelled;
+        private boolean finished;
+
+        /** A fetch thread picks the URL up: false if it was cancelled while queued (already answered). */
+        synchronized boolean begin() {
+            thread = Thread.currentThread();
+            return !cancelled;
+        }
+
+        /** The processor returned: true if its result is to be sent, false if a Cancelled is owed instead. */
+        synchronized boolean end() {
+            thread = null;
+            finished = true;
+            return !cancelled;
+        }
+
+        /**
+         * Cancels the URL unless its answer is already decided. A running one has its call cancelled
+         * and its thread interrupted, under this lock, so neither can reach the thread's next URL.
+         */
+        synchronized Cancelled cancel(PageProcessor processor) {
+            if (finished || cancelled) {
+                return Cancelled.NOTHING_TO_DO;
+            }
+            cancelled = true;
+            if (thread == null) {
+                return Cancelled.NOT_STARTED;
+            }
+            thread.interrupt(); // first: whatever the cancel wakes finds it set, and goes no further
+            processor.cancel(thread);
+            return Cancelled.RUNNING;
+        }
+
+        /** Cancels the running call without deciding the answer (the worker is going away). */
+        synchronized void abandon(PageProcessor processor) {
+            if (thread != null) {
+                processor.cancel(thread);
+            }
+        }
+    }
+
+    private record RunKey(long batch, String url) {
+    }
+
+    /** Submits a batch's URLs and reports each result (or its cancellation), then the batch's end. */
+    private record BatchRunner(int workerId, PageProcessor processor, GuardedProcessor guard, ExecutorService pool,
+            ProtocolWriter writer, PrintStream log, Map<RunKey, TaskRun> runs) {
+
+        BatchRunner(int workerId, PageProcessor processor, ExecutorService pool, ProtocolWriter writer,
+                PrintStream log) {
+            this(workerId, processor, new GuardedProcessor(processor, GuardedProcessor.OnError.PROPAGATE, log), pool,
+                    writer, log, new ConcurrentHashMap<>());
+        }
 
         void run(ToWorker.BatchMessage batch) {
             AtomicInteger remaining = new AtomicInteger(batch.urls().size());
             for (PageTask task : batch.urls()) {
-                pool.execute(() -> {
-                    writer.send(new FromWorker.Started(batch.id(), task.url()));
-                    PageResult result = guard.process(task).withWorkerId(workerId);
-                    writer.send(new FromWorker.ResultMessage(batch.id(), result));
-                    if (remaining.decrementAndGet() == 0) {
-                        writer.send(new FromWorker.BatchDone(batch.id()));
-                    }
-                });
+                RunKey key = new RunKey(batch.id(), task.url());
+                TaskRun run = new TaskRun(remaining);
+                runs.put(key, run);
+                try {
+                    pool.execute(() -> {
+                        if (!run.begin()) {
+                            return; // cancelled while queued: answered then
+                        }
+                        writer.send(new FromWorker.Started(batch.id(), task.url()));
+                        PageResult result = guard.process(task).withWorkerId(workerId);
+                        boolean send = run.end();
+                        Thread.interrupted(); // a cancel's interrupt was for this URL only
+                        runs.remove(key, run);
+                        writer.send(send ? new FromWorker.ResultMessage(batch.id(), result)
+                                : new FromWorker.Cancelled(batch.id(), task.url()));
+                        countDown(batch.id(), run);
+                    });
+                } catch (RejectedExecutionException e) {
+                    runs.remove(key, run);
+                    log.println("refusing " + task.url() + " of batch " + batch.id() + ": shutting down");
+                }
+            }
+        }
+
+        /** Drops a URL this worker holds; one it already answered is left alone. */
+        void cancel(long batch, String url) {
+            RunKey key = new RunKey(batch, url);
+            TaskRun run = runs.get(key);
+            if (run == null) {
+                return; // answered already: its result is on its way to the coordinator
+            }
+            switch (run.cancel(processor)) {
+                case NOT_STARTED -> {
+                    runs.remove(key, run);
+                    writer.send(new FromWorker.Cancelled(batch, url));
+                    countDown(batch, run);
+                }
+                case RUNNING -> log.println("cancelling " + url + " of batch " + batch + " as asked");
+                case NOTHING_TO_DO -> {
+                }
+            }
+        }
+
+        /** The worker is going away: every running call is cancelled and every thread interrupted. */
+        void abandon() {
+            pool.shutdownNow();
+            runs.values().forEach(r -> r.abandon(processor));
+        }
+
+        private void countDown(long batch, TaskRun run) {
+            if (run.batchRemaining.decrementAndGet() == 0) {
+                writer.send(new FromWorker.BatchDone(batch));
             }
         }
     }

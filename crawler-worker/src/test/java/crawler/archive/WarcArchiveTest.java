@@ -29,6 +29,27 @@ class WarcArchiveTest {
     }
 
     @Test
+    void interruptedRecording_neitherFails_norClosesTheArchiveForLaterUrls() throws Exception {
+        WarcArchive archive = new WarcArchive(config(WarcConfig.DEFAULT_MAX_FILE_BYTES));
+        archive.record(result("http://h/a", List.of()), List.of(exchange("http://h/a", "a", false, Truncation.NONE)));
+        boolean stillInterrupted;
+        // The watchdog's interrupt landing while this thread records its URL.
+        Thread.currentThread().interrupt();
+        try {
+            archive.record(result("http://h/b", List.of()),
+                    List.of(exchange("http://h/b", "b", false, Truncation.NONE)));
+        } finally {
+            stillInterrupted = Thread.interrupted();
+        }
+        archive.record(result("http://h/c", List.of()), List.of(exchange("http://h/c", "c", false, Truncation.NONE)));
+        archive.close();
+
+        assertThat(stillInterrupted).as("the interrupt is left for the thread's owner").isTrue();
+        assertThat(Warcs.read(archive.files().get(0))).filteredOn(r -> r.type().equals("metadata"))
+                .extracting(Warcs.Rec::target).containsExactly("http://h/a", "http://h/b", "http://h/c");
+    }
+
+    @Test
     void url_becomesRequestResponsePairs_linkedBothWays_thenOneMetadataRecord() throws Exception {
         WarcArchive archive = new WarcArchive(config(WarcConfig.DEFAULT_MAX_FILE_BYTES));
         archive.record(result("http://h/a", List.of("http://h/x", "http://h/y")),

@@ -221,6 +221,73 @@ class WorkerTest {
     }
 
     @Test
+    void stdinClosedAfterShutdown_abandonsBlockedWork_atOnce() throws Exception {
+        StandInProcessor processor = new StandInProcessor();
+        Future<Integer> run = start(c -> processor);
+        send(config(1));
+        next();
+        send(new ToWorker.BatchMessage(1, tasks("block-1")));
+        assertThat(processor.blockedStarted.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
+        send(new ToWorker.Shutdown());
+
+        stdin.close(); // the coordinator gives up on this worker (or dies) during its grace
+
+        // The blocked fetch is never released: the worker must not wait for it (up to its 5-minute limit).
+        assertThat(run.get(WAIT_S, TimeUnit.SECONDS)).isZero();
+        assertThat(released).isEmpty();
+        assertThat(processor.closed).isTrue();
+    }
+
+    @Test
+    void cancel_ofARunningUrl_answersCancelledInsteadOfItsResult_andFreesItsThread() throws Exception {
+        StandInProcessor processor = new StandInProcessor();
+        Future<Integer> run = start(c -> processor);
+        send(config(1));
+        next();
+        String blocked = tasks("block-1").get(0).url();
+        String after = tasks("a").get(0).url();
+        send(new ToWorker.BatchMessage(1, tasks("block-1", "a")));
+        assertThat(processor.blockedStarted.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
+
+        send(new ToWorker.Cancel(1, blocked));
+
+        List<FromWorker> messages = next(5);
+        assertThat(messages).containsExactly(new FromWorker.Started(1, blocked), new FromWorker.Cancelled(1, blocked),
+                new FromWorker.Started(1, after), messages.get(3), new FromWorker.BatchDone(1));
+        assertThat(messages.get(3)).isInstanceOfSatisfying(FromWorker.ResultMessage.class,
+                r -> assertThat(r.result().url()).isEqualTo(after));
+        assertThat(released).isEmpty();
+        send(new ToWorker.Cancel(1, after)); // answered already: nothing more is said
+        send(new ToWorker.Shutdown());
+        assertThat(run.get(WAIT_S, TimeUnit.SECONDS)).isZero();
+        assertThat(outLines).isEmpty();
+    }
+
+    @Test
+    void cancel_ofAQueuedUrl_isAnsweredAtOnce_andTheUrlNeverRuns() throws Exception {
+        StandInProcessor processor = new StandInProcessor();
+        Future<Integer> run = start(c -> processor);
+        send(config(1));
+        next();
+        String queued = tasks("a").get(0).url();
+        send(new ToWorker.BatchMessage(1, tasks("block-1", "a")));
+        assertThat(processor.blockedStarted.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
+        assertThat(next()).isEqualTo(new FromWorker.Started(1, tasks("block-1").get(0).url()));
+
+        send(new ToWorker.Cancel(1, queued));
+        assertThat(next()).isEqualTo(new FromWorker.Cancelled(1, queued));
+        processor.release.countDown();
+
+        List<FromWorker> messages = next(2);
+        assertThat(messages.get(0)).isInstanceOfSatisfying(FromWorker.ResultMessage.class,
+                r -> assertThat(r.result().url()).isEqualTo(tasks("block-1").get(0).url()));
+        assertThat(messages.get(1)).isEqualTo(new FromWorker.BatchDone(1));
+        send(new ToWorker.Shutdown());
+        assertThat(run.get(WAIT_S, TimeUnit.SECONDS)).isZero();
+        assertThat(outLines).isEmpty();
+    }
+
+    @Test
     void firstLineNotConfig_isFatal() throws Exception {
         Future<Integer> run = start(c -> new StandInProcessor());
 

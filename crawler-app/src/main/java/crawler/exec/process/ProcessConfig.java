@@ -1,6 +1,7 @@
 package crawler.exec.process;
 
 import crawler.protocol.Chaos;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,11 +18,15 @@ import java.util.Objects;
  * @param chaos                 faults each worker injects into its own tasks (sent in its config);
  *                              a worker that dies of them is not SIGKILLed by us, so the URL it was
  *                              running is charged an attempt like any other poison URL
+ * @param cancelGrace           how long a worker asked to cancel a stuck URL (the watchdog's
+ *                              re-hand) has to answer before it is killed instead
  */
 public record ProcessConfig(int workers, int threadsPerWorker, List<String> extraJvmOptions, int maxAttemptsPerUrl,
-        int chaosKillEveryResults, Chaos chaos) {
+        int chaosKillEveryResults, Chaos chaos, Duration cancelGrace) {
 
     public static final int DEFAULT_MAX_ATTEMPTS_PER_URL = 3;
+    /** A cancelled call ends at once; a worker silent this long is wedged past what a cancel can reach. */
+    public static final Duration DEFAULT_CANCEL_GRACE = Duration.ofSeconds(10);
 
     public ProcessConfig {
         if (workers < 1) {
@@ -46,6 +51,17 @@ public record ProcessConfig(int workers, int threadsPerWorker, List<String> extr
             throw new IllegalArgumentException("chaosKillEveryResults must be >= 0 (0 = off), was "
                     + chaosKillEveryResults);
         }
+        Objects.requireNonNull(cancelGrace, "cancelGrace");
+        if (cancelGrace.isNegative() || cancelGrace.isZero()) {
+            throw new IllegalArgumentException("cancelGrace must be positive, was " + cancelGrace);
+        }
+    }
+
+    /** With the default cancel grace. */
+    public ProcessConfig(int workers, int threadsPerWorker, List<String> extraJvmOptions, int maxAttemptsPerUrl,
+            int chaosKillEveryResults, Chaos chaos) {
+        this(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, chaosKillEveryResults, chaos,
+                DEFAULT_CANCEL_GRACE);
     }
 
     /** Without injected faults inside the workers. */
@@ -60,14 +76,22 @@ public record ProcessConfig(int workers, int threadsPerWorker, List<String> extr
     }
 
     public ProcessConfig withMaxAttemptsPerUrl(int n) {
-        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, n, chaosKillEveryResults, chaos);
+        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, n, chaosKillEveryResults, chaos,
+                cancelGrace);
     }
 
     public ProcessConfig withChaosKillEveryResults(int n) {
-        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, n, chaos);
+        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, n, chaos,
+                cancelGrace);
     }
 
     public ProcessConfig withChaos(Chaos c) {
-        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, chaosKillEveryResults, c);
+        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, chaosKillEveryResults, c,
+                cancelGrace);
+    }
+
+    public ProcessConfig withCancelGrace(Duration grace) {
+        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, chaosKillEveryResults,
+                chaos, grace);
     }
 }

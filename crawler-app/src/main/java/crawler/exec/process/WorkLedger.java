@@ -38,6 +38,10 @@ final class WorkLedger {
     private record Key(long wireBatch, String url) {
     }
 
+    /** One outstanding URL and where it is: which worker, in which wire batch. */
+    record Held(int workerId, long wireBatch, String url) {
+    }
+
     private final int maxAttempts;
     private final int capacity;
     private final List<Map<Key, Pending>> outstanding = new ArrayList<>();
@@ -196,6 +200,34 @@ final class WorkLedger {
             (next.attempts() >= maxAttempts ? exhausted : retry).add(next);
         }
         return new Leftovers(retry, exhausted);
+    }
+
+    /**
+     * The worker dropped the URL when asked to (a cancel): it leaves the ledger without a result
+     * and without being charged an attempt. Returns its task, or null if the worker does not hold it.
+     */
+    PageTask release(int workerId, long wireBatch, String url) {
+        Pending p = outstanding.get(workerId - 1).remove(new Key(wireBatch, url));
+        return p == null ? null : p.task();
+    }
+
+    /** Whether the worker still holds the URL of that wire batch. */
+    boolean holds(int workerId, long wireBatch, String url) {
+        return outstanding.get(workerId - 1).containsKey(new Key(wireBatch, url));
+    }
+
+    /** Where each of these URLs is held (URLs no worker holds are left out). */
+    List<Held> held(Collection<String> urls) {
+        Set<String> wanted = new HashSet<>(urls);
+        List<Held> out = new ArrayList<>();
+        for (int i = 0; i < outstanding.size(); i++) {
+            for (Key k : outstanding.get(i).keySet()) {
+                if (wanted.contains(k.url())) {
+                    out.add(new Held(i + 1, k.wireBatch(), k.url()));
+                }
+            }
+        }
+        return out;
     }
 
     /** Which worker holds each of these URLs (URLs no worker holds are left out). */

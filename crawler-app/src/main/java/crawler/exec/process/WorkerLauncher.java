@@ -34,6 +34,9 @@ public final class WorkerLauncher {
         return List.copyOf(options);
     }
 
+    /** Looked up once: the PATH does not change under a running JVM. */
+    private static final Optional<Path> SETSID = OwnSession.setsid();
+
     private final String java;
     private final String classPath;
     private final List<String> jvmOptions;
@@ -112,9 +115,12 @@ public final class WorkerLauncher {
         return List.copyOf(command);
     }
 
-    /** Starts a worker with all three standard streams as pipes; the caller must drain stdout and stderr. */
+    /**
+     * Starts a worker with all three standard streams as pipes, in a session of its own where the
+     * platform allows ({@link OwnSession}); the caller must drain stdout and stderr.
+     */
     public Process start() throws IOException {
-        return new ProcessBuilder(command()).start();
+        return new ProcessBuilder(OwnSession.wrap(command(), SETSID)).start();
     }
 
     private static String currentJava() {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -38,6 +39,9 @@ final class WorkerProcess {
 
         void onResult(WorkerProcess worker, FromWorker.ResultMessage result);
 
+        /** The worker dropped a URL it was asked to cancel; no result follows for it. */
+        void onCancelled(WorkerProcess worker, FromWorker.Cancelled cancelled);
+
         /** The worker's first result arrived {@code spawnToResultMs} after it was spawned; called before its onResult. */
         void onFirstResult(WorkerProcess worker, long spawnToResultMs);
 
@@ -52,6 +56,7 @@ final class WorkerProcess {
     private static final Line END = new Line(null);
 
     private final int workerId;
+    private final int maxLineChars;
     private final Process process;
     private final long spawnNanos;
     private final Codec codec;
@@ -68,8 +73,9 @@ final class WorkerProcess {
     }
 
     private WorkerProcess(int workerId, Process process, long spawnNanos, Codec codec, Listener listener,
-            PrintStream log) {
+            PrintStream log, int maxLineChars) {
         this.workerId = workerId;
+        this.maxLineChars = maxLineChars;
         this.process = process;
         this.spawnNanos = spawnNanos;
         this.codec = codec;
@@ -81,12 +87,15 @@ final class WorkerProcess {
                 daemon(this::drainStderr, "worker-" + workerId + "-stderr"));
     }
 
-    /** Spawns a worker and queues its config as the first line of its stdin. */
+    /**
+     * Spawns a worker and queues its config as the first line of its stdin. A line longer than
+     * {@code maxLineChars} on its stdout is a protocol error: the worker is killed, as if it crashed.
+     */
     static WorkerProcess start(int workerId, WorkerLauncher launcher, ToWorker.Config config, Codec codec,
-            Listener listener, PrintStream log) throws IOException {
+            Listener listener, PrintStream log, int maxLineChars) throws IOException {
         long spawnNanos = System.nanoTime();
         Process process = launcher.start();
-        WorkerProcess worker = new WorkerProcess(workerId, process, spawnNanos, codec, listener, log);
+        WorkerProcess worker = new WorkerProcess(workerId, process, spawnNanos, codec, listener, log, maxLineChars);
         worker.send(config);
         worker.threads.forEach(Thread::start);
         return worker;
@@ -110,9 +119,13 @@ final class WorkerProcess {
         outbox.add(new Line(codec.encode(message)));
     }
 
-    /** Queues Shutdown and then closes the worker's stdin. */
+    /** Queues Shutdown: the worker finishes what it holds and exits. Its stdin stays open (for cancels). */
     void shutdown() {
         send(new ToWorker.Shutdown());
+    }
+
+    /** Closes the worker's stdin after what is queued: the worker then abandons its work and exits at once. */
+    void closeInput() {
         outbox.add(END);
     }
 
@@ -171,12 +184,18 @@ final class WorkerProcess {
     }
 
     private void readLoop() {
-        try (BufferedReader stdout = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8), BUFFER)) {
+        try (Reader stdout = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
+            BoundedLineReader lines = new BoundedLineReader(stdout, maxLineChars);
             String line;
-            while ((line = stdout.readLine()) != null) {
+            while ((line = lines.readLine()) != null) {
                 dispatch(line);
             }
+        } catch (BoundedLineReader.LineTooLongException e) {
+            // Not a message any version of the protocol writes: the worker is broken. Handled like its
+            // crash (its URLs are handed out again), and the coordinator's heap is spared the line.
+            log.println("[worker-" + workerId + "] protocol error: " + e.getMessage() + " on stdout; killing pid "
+                    + pid());
+            process.destroyForcibly();
         } catch (IOException e) {
             log.println("[worker-" + workerId + "] stdout read failed: " + e);
         }
@@ -199,6 +218,10 @@ final class WorkerProcess {
         }
         switch (message) {
             case FromWorker.Hello h -> {
+                if (h.pid() != pid()) {
+                    log.println("[worker-" + workerId + "] says its pid is " + h.pid() + ", but the process started is "
+                            + pid() + "; signals and the process tree may miss it");
+                }
                 long startupMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - spawnNanos);
                 listener.onHello(this, h, startupMs);
                 hello.complete(h);
@@ -211,6 +234,7 @@ final class WorkerProcess {
                 }
                 listener.onResult(this, r);
             }
+            case FromWorker.Cancelled c -> listener.onCancelled(this, c);
             case FromWorker.BatchDone ignored -> {
                 // Completion is tracked per URL; the marker only matters to readers of the raw stream.
             }

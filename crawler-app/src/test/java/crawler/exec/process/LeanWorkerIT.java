@@ -52,12 +52,12 @@ class LeanWorkerIT {
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         Codec codec = new Codec();
         String url = SITE.server().manifest().startUrl();
+        // stdin stays open until the worker has exited: its end would mean "abandon your work now".
         try (OutputStream stdin = worker.getOutputStream()) {
             stdin.write((codec.encode(new ToWorker.Config(1, 1, FetchConfig.defaults())) + "\n"
                     + codec.encode(new ToWorker.BatchMessage(1, List.of(new PageTask(url, 0)))) + "\n"
                     + codec.encode(new ToWorker.Shutdown()) + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        try {
+            stdin.flush();
             assertThat(worker.waitFor(60, TimeUnit.SECONDS)).isTrue();
         } finally {
             worker.destroyForcibly();

@@ -174,6 +174,167 @@ class ProcessExecutorTest {
     }
 
     @Test
+    void rehand_cancelsOnlyTheStuckUrl_inItsWorker_whichKeepsRunning() throws Exception {
+        List<String> urls = List.copyOf(expected().keySet()).subList(0, 3);
+        String stuck = urls.get(0);
+        // A long grace: a worker killed here was killed for the re-hand, not for failing to answer.
+        ProcessConfig config = ProcessConfig.of(1, 3).withCancelGrace(java.time.Duration.ofMinutes(2));
+        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + HangWorkerMain.HANG_ON_URL + "=" + stuck))
+                .withMainClass(HangWorkerMain.class.getName());
+        Collector collector = new Collector();
+        ProcessExecutor executor = new ProcessExecutor(config, FetchConfig.defaults(), collector, launcher);
+        List<PageResult> first;
+        PageResult again;
+        try {
+            executor.submit(new Batch(1, urls.stream().map(u -> new PageTask(u, 1)).toList()));
+            first = collector.take(2);
+            assertThat(first).extracting(PageResult::url).doesNotContain(stuck);
+
+            assertThat(executor.rehand(List.of(stuck))).containsExactly(stuck);
+            again = collector.take(1).get(0);
+        } finally {
+            executor.shutdown(GRACE_MS);
+        }
+
+        assertThat(again.url()).isEqualTo(stuck);
+        assertThat(again.error()).as("the second attempt does not hang").isNull();
+        assertThat(executor.spawnedPids()).as("no worker killed or respawned").hasSize(1);
+        assertThat(again.pid()).isEqualTo(first.get(0).pid()).isEqualTo(executor.spawnedPids().get(0));
+        assertThat(collector.events(ExecEvent.WorkerDied.class)).isEmpty();
+        assertThat(collector.results).isEmpty();
+        assertAllGone(executor);
+    }
+
+    @Test
+    void rehand_killsTheWorker_onlyWhenItDoesNotAnswerTheCancel() throws Exception {
+        List<String> urls = List.copyOf(expected().keySet()).subList(0, 2);
+        String stuck = urls.get(0);
+        ProcessConfig config = ProcessConfig.of(1, 2).withCancelGrace(java.time.Duration.ofMillis(500));
+        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + HangWorkerMain.HANG_ON_URL + "=" + stuck,
+                "-D" + HangWorkerMain.WEDGED + "=true")).withMainClass(HangWorkerMain.class.getName());
+        Collector collector = new Collector();
+        ProcessExecutor executor = new ProcessExecutor(config, FetchConfig.defaults(), collector, launcher);
+        ExecEvent died = null;
+        try {
+            executor.submit(new Batch(1, urls.stream().map(u -> new PageTask(u, 1)).toList()));
+            assertThat(collector.take(1)).extracting(PageResult::url).containsExactly(urls.get(1));
+
+            assertThat(executor.rehand(List.of(stuck))).containsExactly(stuck);
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(Collector.WAIT_S);
+            while (died == null && System.nanoTime() < end) {
+                ExecEvent e = collector.events.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                died = e instanceof ExecEvent.WorkerDied ? e : null;
+            }
+        } finally {
+            executor.shutdown(0);
+        }
+
+        assertThat(died).as("the wedged worker is killed after the cancel grace")
+                .isInstanceOfSatisfying(ExecEvent.WorkerDied.class, d -> {
+                    assertThat(d.exitCode()).isEqualTo(137);
+                    assertThat(d.requeued()).isEqualTo(1);
+                });
+        assertAllGone(executor);
+    }
+
+    @Test
+    void tornWarcTail_ofAWorkerThatDied_isCutOff_whenTheCrawlEnds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        List<String> urls = List.copyOf(expected().keySet()).subList(0, 3);
+        String tearing = urls.get(1);
+        String prefix = dir.resolve("crawl").toString();
+        FetchConfig fetch = FetchConfig.defaults().withWarc(new crawler.archive.WarcConfig(prefix,
+                crawler.archive.WarcConfig.DEFAULT_MAX_FILE_BYTES, null, "process", 1, "test"));
+        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + TornWarcWorkerMain.TEAR_ON_URL + "="
+                + tearing)).withMainClass(TornWarcWorkerMain.class.getName());
+        Collector collector = new Collector();
+        // One thread: the first URL is archived before the second tears the file; one attempt: no retry.
+        ProcessExecutor executor = new ProcessExecutor(ProcessConfig.of(1, 1).withMaxAttemptsPerUrl(1), fetch,
+                collector, launcher);
+        try {
+            executor.submit(new Batch(1, List.of(new PageTask(urls.get(0), 1))));
+            collector.take(1);
+            executor.submit(new Batch(2, List.of(new PageTask(tearing, 1), new PageTask(urls.get(2), 1))));
+            collector.take(2);
+        } finally {
+            executor.shutdown(GRACE_MS);
+        }
+
+        List<java.nio.file.Path> files = crawler.archive.WarcFiles.list(prefix);
+        assertThat(files).isNotEmpty();
+        assertThat(files).allSatisfy(f -> assertThat(crawler.archive.WarcTruncator.check(f).torn())
+                .as("%s torn", f).isFalse());
+        assertThat(files.stream().mapToInt(f -> {
+            try {
+                return crawler.archive.WarcTruncator.check(f).urls();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).sum()).as("the two URLs archived whole").isEqualTo(2);
+        assertAllGone(executor);
+    }
+
+    @Test
+    void stdoutLineOverTheLimit_isAProtocolError_handledLikeACrashOfThatWorker() throws Exception {
+        List<String> urls = List.copyOf(expected().keySet()).subList(0, 3);
+        String noisy = urls.get(1);
+        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + PoisonWorkerMain.HUGE_LINE_ON_URL + "="
+                + noisy)).withMainClass(PoisonWorkerMain.class.getName());
+        Collector collector = new Collector();
+        // One attempt: the URL whose worker broke the protocol is reported, not retried.
+        ProcessExecutor executor = new ProcessExecutor(ProcessConfig.of(1, 1).withMaxAttemptsPerUrl(1),
+                FetchConfig.defaults(), collector, launcher, PoisonWorkerMain.HUGE_LINE_CHARS / 2);
+        List<PageResult> results;
+        try {
+            executor.submit(new Batch(1, urls.stream().map(u -> new PageTask(u, 1)).toList()));
+            results = collector.take(3);
+        } finally {
+            executor.shutdown(GRACE_MS);
+        }
+
+        Map<String, PageResult> byUrl = results.stream().collect(Collectors.toMap(PageResult::url, Function.identity()));
+        assertThat(byUrl.get(noisy).error().kind()).isEqualTo(ErrorKind.WORKER_CRASH);
+        assertThat(byUrl.get(urls.get(0)).error()).isNull();
+        assertThat(byUrl.get(urls.get(2)).error()).isNull();
+        assertThat(collector.events(ExecEvent.WorkerDied.class)).singleElement()
+                .satisfies(d -> assertThat(d.exitCode()).isEqualTo(137));
+        assertAllGone(executor);
+    }
+
+    @Test
+    void noWorkerLeft_andNoneStarting_failsTheSubstrate_insteadOfFailingEveryUrl(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        List<String> urls = List.copyOf(expected().keySet()).subList(0, 3);
+        String poison = urls.get(0);
+        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + PoisonWorkerMain.HALT_ON_URL + "="
+                + poison, "-D" + PoisonWorkerMain.ONLY_FIRST_STARTS + "=" + dir.resolve("started")))
+                .withMainClass(PoisonWorkerMain.class.getName());
+        Collector collector = new Collector();
+        ProcessExecutor executor = new ProcessExecutor(ProcessConfig.of(1, 1), FetchConfig.defaults(), collector,
+                launcher);
+        ExecEvent failed = null;
+        try {
+            executor.submit(new Batch(1, urls.stream().map(u -> new PageTask(u, 1)).toList()));
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(Collector.WAIT_S);
+            while (failed == null && System.nanoTime() < end) {
+                ExecEvent e = collector.events.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                failed = e instanceof ExecEvent.SubstrateFailed ? e : null;
+            }
+            assertThat(failed).as("the executor says it cannot go on")
+                    .isInstanceOfSatisfying(ExecEvent.SubstrateFailed.class,
+                            f -> assertThat(f.reason()).contains("no worker process is left"));
+            assertThatThrownBy(() -> executor.submit(new Batch(2, List.of(new PageTask(urls.get(1) + "?x", 1)))))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("no worker process is left");
+        } finally {
+            executor.shutdown(0);
+        }
+        // The URLs the dead worker held were not turned into a WORKER_CRASH each.
+        assertThat(collector.results).noneSatisfy(r -> assertThat(r.error()).isNotNull());
+        assertThat(executor.spawnedPids()).as("the first worker, then every try at replacing it").hasSize(6);
+        assertAllGone(executor);
+    }
+
+    @Test
     void shutdownWithoutGrace_killsBusyWorkers_andRefusesMoreWork() throws Exception {
         String slow = SITE.server().manifest().urlOf(FaultPage.SLOW_DRIBBLE);
         Collector collector = new Collector();

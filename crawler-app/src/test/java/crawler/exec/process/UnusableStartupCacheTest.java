@@ -81,13 +81,13 @@ class UnusableStartupCacheTest {
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         Codec codec = new Codec();
         String url = SITE.server().manifest().startUrl();
+        // stdin stays open until the worker has exited: its end would mean "abandon your work now".
         try (OutputStream stdin = worker.getOutputStream()) {
             String lines = codec.encode(new ToWorker.Config(1, 1, FetchConfig.defaults())) + "\n"
                     + codec.encode(new ToWorker.BatchMessage(1, List.of(new PageTask(url, 0)))) + "\n"
                     + codec.encode(new ToWorker.Shutdown()) + "\n";
             stdin.write(lines.getBytes(StandardCharsets.UTF_8));
-        }
-        try {
+            stdin.flush();
             assertThat(worker.waitFor(WAIT_S, TimeUnit.SECONDS)).as("worker exits after shutdown").isTrue();
         } finally {
             worker.destroyForcibly();
