@@ -36,9 +36,10 @@ class ProtocolGoldenLinesTest {
     @Test
     void messagesToAWorker_haveTheseLines() throws Exception {
         assertGolden(new ToWorker.Config(3, 8, FETCH, new Chaos(20, 0)),
-                "{\"type\":\"config\",\"workerId\":3,\"threads\":8,\"fetch\":{\"userAgent\":\"ua/1\",\"connectTimeout\":\"PT5S\",\"readTimeout\":\"PT1.5S\",\"callTimeout\":\"PT30S\",\"urlDeadline\":\"PT1M\",\"maxBodyBytes\":4194304,\"maxRedirects\":5,\"maxRetries\":2,\"maxRetryAfter\":\"PT10S\",\"followNofollow\":true,\"cpuWorkRounds\":7,\"maxIdleConnections\":64,\"warc\":{\"prefix\":\"out/crawl\",\"maxFileBytes\":1000000000,\"workerId\":3,\"mode\":\"process\",\"concurrency\":64,\"commandLine\":\"crawler crawl x\"},\"rules\":{\"denyPrivate\":true,\"allowedHosts\":[\"localhost\"],\"obeyRobots\":true,\"excludes\":[\"/private/\"]}},\"chaos\":{\"oomAt\":20,\"errorAt\":0}}");
+                "{\"type\":\"config\",\"workerId\":3,\"threads\":8,\"fetch\":{\"userAgent\":\"ua/1\",\"connectTimeout\":\"PT5S\",\"readTimeout\":\"PT1.5S\",\"callTimeout\":\"PT30S\",\"urlDeadline\":\"PT1M\",\"maxBodyBytes\":4194304,\"maxRedirects\":5,\"maxRetries\":2,\"maxRetryAfter\":\"PT10S\",\"followNofollow\":true,\"cpuWorkRounds\":7,\"maxIdleConnections\":64,\"warc\":{\"prefix\":\"out/crawl\",\"maxFileBytes\":1000000000,\"workerId\":3,\"mode\":\"process\",\"concurrency\":64,\"commandLine\":\"crawler crawl x\"},\"rules\":{\"denyPrivate\":true,\"allowedHosts\":[\"localhost\"],\"obeyRobots\":true,\"excludes\":[\"/private/\"]}},\"chaos\":{\"oomAt\":20,\"errorAt\":0,\"hangAt\":0}}");
         assertGolden(new ToWorker.BatchMessage(7, List.of(new PageTask("http://h:1/a", 0), new PageTask("http://h:1/b", 2))),
                 "{\"type\":\"batch\",\"id\":7,\"urls\":[{\"url\":\"http://h:1/a\",\"depth\":0},{\"url\":\"http://h:1/b\",\"depth\":2}]}");
+        assertGolden(new ToWorker.Cancel(7, "http://h:1/a"), "{\"type\":\"cancel\",\"batch\":7,\"url\":\"http://h:1/a\"}");
         assertGolden(new ToWorker.Shutdown(), "{\"type\":\"shutdown\"}");
     }
 
@@ -48,6 +49,8 @@ class ProtocolGoldenLinesTest {
         assertGolden(new FromWorker.Started(7, "http://h:1/a"), "{\"type\":\"started\",\"batch\":7,\"url\":\"http://h:1/a\"}");
         assertGolden(new FromWorker.ResultMessage(7, RESULT),
                 "{\"type\":\"result\",\"batch\":7,\"result\":{\"url\":\"http://h:1/a\",\"finalUrl\":\"http://h:1/b\",\"depth\":2,\"status\":503,\"contentType\":\"text/html\",\"bytes\":12,\"title\":\"T\",\"links\":[\"http://h:1/c\"],\"bodySha256\":\"abcd\",\"fetchMs\":40,\"parseMs\":3,\"attempts\":4,\"error\":{\"kind\":\"HTTP_5XX\",\"message\":\"503 after retries\"},\"pid\":4321,\"threadId\":57,\"threadName\":\"worker-3-fetch-1\",\"virtual\":false,\"workerId\":3,\"invalidLinks\":{\"no_usable_host\":2,\"other_scheme\":1}}}");
+        assertGolden(new FromWorker.Cancelled(7, "http://h:1/a"),
+                "{\"type\":\"cancelled\",\"batch\":7,\"url\":\"http://h:1/a\"}");
         assertGolden(new FromWorker.BatchDone(7), "{\"type\":\"done\",\"batch\":7}");
         assertGolden(new FromWorker.Fatal("no config"), "{\"type\":\"fatal\",\"message\":\"no config\"}");
     }
