@@ -17,9 +17,10 @@ import java.util.UUID;
  * @param clusterName   members join only a cluster of this name
  * @param bindInterface the one address this member binds (never the wildcard)
  * @param port          the first port tried; the next ones are tried if it is taken
- * @param join          members to join, {@code HOST[:PORT]}; empty = stand alone (the embedded default)
+ * @param join          members to join, {@code HOST[:PORT]}; empty = this is the first member
+ * @param closed        no other member may join (the embedded default): TCP/IP joining is off
  */
-public record ClusterConfig(String clusterName, String bindInterface, int port, List<String> join) {
+public record ClusterConfig(String clusterName, String bindInterface, int port, List<String> join, boolean closed) {
 
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 5701;
@@ -28,6 +29,9 @@ public record ClusterConfig(String clusterName, String bindInterface, int port, 
         Objects.requireNonNull(clusterName, "clusterName");
         Objects.requireNonNull(bindInterface, "bindInterface");
         join = List.copyOf(join);
+        if (closed && !join.isEmpty()) {
+            throw new IllegalArgumentException("a closed cluster joins nobody, but --join " + join + " was given");
+        }
         if (clusterName.isBlank()) {
             throw new IllegalArgumentException("--cluster-name must not be blank");
         }
@@ -64,7 +68,7 @@ public record ClusterConfig(String clusterName, String bindInterface, int port, 
                 }
             }
         }
-        return new ClusterConfig(clusterName, namedInterface == null ? LOOPBACK : namedInterface, port, join);
+        return new ClusterConfig(clusterName, namedInterface == null ? LOOPBACK : namedInterface, port, join, false);
     }
 
     /**
@@ -72,10 +76,10 @@ public record ClusterConfig(String clusterName, String bindInterface, int port, 
      * cluster name of its own so two crawls on one machine never merge into one cluster.
      */
     public static ClusterConfig embedded() {
-        return new ClusterConfig("crawl-" + UUID.randomUUID(), LOOPBACK, DEFAULT_PORT, List.of());
+        return new ClusterConfig("crawl-" + UUID.randomUUID(), LOOPBACK, DEFAULT_PORT, List.of(), true);
     }
 
-    /** True when this member stands alone instead of joining others. */
+    /** True when this JVM's member is the first (or only) one: it joins nobody and owns data. */
     public boolean standalone() {
         return join.isEmpty();
     }

@@ -64,9 +64,9 @@ public final class Members {
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.socket.bind.any", "false");
-        // The crawl shuts its members down itself; a member started by `crawler member` leaves the
-        // cluster gracefully on SIGTERM (its partitions move first), which is Hazelcast's hook.
-        config.setProperty("hazelcast.shutdownhook.policy", "GRACEFUL");
+        // On SIGTERM a member leaves at once instead of first handing its partitions over: all it holds
+        // is progress records of batches in flight, which have backups, and those batches run again.
+        config.setProperty("hazelcast.shutdownhook.policy", "TERMINATE");
 
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(cluster.port()).setPortAutoIncrement(true);
@@ -74,7 +74,12 @@ public final class Members {
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(!cluster.standalone());
+        // Every member of one cluster must use the same joiner: TCP/IP, listing the members to ask.
+        // The first member lists itself; the embedded default joins nothing and lets nobody in.
+        join.getTcpIpConfig().setEnabled(!cluster.closed());
+        if (!cluster.closed() && cluster.join().isEmpty()) {
+            join.getTcpIpConfig().addMember(cluster.bindInterface() + ":" + cluster.port());
+        }
         for (String member : cluster.join()) {
             join.getTcpIpConfig().addMember(member);
         }
