@@ -47,6 +47,7 @@ class ClusterIT {
 
     private static final int DEPTH = 3;
     private static final int SITES = 9;
+    private static final int CONCURRENCY = 16;
     private static final Duration READY_WAIT = Duration.ofSeconds(90);
     private static final Pattern READY = Pattern.compile("member pid (\\d+) ready at ([^:]+):(\\d+) in cluster");
 
@@ -140,6 +141,17 @@ class ClusterIT {
                 .doesNotContain("WORKER_CRASH", "STALLED");
         long pagesAfterDeath = crawl.results().stream().filter(r -> r.pid() != killed[0]).count();
         assertThat(pagesAfterDeath).as("pages the surviving members fetched").isPositive();
+        // Pages fetched twice: at most those in flight on the dead member, bounded by the concurrency.
+        long fetchedTwice = 0;
+        for (FixtureServer site : sites) {
+            for (String path : site.requestedPaths()) {
+                if (!path.equals("/robots.txt")) {
+                    fetchedTwice += site.requestCount(path) - 1;
+                }
+            }
+        }
+        assertThat(fetchedTwice).as("pages fetched more than once").isLessThanOrEqualTo(CONCURRENCY);
+        System.out.printf("ClusterIT: member pid %d killed; %d page request(s) repeated%n", killed[0], fetchedTwice);
     }
 
     private Set<String> groundTruth() {
@@ -167,7 +179,7 @@ class ClusterIT {
         PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
         ClusterConfig cluster = ClusterConfig.of(clusterName, null, freePort(),
                 List.of("127.0.0.1:" + members.getFirst().port()));
-        CrawlSummary summary = new CrawlJob(TestCrawls.settings(Mode.CLUSTER, DEPTH, 16, 2, 0), log, cluster)
+        CrawlSummary summary = new CrawlJob(TestCrawls.settings(Mode.CLUSTER, DEPTH, CONCURRENCY, 2, 0), log, cluster)
                 .run(sites.stream().map(s -> s.manifest().startUrl()).toList(), ResultSink.of(r -> {
                     results.add(r);
                     onResult.accept(r);
