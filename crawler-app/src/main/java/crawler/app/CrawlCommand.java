@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import crawler.archive.WarcFiles;
 import crawler.archive.WarcTruncator;
+import crawler.exec.cluster.ClusterConfig;
 import crawler.frontier.FrontierLimits;
 import crawler.report.CrawlSummary;
 import crawler.report.JsonLinesSink;
@@ -92,8 +93,10 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream err = System.err;
         CrawlSettings settings;
+        ClusterConfig cluster;
         try {
             settings = options.toSettings();
+            cluster = options.clusterConfig();
         } catch (IllegalArgumentException e) {
             err.println("crawler: " + e.getMessage());
             return EXIT_USAGE;
@@ -143,7 +146,7 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
         try (GracefulStop stop = new GracefulStop()) {
             CrawlSummary summary;
             try (ResultSink sink = new JsonLinesSink(stream, outPath != null)) {
-                summary = crawl(settings, seeds.urls(), sink, journal, stop, err);
+                summary = crawl(settings, cluster, seeds.urls(), sink, journal, stop, err);
             } catch (IllegalStateException | java.io.UncheckedIOException e) {
                 // The substrate could not start (a worker JVM that dies at once) or output failed.
                 err.println("crawler: crawl failed: " + e.getMessage());
@@ -221,11 +224,11 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
         return read;
     }
 
-    private CrawlSummary crawl(CrawlSettings settings, List<String> seeds, ResultSink sink,
+    private CrawlSummary crawl(CrawlSettings settings, ClusterConfig cluster, List<String> seeds, ResultSink sink,
                                Journal journal, GracefulStop stop, PrintStream err) {
         AtomicReference<ProgressDisplay> display = new AtomicReference<>();
         try {
-            return new CrawlJob(settings, err).run(seeds, sink, journal, c -> {
+            return new CrawlJob(settings, err, cluster).run(seeds, sink, journal, c -> {
                 stop.watch(c);
                 if (ProgressDisplay.wanted(quiet)) {
                     display.set(new ProgressDisplay(err, c::progress));

@@ -5,6 +5,8 @@ import crawler.coord.CrawlRun;
 import crawler.exec.BatchExecutor;
 import crawler.exec.ResultListener;
 import crawler.exec.ThreadExecutor;
+import crawler.exec.cluster.ClusterConfig;
+import crawler.exec.cluster.ClusterExecutor;
 import crawler.exec.process.ProcessConfig;
 import crawler.exec.process.ProcessExecutor;
 import crawler.fetch.CrawlRules;
@@ -22,6 +24,7 @@ import crawler.frontier.Scope;
 import crawler.frontier.Ticker;
 import crawler.page.PageError;
 import crawler.page.PageProcessor;
+import crawler.protocol.ToWorker;
 import crawler.report.CrawlSummary;
 import crawler.report.ResultSink;
 import crawler.resume.Journal;
@@ -53,10 +56,18 @@ public final class CrawlJob {
 
     private final CrawlSettings settings;
     private final PrintStream log;
+    private final ClusterConfig cluster;
 
+    /** In cluster mode, with one member embedded in this JVM. */
     public CrawlJob(CrawlSettings settings, PrintStream log) {
+        this(settings, log, ClusterConfig.embedded());
+    }
+
+    /** @param cluster where cluster mode's member binds and whom it joins (unused in other modes) */
+    public CrawlJob(CrawlSettings settings, PrintStream log, ClusterConfig cluster) {
         this.settings = settings;
         this.log = log;
+        this.cluster = java.util.Objects.requireNonNull(cluster, "cluster");
     }
 
     /**
@@ -154,6 +165,9 @@ public final class CrawlJob {
                     new ProcessConfig(settings.workers(), settings.threadsPerWorker(), settings.sizedWorkerJvmOptions(),
                             3, settings.chaosKillEvery(), settings.chaos()),
                     fetch.withMaxIdleConnections(settings.threadsPerWorker()), listener);
+            case CLUSTER -> listener -> new ClusterExecutor(cluster,
+                    new ToWorker.Config(0, concurrency, fetch.withMaxIdleConnections(concurrency), settings.chaos()),
+                    settings.politeness(), listener, log);
         };
     }
 

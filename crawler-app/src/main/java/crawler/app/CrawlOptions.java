@@ -3,6 +3,7 @@ package crawler.app;
 import crawler.archive.WarcConfig;
 import crawler.coord.CrawlLimits;
 import crawler.exec.Mode;
+import crawler.exec.cluster.ClusterConfig;
 import crawler.fetch.FetchConfig;
 import crawler.frontier.FrontierLimits;
 import crawler.frontier.PolitenessConfig;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 final class CrawlOptions {
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "virtual",
-            description = "virtual | platform | process (default: ${DEFAULT-VALUE})")
+            description = "virtual | platform | process | cluster (default: ${DEFAULT-VALUE})")
     Mode mode;
 
     @Option(names = {"-c", "--concurrency"}, paramLabel = "N", defaultValue = "64",
@@ -175,6 +176,24 @@ final class CrawlOptions {
             description = "start a new WARC file before one would pass this size (default: ${DEFAULT-VALUE})")
     long warcMaxSize;
 
+    @Option(names = "--join", paramLabel = "HOST[:PORT]", split = ",",
+            description = "cluster mode: join the members at these addresses (started with `crawler member`) as a lite"
+                    + " member; without it one member runs embedded in this JVM (repeatable or comma-separated)")
+    List<String> join = new ArrayList<>();
+
+    @Option(names = "--interface", paramLabel = "ADDR",
+            description = "cluster mode: the one address this JVM's member binds; 127.0.0.1 unless named here."
+                    + " Members trust each other: use a private network only (docs/cluster.md)")
+    String clusterInterface;
+
+    @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = "crawlbench",
+            description = "cluster mode with --join: the cluster to join (default: ${DEFAULT-VALUE})")
+    String clusterName;
+
+    @Option(names = "--cluster-port", paramLabel = "PORT", defaultValue = "5701",
+            description = "cluster mode: the first port this JVM's member tries (default: ${DEFAULT-VALUE})")
+    int clusterPort;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
@@ -213,6 +232,25 @@ final class CrawlOptions {
                     + " Leave --stall-timeout out to get twice the deadline");
         }
         return given;
+    }
+
+    /**
+     * Where cluster mode's member binds and whom it joins: by default one embedded member on
+     * 127.0.0.1 under a cluster name of its own.
+     *
+     * @throws IllegalArgumentException for --join outside cluster mode, or a bad cluster option
+     */
+    ClusterConfig clusterConfig() {
+        if (mode != Mode.CLUSTER) {
+            if (!join.isEmpty() || clusterInterface != null) {
+                throw new IllegalArgumentException("--join and --interface need --mode cluster");
+            }
+            return ClusterConfig.embedded();
+        }
+        if (join.isEmpty() && clusterInterface == null) {
+            return ClusterConfig.embedded();
+        }
+        return ClusterConfig.of(clusterName, clusterInterface, clusterPort, join);
     }
 
     /** The command as typed, for the WARC files' warcinfo record. */

@@ -5,10 +5,10 @@ import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code crawler crawl|demo|bench|isolate|serve-fixtures}. */
+/** The command line: {@code crawler crawl|demo|bench|isolate|member|serve-fixtures}. */
 @Command(name = "crawler", mixinStandardHelpOptions = true, version = "crawlbench 0.1.0",
         description = "A web crawler that compares virtual threads, platform threads and worker processes.",
-        subcommands = {CrawlCommand.class, DemoCommand.class, crawler.bench.BenchCommand.class, crawler.bench.CompareCommand.class, IsolateCommand.class, ServeFixturesCommand.class, ProbeFixturesCommand.class, BenchSessionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CrawlCommand.class, DemoCommand.class, crawler.bench.BenchCommand.class, crawler.bench.CompareCommand.class, IsolateCommand.class, MemberCommand.class, ServeFixturesCommand.class, ProbeFixturesCommand.class, BenchSessionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec

@@ -77,6 +77,19 @@ class CrawlModesContractTest {
         }
         assertThat(hashes.get(Mode.PLATFORM)).isEqualTo(hashes.get(Mode.VIRTUAL));
         assertThat(hashes.get(Mode.PROCESS)).isEqualTo(hashes.get(Mode.VIRTUAL));
+        assertThat(hashes.get(Mode.CLUSTER)).isEqualTo(hashes.get(Mode.VIRTUAL));
+    }
+
+    @Test
+    void clusterMode_byDefault_runsOneMemberInThisJvm_onVirtualThreads() {
+        FixtureServer site = SITE.server();
+        TestCrawls.Outcome out = TestCrawls.crawl(TestCrawls.settings(Mode.CLUSTER, 2, 8, 2, 0), site.manifest().startUrl());
+        assertThat(out.results()).isNotEmpty();
+        assertThat(out.results()).extracting(PageResult::pid).containsOnly(ProcessHandle.current().pid());
+        assertThat(out.results()).extracting(PageResult::virtual).containsOnly(true);
+        assertThat(out.results()).extracting(PageResult::threadName).allMatch(n -> n.startsWith("fetch-v-"));
+        assertThat(out.log()).contains("embedded in this JVM").contains("hosts per member: pid "
+                + ProcessHandle.current().pid() + ": 1 hosts");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -82,7 +82,13 @@ class WarcCrawlTest {
         Set<String> writers = files.stream()
                 .map(f -> f.getFileName().toString().replaceAll(".*-(\\w+)\\.warc\\.gz$", "$1"))
                 .collect(Collectors.toSet());
-        assertThat(writers).isEqualTo(mode == Mode.PROCESS ? Set.of("w1", "w2") : Set.of("main"));
+        // Cluster members each write their own files, named after their pid (members share no id space).
+        Set<String> expectedWriters = switch (mode) {
+            case PROCESS -> Set.of("w1", "w2");
+            case CLUSTER -> out.results().stream().map(r -> "w" + r.pid() % 1_000_000).collect(Collectors.toSet());
+            default -> Set.of("main");
+        };
+        assertThat(writers).isEqualTo(expectedWriters);
 
         Map<String, UrlRecords> archived = new LinkedHashMap<>();
         Map<String, Integer> responsesPerTarget = new HashMap<>();

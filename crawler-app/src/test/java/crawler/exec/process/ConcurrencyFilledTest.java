@@ -64,6 +64,9 @@ class ConcurrencyFilledTest {
             case VIRTUAL -> ThreadExecutor.virtualThreads(new HttpPageProcessor(fetch), collector);
             case PLATFORM -> ThreadExecutor.platformThreads(CONCURRENCY, new HttpPageProcessor(fetch), collector);
             case PROCESS -> new ProcessExecutor(ProcessConfig.of(WORKERS, CONCURRENCY / WORKERS), fetch, collector);
+            case CLUSTER -> new crawler.exec.cluster.ClusterExecutor(crawler.exec.cluster.ClusterConfig.embedded(),
+                    new crawler.protocol.ToWorker.Config(0, CONCURRENCY, fetch),
+                    crawler.frontier.PolitenessConfig.unlimited(), collector, System.err);
         };
     }
 }

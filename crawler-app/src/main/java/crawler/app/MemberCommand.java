@@ -1,0 +1,73 @@
+package crawler.app;
+
+import com.hazelcast.cluster.Address;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
+import crawler.exec.cluster.ClusterConfig;
+import crawler.exec.cluster.MemberRuntime;
+import crawler.exec.cluster.Members;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code crawler member}: one cluster member on this machine, running the batches of the hosts it
+ * owns for any crawl of its cluster, until it is stopped (Ctrl-C or SIGTERM: it leaves the
+ * cluster gracefully, its hosts moving to the other members).
+ */
+@Command(name = "member", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a cluster member for `crawl --mode cluster --join ...`, one per machine, until Ctrl-C.",
+            "Members trust each other (no TLS, no authentication): run them on a private network only."})
+final class MemberCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Option(names = "--join", paramLabel = "HOST[:PORT]", split = ",",
+            description = "members to join (repeatable or comma-separated); none = this is the first member")
+    List<String> join = new ArrayList<>();
+
+    @Option(names = "--interface", paramLabel = "ADDR",
+            description = "the one address to bind; 127.0.0.1 unless named (required to reach other machines)")
+    String bindInterface;
+
+    @Option(names = "--cluster-name", paramLabel = "NAME", defaultValue = "crawlbench",
+            description = "members and coordinators join only a cluster of this name (default: ${DEFAULT-VALUE})")
+    String clusterName;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "5701",
+            description = "first port tried; the next ones are tried if it is taken (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintStream err = System.err;
+        ClusterConfig cluster;
+        try {
+            cluster = ClusterConfig.of(clusterName, bindInterface, port, join);
+        } catch (IllegalArgumentException e) {
+            err.println("crawler: " + e.getMessage());
+            return CrawlCommand.EXIT_USAGE;
+        }
+        try (MemberRuntime runtime = new MemberRuntime(err)) {
+            HazelcastInstance member = Members.startData(cluster, runtime);
+            CountDownLatch stopped = new CountDownLatch(1);
+            member.getLifecycleService().addLifecycleListener(e -> {
+                if (e.getState() == LifecycleEvent.LifecycleState.SHUTDOWN) {
+                    stopped.countDown();
+                }
+            });
+            if (!member.getLifecycleService().isRunning()) {
+                stopped.countDown();
+            }
+            Address address = member.getCluster().getLocalMember().getAddress();
+            // One line on stdout when the member has joined, for scripts (and tests) to wait on.
+            System.out.printf("member pid %d ready at %s:%d in cluster %s with %d member(s)%n",
+                    ProcessHandle.current().pid(), address.getHost(), address.getPort(), cluster.clusterName(),
+                    member.getCluster().getMembers().size());
+            System.out.flush();
+            stopped.await();
+        }
+        return CrawlCommand.EXIT_OK;
+    }
+}

@@ -1,0 +1,107 @@
+package crawler.exec.cluster;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Where a Hazelcast member of the crawl listens and whom it joins. Immutable; checked when built.
+ *
+ * <p>Members trust each other completely (Hazelcast's community edition has no TLS and no
+ * authentication), so a member listens on one interface only, 127.0.0.1 unless the user names
+ * another. A configuration that would put a member on a non-loopback interface without the user
+ * naming that interface is refused here, before anything binds.
+ *
+ * @param clusterName   members join only a cluster of this name
+ * @param bindInterface the one address this member binds (never the wildcard)
+ * @param port          the first port tried; the next ones are tried if it is taken
+ * @param join          members to join, {@code HOST[:PORT]}; empty = this is the first member
+ * @param closed        no other member may join (the embedded default): TCP/IP joining is off
+ */
+public record ClusterConfig(String clusterName, String bindInterface, int port, List<String> join, boolean closed) {
+
+    public static final String LOOPBACK = "127.0.0.1";
+    public static final int DEFAULT_PORT = 5701;
+
+    public ClusterConfig {
+        Objects.requireNonNull(clusterName, "clusterName");
+        Objects.requireNonNull(bindInterface, "bindInterface");
+        join = List.copyOf(join);
+        if (closed && !join.isEmpty()) {
+            throw new IllegalArgumentException("a closed cluster joins nobody, but --join " + join + " was given");
+        }
+        if (clusterName.isBlank()) {
+            throw new IllegalArgumentException("--cluster-name must not be blank");
+        }
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("--cluster-port must be 1..65535, was " + port);
+        }
+        if (bindInterface.equals("0.0.0.0") || bindInterface.equals("::") || bindInterface.equals("*")) {
+            throw new IllegalArgumentException("--interface " + bindInterface + " would bind every interface;"
+                    + " members trust each other, so name the one private address they share");
+        }
+        for (String member : join) {
+            if (member.isBlank()) {
+                throw new IllegalArgumentException("--join needs HOST[:PORT], was blank");
+            }
+        }
+    }
+
+    /**
+     * The settings the user typed: the interface stays 127.0.0.1 unless {@code namedInterface} is
+     * given, and a cluster that can only be reached off this machine then fails here.
+     *
+     * @param namedInterface the --interface value, or null
+     * @throws IllegalArgumentException if a joined member is not on a loopback address and no
+     *                                  interface is named (a loopback member cannot reach it), or
+     *                                  the named interface is the wildcard
+     */
+    public static ClusterConfig of(String clusterName, String namedInterface, int port, List<String> join) {
+        if (namedInterface == null) {
+            for (String member : join) {
+                if (!isLoopback(hostOf(member))) {
+                    throw new IllegalArgumentException("--join " + member + " is not on this machine, and a member"
+                            + " binds only " + LOOPBACK + " unless --interface names a private address to bind"
+                            + " (members trust each other: see docs/cluster.md)");
+                }
+            }
+        }
+        return new ClusterConfig(clusterName, namedInterface == null ? LOOPBACK : namedInterface, port, join, false);
+    }
+
+    /**
+     * The default: one member inside the coordinator's JVM on 127.0.0.1, joining nothing, under a
+     * cluster name of its own so two crawls on one machine never merge into one cluster.
+     */
+    public static ClusterConfig embedded() {
+        return new ClusterConfig("crawl-" + UUID.randomUUID(), LOOPBACK, DEFAULT_PORT, List.of(), true);
+    }
+
+    /** True when this JVM's member is the first (or only) one: it joins nobody and owns data. */
+    public boolean standalone() {
+        return join.isEmpty();
+    }
+
+    static String hostOf(String member) {
+        String m = member.strip();
+        if (m.startsWith("[")) {
+            int end = m.indexOf(']');
+            return end < 0 ? m : m.substring(1, end);
+        }
+        int colon = m.lastIndexOf(':');
+        return colon > 0 && m.indexOf(':') == colon ? m.substring(0, colon) : m;
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false; // unknown: certainly not known to be this machine
+        }
+    }
+}

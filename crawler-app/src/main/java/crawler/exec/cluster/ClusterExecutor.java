@@ -1,0 +1,262 @@
+package crawler.exec.cluster;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.ExecutionCallback;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IExecutorService;
+import com.hazelcast.map.IMap;
+import crawler.exec.Batch;
+import crawler.exec.BatchExecutor;
+import crawler.exec.ResultListener;
+import crawler.frontier.PolitenessConfig;
+import crawler.page.ErrorKind;
+import crawler.page.PageError;
+import crawler.page.PageResult;
+import crawler.page.PageTask;
+import crawler.protocol.Codec;
+import crawler.protocol.FromWorker;
+import crawler.protocol.MalformedMessageException;
+import crawler.protocol.ToWorker;
+import crawler.url.UrlNormalizer;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Cluster mode: batches run on Hazelcast members, each host's URLs on the member that owns the
+ * host's key ({@code IExecutorService.submitToKeyOwner(batch, host)}), fetched there on virtual
+ * threads by the same page processor as in every other mode.
+ *
+ * <p>With a {@link ClusterConfig#standalone() standalone} config the one member runs inside this
+ * JVM; otherwise this JVM joins the cluster as a lite member that owns no data and runs no batch.
+ *
+ * <p>Exactly once: every URL handed out is outstanding here until its first result arrives; a
+ * second result for it (from a batch run again after its owner died) is dropped. Hazelcast runs a
+ * dead owner's batches again on the new owners by itself, and each URL's progress record lets the
+ * re-run answer pages already fetched without fetching them again. If a batch fails anyway, its
+ * outstanding URLs are sent again (records answer the fetched ones), at most {@value #MAX_ATTEMPTS}
+ * times, then reported as WORKER_CRASH. A record is deleted once its result has arrived here, so the
+ * progress map holds only the pages of batches still out.
+ *
+ * <p>Thread-safety: {@code submit}, {@code shutdown} and the watchdog's calls come from the
+ * coordinator's thread; batch replies arrive on Hazelcast's threads.
+ */
+public final class ClusterExecutor implements BatchExecutor {
+
+    static final int MAX_ATTEMPTS = 3;
+
+    private final HazelcastInstance local;
+    /** This JVM's member runtime when it is a data member (the embedded default); null when lite. */
+    private final MemberRuntime localRuntime;
+    private final IExecutorService executor;
+    private final IMap<String, String> progress;
+    private final String crawlId = UUID.randomUUID().toString();
+    private final String configLine;
+    private final int hostConcurrency;
+    private final long hostDelayNanos;
+    private final ResultListener listener;
+    private final PrintStream log;
+    private final Codec codec = new Codec();
+    private final AtomicLong tickets = new AtomicLong();
+    private final Map<String, Outstanding> outstanding = new ConcurrentHashMap<>();
+    private final Map<Long, Set<String>> hostsByPid = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicLong> pagesByPid = new ConcurrentHashMap<>();
+    private final Object drained = new Object();
+    private volatile boolean closed;
+
+    /** One URL handed out and not yet answered; {@code ticket} tells its hand-out from any later one. */
+    private record Outstanding(PageTask task, long ticket, String host) {
+    }
+
+    /**
+     * Starts (or joins) the cluster; returns once a data member is there to take batches.
+     *
+     * @param worker     the fetch settings every member's processor is built from
+     * @param politeness the per-host limits the owning members enforce
+     * @throws IllegalStateException if a joined cluster has no data member
+     */
+    public ClusterExecutor(ClusterConfig cluster, ToWorker.Config worker, PolitenessConfig politeness,
+                           ResultListener listener, PrintStream log) {
+        this.listener = listener;
+        this.log = log;
+        this.configLine = codec.encode(worker);
+        this.hostConcurrency = politeness.maxPerHost();
+        this.hostDelayNanos = politeness.minDelay().toNanos();
+        long started = System.nanoTime();
+        if (cluster.standalone()) {
+            localRuntime = new MemberRuntime(log);
+            local = Members.startData(cluster, localRuntime);
+        } else {
+            localRuntime = null;
+            local = Members.startLite(cluster);
+        }
+        List<Member> dataMembers = local.getCluster().getMembers().stream().filter(m -> !m.isLiteMember()).toList();
+        if (dataMembers.isEmpty()) {
+            local.shutdown();
+            throw new IllegalStateException("cluster " + cluster.clusterName() + " has no member to run batches: start"
+                    + " one with `crawler member --join ...` first (joined " + cluster.join() + ")");
+        }
+        this.executor = local.getExecutorService(Members.EXECUTOR);
+        this.progress = local.getMap(Members.PROGRESS_PREFIX + crawlId);
+        log.printf("crawler: cluster %s: %d member(s) %s, %s in %d ms%n", cluster.clusterName(), dataMembers.size(),
+                dataMembers.stream().map(m -> m.getAddress().getHost() + ":" + m.getAddress().getPort()).toList(),
+                localRuntime != null ? "embedded in this JVM" : "this coordinator joined as a lite member",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    @Override
+    public void submit(Batch batch) {
+        if (closed) {
+            throw new IllegalStateException("the cluster executor is shut down");
+        }
+        Map<String, List<Outstanding>> byHost = new LinkedHashMap<>();
+        for (PageTask t : batch.tasks()) {
+            String host = UrlNormalizer.hostKey(t.url());
+            Outstanding o = new Outstanding(t, tickets.getAndIncrement(), host);
+            outstanding.put(t.url(), o);
+            byHost.computeIfAbsent(host, h -> new ArrayList<>()).add(o);
+        }
+        byHost.forEach((host, items) -> send(host, items, 1));
+    }
+
+    private void send(String host, List<Outstanding> items, int attempt) {
+        FetchBatch task = new FetchBatch(crawlId, configLine, host, hostConcurrency, hostDelayNanos,
+                items.stream().map(Outstanding::task).toList(), items.stream().mapToLong(Outstanding::ticket).toArray());
+        executor.submitToKeyOwner(task, host, new ExecutionCallback<ArrayList<String>>() {
+            @Override
+            public void onResponse(ArrayList<String> lines) {
+                lines.forEach(ClusterExecutor.this::arrived);
+            }
+
+            @Override
+            public void onFailure(Throwable t) {
+                failed(host, items, attempt, t);
+            }
+        });
+    }
+
+    /** One result line from a member: delivered if its URL is still outstanding under that ticket. */
+    private void arrived(String line) {
+        FromWorker.ResultMessage message;
+        try {
+            message = (FromWorker.ResultMessage) codec.decodeFromWorker(line);
+        } catch (MalformedMessageException | ClassCastException e) {
+            log.println("crawler: cluster: ignoring a reply that is not a result: " + e.getMessage());
+            return;
+        }
+        PageResult result = message.result();
+        Outstanding o = outstanding.get(result.url());
+        progress.deleteAsync(FetchBatch.recordKey(message.batch(), result.url()));
+        if (o == null || o.ticket() != message.batch() || !outstanding.remove(result.url(), o)) {
+            return; // answered already (a batch run twice), or given up by the watchdog
+        }
+        hostsByPid.computeIfAbsent(result.pid(), p -> ConcurrentHashMap.newKeySet()).add(o.host());
+        pagesByPid.computeIfAbsent(result.pid(), p -> new AtomicLong()).incrementAndGet();
+        if (!closed) {
+            listener.onResult(result);
+        }
+        if (outstanding.isEmpty()) {
+            synchronized (drained) {
+                drained.notifyAll();
+            }
+        }
+    }
+
+    private void failed(String host, List<Outstanding> items, int attempt, Throwable cause) {
+        if (closed) {
+            return;
+        }
+        List<Outstanding> left = items.stream().filter(o -> outstanding.get(o.task().url()) == o).toList();
+        if (left.isEmpty()) {
+            return;
+        }
+        if (attempt < MAX_ATTEMPTS) {
+            log.printf("crawler: cluster: a batch of %s failed (%s); sending its %d unanswered URL(s) again%n",
+                    host, cause, left.size());
+            send(host, left, attempt + 1);
+            return;
+        }
+        for (Outstanding o : left) {
+            if (outstanding.remove(o.task().url(), o)) {
+                PageTask t = o.task();
+                listener.onResult(new PageResult(t.url(), t.url(), t.depth(), 0, null, 0, null, List.of(), null, 0, 0,
+                        attempt, new PageError(ErrorKind.WORKER_CRASH, "batch of " + host + " failed " + attempt
+                        + " times on the cluster: " + cause), 0, 0, null, false, null));
+            }
+        }
+    }
+
+    @Override
+    public Map<String, String> holders(Collection<String> urls) {
+        Map<String, String> holders = new TreeMap<>();
+        for (String url : urls) {
+            Outstanding o = outstanding.get(url);
+            if (o != null) {
+                Member owner = local.getPartitionService().getPartition(o.host()).getOwner();
+                holders.put(url, "batch of " + o.host() + " on member " + (owner == null ? "(none)" : owner.getAddress()));
+            }
+        }
+        return holders;
+    }
+
+    @Override
+    public void giveUp(Collection<String> urls) {
+        urls.forEach(outstanding::remove);
+    }
+
+    /** Members and the hosts and pages each fetched, for the log: imbalance shows here. */
+    String membersReport() {
+        return pagesByPid.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> "pid " + e.getKey() + ": " + hostsByPid.get(e.getKey()).size() + " hosts, "
+                        + e.getValue().get() + " pages")
+                .collect(Collectors.joining("; "));
+    }
+
+    @Override
+    public void shutdown(long graceMillis) {
+        if (closed) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
+        synchronized (drained) {
+            long left;
+            while (!outstanding.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(drained, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        closed = true; // anything later is abandoned work: no result for it
+        if (!pagesByPid.isEmpty()) {
+            log.println("crawler: cluster: hosts per member: " + membersReport());
+        }
+        try {
+            if (localRuntime == null && local.getLifecycleService().isRunning()) {
+                executor.executeOnAllMembers(new EndCrawl(crawlId));
+            }
+            if (local.getLifecycleService().isRunning()) {
+                progress.destroy();
+            }
+        } catch (RuntimeException e) {
+            log.println("crawler: cluster: could not tidy up the members after the crawl: " + e);
+        } finally {
+            local.shutdown();
+            if (localRuntime != null) {
+                localRuntime.close();
+            }
+        }
+    }
+}

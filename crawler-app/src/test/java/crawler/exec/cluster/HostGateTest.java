@@ -1,0 +1,39 @@
+package crawler.exec.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class HostGateTest {
+
+    @Test
+    void owner_letsNoMoreThanTheHostConcurrencyIn_untilOneLeaves() throws Exception {
+        HostGate gate = new HostGate();
+        gate.enter("a:80", 1, 0);
+        CountDownLatch second = new CountDownLatch(1);
+        Thread t = Thread.ofVirtual().start(() -> {
+            try {
+                gate.enter("a:80", 1, 0);
+                second.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        gate.enter("b:80", 1, 0); // another host is not held back
+        assertThat(second.await(200, TimeUnit.MILLISECONDS)).as("second request to a:80 while one is in").isFalse();
+        gate.exit("a:80");
+        assertThat(second.await(10, TimeUnit.SECONDS)).as("second request once the first left").isTrue();
+        t.join();
+    }
+
+    @Test
+    void unlimitedHost_neverBlocks() throws Exception {
+        HostGate gate = new HostGate();
+        for (int i = 0; i < 100; i++) {
+            gate.enter("a:80", 0, 0);
+        }
+        gate.exit("a:80");
+    }
+}
