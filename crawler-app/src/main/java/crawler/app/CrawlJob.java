@@ -99,8 +99,7 @@ public final class CrawlJob {
             Coordinator coordinator = new Coordinator(frontier, settings.pacing(), sink, Ticker.SYSTEM, log,
                     journal);
             onStart.accept(coordinator);
-            String mode = settings.mode().name().toLowerCase(java.util.Locale.ROOT);
-            return coordinator.run(executors, new CrawlRun(mode, settings.reportedWorkers(), settings.ignoreRobots()));
+            return coordinator.run(executors, new CrawlRun(settings.mode(), settings.reportedWorkers(), settings.ignoreRobots()));
         }
     }
 

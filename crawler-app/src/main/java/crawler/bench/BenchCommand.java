@@ -130,8 +130,9 @@ public final class BenchCommand implements Callable<Integer> {
     boolean wget2;
 
     @Option(names = "--seed", paramLabel = "N",
-            description = "shuffle each workload's cells with this seed (printed in the report; the same seed repeats the"
-                    + " order); default: workloads take turns, cheapest cell first, the same order every run")
+            description = "the order's seed: each mode's cells (one child JVM per mode) and the modes and cold cells are shuffled"
+                    + " with it; printed in the report, so the same seed repeats the order; 0: cheapest first, the same"
+                    + " order every run (default: a new seed each run)")
     Long seed;
 
     @Option(names = "--keep-runs", description = "keep each crawl's seeds, results, summary and log (in DIR/runs with --out)")
@@ -174,12 +175,13 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The order's seed: --seed, else 0 (no shuffle). The default order is fixed on purpose: when
-     * the budget cannot hold every cell, a random order would drop different cells each run, and
-     * with them different verdicts; workloads still take turns, so no workload always runs first.
+     * The order's seed: --seed, else a new one (printed): a fixed order would always run the same
+     * mode first (on a colder machine, a cooler fixture server) and the same level first in each
+     * child JVM. The budget holds the whole quick and default grids on an idle machine, so a
+     * random order does not decide which cells are dropped.
      */
     long orderSeed() {
-        return seed == null ? 0 : seed;
+        return seed != null ? seed : new java.util.SplittableRandom().nextLong(1, 1_000_000);
     }
 
     BenchConfig config() {

@@ -84,38 +84,6 @@ public final class BenchRunner {
     /** Time kept back from the budget for rendering and writing the report and leaving the JVM. */
     static final long REPORT_RESERVE_MILLIS = 1_500;
 
-    /**
-     * The order of a pass: workloads take turns, each offering its cheapest cell not run yet, so
-     * a budget too short for the grid still measures every workload, and the cheap cells first.
-     */
-    static List<BenchPlan.Planned> runOrder(List<BenchPlan.Planned> runnable, Budget budget) {
-        return runOrder(runnable, budget, 0);
-    }
-
-    /**
-     * As {@link #runOrder(List, Budget)}, but with a seed other than 0 each workload's cells are
-     * shuffled, so no mode always runs first (on a colder machine, a cooler fixture server); the
-     * seed is printed, and {@code --seed} repeats the order.
-     */
-    static List<BenchPlan.Planned> runOrder(List<BenchPlan.Planned> runnable, Budget budget, long seed) {
-        Map<Workload, java.util.Deque<BenchPlan.Planned>> byWorkload = new java.util.EnumMap<>(Workload.class);
-        List<BenchPlan.Planned> sorted = new ArrayList<>(runnable.stream()
-                .sorted(java.util.Comparator.comparingLong(p -> budget.firstRunMillis(p.cell()))).toList());
-        if (seed != 0) {
-            java.util.Collections.shuffle(sorted, new java.util.Random(seed));
-        }
-        sorted.forEach(p -> byWorkload.computeIfAbsent(p.cell().workload(), w -> new java.util.ArrayDeque<>()).add(p));
-        List<BenchPlan.Planned> order = new ArrayList<>();
-        while (order.size() < runnable.size()) {
-            for (java.util.Deque<BenchPlan.Planned> q : byWorkload.values()) {
-                if (!q.isEmpty()) {
-                    order.add(q.poll());
-                }
-            }
-        }
-        return order;
-    }
-
     /** Measured crawls a cell gets when the budget allows: a chaos cell checks correctness, once. */
     static int plannedRuns(Cell cell, int repeats) {
         return cell.workload() == Workload.CHAOS ? 1 : repeats;
@@ -160,34 +128,40 @@ public final class BenchRunner {
             Map<Cell, List<RunResult>> runs = new LinkedHashMap<>();
             Map<Cell, String> budgetSkips = new LinkedHashMap<>();
             Progress progress = new Progress(runnable.stream().mapToInt(p -> plannedRuns(p.cell(), config.repeats())).sum(), start);
-            List<BenchPlan.Planned> order = runOrder(runnable, budget, seed);
+            List<Schedule.Step> order = Schedule.of(runnable.stream().map(BenchPlan.Planned::cell).toList(),
+                    budget::firstRunMillis, seed);
             // The reference rows run last, on a fixture server the cells have warmed up; their few
             // seconds are kept back from the start, so a short budget still shows them.
             referenceReserve = references == null || !target.fixtureSite() ? 0
                     : references.reserveMillis(ReferenceRuns.levels(runnable.stream().map(BenchPlan.Planned::cell).toList()));
             for (int i = 0; i < order.size(); i++) {
-                Cell cell = order.get(i).cell();
-                // A cell's further runs must leave time for every later cell's first run, so a short
-                // budget measures each cell once before it measures any cell three times.
-                long reserve = referenceReserve
-                        + order.subList(i + 1, order.size()).stream().mapToLong(p -> budget.firstRunMillis(p.cell())).sum();
-                int planned = plannedRuns(cell, config.repeats());
-                if (!budget.admits(budget.firstRunMillis(cell), referenceReserve)) {
-                    budgetSkips.put(cell, String.format(Locale.ROOT, "budget: about %.0f s needed, %.0f s of --budget %s left",
-                            budget.firstRunMillis(cell) / 1000.0, budget.remainingMillis() / 1000.0, Fmt.duration(config.budget())));
-                    progress.skip(cell, planned, "skipped: budget");
+                Schedule.Step step = order.get(i);
+                // A cold cell's further runs must leave time for every later step's first run, so a
+                // short budget measures each cell once before it measures any cell three times.
+                long reserve = referenceReserve + order.subList(i + 1, order.size()).stream()
+                        .mapToLong(st -> budget.stepMillis(st.cells(), st.warm())).sum();
+                if (!budget.admits(budget.stepMillis(step.cells().subList(0, 1), step.warm()), referenceReserve)) {
+                    for (Cell cell : step.cells()) {
+                        budgetSkips.put(cell, String.format(Locale.ROOT, "budget: about %.0f s needed, %.0f s of --budget %s left",
+                                budget.firstRunMillis(cell) / 1000.0, budget.remainingMillis() / 1000.0, Fmt.duration(config.budget())));
+                        progress.skip(cell, plannedRuns(cell, config.repeats()), "skipped: budget");
+                    }
                     continue;
                 }
-                List<RunResult> measured = cell.workload().warm()
-                        ? runWarm(sites, cell, planned, budget, progress)
-                        : runCold(sites, cell, planned, reserve, budget, progress);
-                if (measured.isEmpty()) {
-                    budgetSkips.put(cell, String.format(Locale.ROOT, "budget: after its warm-up crawl, a run of about %.0f s"
-                            + " no longer fitted", budget.estimateMillis(cell) / 1000.0));
-                } else {
-                    runs.put(cell, measured);
+                Map<Cell, List<RunResult>> measured = step.warm()
+                        ? runWarm(sites, step.cells(), budget, progress)
+                        : Map.of(step.cells().getFirst(), runCold(sites, step.cells().getFirst(),
+                                plannedRuns(step.cells().getFirst(), config.repeats()), reserve, budget, progress));
+                for (Cell cell : step.cells()) {
+                    List<RunResult> m = measured.getOrDefault(cell, List.of());
+                    if (m.isEmpty()) {
+                        budgetSkips.put(cell, String.format(Locale.ROOT, "budget: after the warm-up crawl, a run of about %.0f s"
+                                + " no longer fitted", budget.estimateMillis(cell) / 1000.0));
+                    } else {
+                        runs.put(cell, m);
+                    }
+                    progress.skip(cell, plannedRuns(cell, config.repeats()) - m.size(), "not run: budget");
                 }
-                progress.skip(cell, planned - measured.size(), "not run: budget");
             }
             List<CellResult> cells = new ArrayList<>();
             for (BenchPlan.Planned p : plan) {
@@ -314,25 +288,41 @@ public final class BenchRunner {
         }
     }
 
-    /** Runs of a warm cell: one child JVM, a warm-up crawl, then up to {@code planned} measured runs. */
-    private List<RunResult> runWarm(Map<Long, FixtureServer> sites, Cell cell, int planned, Budget budget,
-                                    Progress progress) throws IOException, InterruptedException {
+    /**
+     * Runs of one mode's warm cells: one child JVM, each cell a leg with its own substrate and
+     * warm-up crawl, then up to {@code repeats} measured runs each.
+     */
+    private Map<Cell, List<RunResult>> runWarm(Map<Long, FixtureServer> sites, List<Cell> cells, Budget budget,
+                                               Progress progress) throws IOException, InterruptedException {
         Duration limit = crawlLimit(budget);
-        Crawl crawl = crawlOf(sites, cell);
-        WarmSession.Outcome outcome = new WarmSession(child, config.warmups(), gauge(sites, cell)).run(cell, crawl.seeds(), crawl.depth(), crawl.expected(), planned,
-                limit, config.pinning(),
-                r -> budget.admits(budget.estimateMillis(cell), referenceReserve),
+        List<WarmSession.Leg> legs = new ArrayList<>();
+        for (Cell cell : cells) {
+            Crawl crawl = crawlOf(sites, cell);
+            legs.add(new WarmSession.Leg(cell, crawl.seeds(), crawl.depth(), crawl.expected(), gauge(sites, cell),
+                    plannedRuns(cell, config.repeats())));
+        }
+        if (cells.size() > 1) {
+            say(cells.getFirst().substrate().label() + " session, one child JVM for " + cells.size() + " cells: "
+                    + String.join(", ", cells.stream().map(c -> c.workload().label() + " c=" + c.concurrency()
+                    + (c.workload() == Workload.CPU ? "" : " " + c.latencyMillis() + " ms")).toList()));
+        }
+        WarmSession.Outcome outcome = new WarmSession(child, config.warmups()).run(legs, limit, config.pinning(),
+                (cell, r) -> budget.admits(budget.estimateMillis(cell), referenceReserve) ? WarmSession.Word.GO : WarmSession.Word.STOP,
                 r -> {
                     budget.recordWarmRun(r);
                     progress.ran(r);
                 });
         budget.recordSession(outcome);
         if (outcome.setupMillis() >= 0) {
-            say(String.format(Locale.ROOT, "         (that child JVM: %.1f s to start and build the substrate%s; %.1f s to exit)",
+            say(String.format(Locale.ROOT, "         (that child JVM: %.1f s to start and build its first substrate%s; %.1f s to exit)",
                     outcome.setupMillis() / 1000.0, config.warmups() == 0 ? "" : ", then the unmeasured warm-up",
                     outcome.exitMillis() / 1000.0));
         }
-        return outcome.runs().stream().map(r -> cutShort(r, limit)).toList();
+        Map<Cell, List<RunResult>> out = new LinkedHashMap<>();
+        for (Cell cell : cells) {
+            out.put(cell, outcome.of(cell).stream().map(r -> cutShort(r, limit)).toList());
+        }
+        return out;
     }
 
     /** Runs of a cold cell: each its own child JVM. */

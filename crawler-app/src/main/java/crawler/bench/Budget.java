@@ -91,6 +91,24 @@ final class Budget {
         return overheadMillis(cell) + workerStartMillis(cell) + warmups * warmupMillis(cell, crawl) + runs * crawl;
     }
 
+    /**
+     * Expected cost of a step up to the end of each cell's first run: a warm session of these
+     * cells (one child JVM; each cell its substrate, its warm-up and one run), or one cold run.
+     */
+    long stepMillis(java.util.List<Cell> cells, boolean warm) {
+        if (!warm) {
+            return cells.stream().mapToLong(this::estimateMillis).sum();
+        }
+        long total = overheadMillis(cells.getFirst());
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i);
+            long crawl = lastRunMillis.getOrDefault(c, crawlMillis(c));
+            total += workerStartMillis(c) + warmups * Math.round((double) crawl * WarmSession.warmupPages(c, i == 0) / c.pages())
+                    + crawl;
+        }
+        return total;
+    }
+
     /** A warm-up crawl of the cell, taken to cost its share of a whole crawl by pages. */
     private static long warmupMillis(Cell cell, long crawlMillis) {
         return Math.round((double) crawlMillis * WarmSession.warmupPages(cell) / cell.pages());

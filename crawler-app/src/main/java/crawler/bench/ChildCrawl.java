@@ -1,6 +1,8 @@
 package crawler.bench;
 
+import crawler.app.CrawlArgs;
 import crawler.report.CrawlSummary;
+import crawler.report.StopReason;
 import crawler.startup.CrawlJvmOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -202,9 +203,8 @@ final class ChildCrawl {
 
     List<String> command(Cell cell, Path seedFile, int depth, Path results, Path summary, Duration limit) {
         List<String> cmd = javaCommand("crawl");
-        cmd.addAll(List.of("--seeds", seedFile.toString(), "-d", Integer.toString(depth),
-                "-o", results.toString(), "--summary", summary.toString(), "-q"));
-        cmd.addAll(crawlOptions(cell, limit));
+        cmd.addAll(List.of("--seeds", seedFile.toString(), "-o", results.toString(), "--summary", summary.toString(), "-q"));
+        cmd.addAll(crawlArgs(cell, depth, limit).argv());
         return cmd;
     }
 
@@ -225,25 +225,11 @@ final class ChildCrawl {
 
     /**
      * The crawl options every measured crawl gets, cold or warm: the cell's substrate and pacing,
-     * politeness off (the site is ours), the time limit.
+     * politeness off (the site is ours), the time limit, the chaos cell's worker kills.
      */
-    static List<String> crawlOptions(Cell cell, Duration limit) {
-        List<String> cmd = new ArrayList<>(List.of(
-                "--mode", cell.substrate().mode().name().toLowerCase(Locale.ROOT),
-                "-c", Integer.toString(cell.concurrency()),
-                "--batch-size", Integer.toString(cell.batchSize()),
-                "--cpu-work", Integer.toString(cell.cpuWork()),
-                "--host-concurrency", "0", "--host-delay", "0ms", "--ignore-crawl-delay", "--max-pages", "0",
-                "--max-time", limit.toMillis() + "ms"));
-        if (cell.workers() > 0) {
-            cmd.add("--workers");
-            cmd.add(Integer.toString(cell.workers()));
-        }
-        if (cell.killWorkerEvery() > 0) {
-            cmd.add("--chaos");
-            cmd.add("kill-worker=" + cell.killWorkerEvery());
-        }
-        return cmd;
+    static CrawlArgs crawlArgs(Cell cell, int depth, Duration limit) {
+        return CrawlArgs.unthrottled(cell.substrate().mode(), cell.concurrency(), cell.workers(), cell.batchSize(), depth,
+                cell.cpuWork(), limit).withChaos(cell.killWorkerEvery(), 0, 0);
     }
 
     static RunResult read(Cell cell, int repeat, Path summaryFile, Path results, Set<String> expected,
@@ -255,8 +241,8 @@ final class ChildCrawl {
         RunResult r = new RunResult(cell, repeat, null, s.wallMillis(), childMillis, pages, s.failed(), urls.size(), digest(urls),
                 s.pids().size(), threads, s.workerStartupMillis(), usage, s.workerDeaths(), s.requeued(), -1,
                 s.workerFirstResultMillis(), -1);
-        String stop = s.stopReason();
-        if (!stop.equals("COMPLETE")) {
+        StopReason stop = s.stopReason();
+        if (stop != StopReason.COMPLETE) {
             return r.withFailure("crawl stopped: " + stop + " (" + pages + " pages)");
         }
         if (expected != null && !urls.equals(expected)) {

@@ -222,7 +222,7 @@ public final class IsolationScenario {
         if (survived) {
             crawler.report.CrawlSummary s = ChildCrawl.summary(summary);
             deaths = s.workerDeaths();
-            note = "crawl " + s.stopReason().toLowerCase(Locale.ROOT) + (deaths > 0 ? ", " + s.workerStarts() + " worker starts" : "");
+            note = "crawl " + s.stopReason().name().toLowerCase(Locale.ROOT) + (deaths > 0 ? ", " + s.workerStarts() + " worker starts" : "");
         } else if (timedOut) {
             note = "still running at the timeout; killed. " + lastWords(stderr);
         } else {

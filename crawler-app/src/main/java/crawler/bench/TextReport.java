@@ -51,11 +51,12 @@ public final class TextReport {
     /** How the runs were made, in one line. */
     static String method(BenchResult r) {
         String warm = r.warmups() == 0
-                ? "I/O, CPU and sweep cells: one child JVM each, no warm-up crawl (cold: JIT warm-up included)"
-                : "I/O, CPU and sweep cells: one child JVM each, " + (r.warmups() == 1 ? "one unmeasured warm-up crawl"
-                : r.warmups() + " unmeasured warm-up crawls") + ", then the measured runs on the same warm substrate";
-        return warm + "; start-up and chaos: a cold child JVM per run" + (r.probes().seed() == 0 ? ""
-                : "; cells of each workload in shuffled order, --seed " + r.probes().seed());
+                ? "I/O, CPU and sweep cells: one child JVM per mode, each cell on a fresh substrate with no warm-up crawl (cold)"
+                : "I/O, CPU and sweep cells: one child JVM per mode, each cell on a substrate of its own, "
+                + (r.warmups() == 1 ? "one unmeasured warm-up crawl" : r.warmups() + " unmeasured warm-up crawls")
+                + ", then the measured runs on it";
+        return warm + "; start-up and chaos: a cold child JVM per run" + (r.probes().seed() == 0 ? "; cheapest first"
+                : "; modes, and cells within each mode, in shuffled order: --seed " + r.probes().seed() + " repeats it");
     }
 
     /** How long the bench took and how busy the machine was: other work shares the cores with the crawls. */

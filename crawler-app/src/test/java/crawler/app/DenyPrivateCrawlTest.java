@@ -41,7 +41,7 @@ class DenyPrivateCrawlTest {
         assertThat(out.results()).extracting(PageResult::url).containsExactlyInAnyOrder(page, site.baseUrl());
         // 127.0.0.1:PORT/ and /l1/p1.html, [::1]:PORT, 10.0.0.1, 192.168.1.1, 172.16.0.1:8080, 169.254.169.254
         assertThat(out.summary().admissions()).containsEntry("DENIED_PRIVATE", 7L);
-        assertThat(out.summary().stopReason()).isEqualTo("COMPLETE");
+        assertThat(out.summary().stopReason()).isEqualTo(crawler.report.StopReason.COMPLETE);
     }
 
     @Test

@@ -132,26 +132,6 @@ class BudgetTest {
     }
 
     @Test
-    void runOrder_letsWorkloadsTakeTurns_cheapestCellFirst() {
-        Budget b = budget(Duration.ofSeconds(45));
-        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.quick(), true);
-        List<String> order = BenchRunner.runOrder(plan, b).stream()
-                .map(p -> p.cell().workload().label() + " " + p.cell().substrate().label() + " " + p.cell().concurrency()).toList();
-        assertThat(order).containsExactly("io virtual 25", "cpu platform 1", "latency virtual 50", "chaos process 20",
-                "io virtual 5", "cpu platform 2", "io process 25", "cpu process-1t 1", "io process 5", "cpu process-1t 2");
-    }
-
-    @Test
-    void runOrder_withASeed_shufflesEachWorkload_theSameWayEachTime_andKeepsEveryCell() {
-        Budget b = budget(Duration.ofSeconds(45));
-        List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.quick(), true);
-        List<BenchPlan.Planned> once = BenchRunner.runOrder(plan, b, 7);
-        assertThat(BenchRunner.runOrder(plan, b, 7)).isEqualTo(once);
-        assertThat(once).containsExactlyInAnyOrderElementsOf(plan);
-        assertThat(once.getFirst().cell().workload()).as("workloads still take turns").isEqualTo(Workload.IO);
-    }
-
-    @Test
     void overhead_isTheMeanSeenPerKindOfSubstrate_andAChaosCrawlTeachesNothingButItsOwnTime() {
         Budget b = budget(Duration.ofSeconds(45));
         b.record(run(startup(Substrate.PLATFORM), 1_000, 4_000));

@@ -47,8 +47,8 @@ class WarmSessionTest {
     void everyRun_crawlsTheWholeSeedList_inTheSameChildJvm() throws Exception {
         List<String> seeds = site.manifest().sitemapUrls().subList(0, 30);
         List<RunResult> told = new ArrayList<>();
-        WarmSession.Outcome o = session().run(cell(Substrate.VIRTUAL), seeds, 0, new HashSet<>(seeds), 2,
-                Duration.ofSeconds(60), true, r -> true, told::add);
+        WarmSession.Outcome o = session().run(List.of(leg(cell(Substrate.VIRTUAL), seeds, 2)), Duration.ofSeconds(60), true,
+                GO, told::add);
 
         assertThat(o.runs()).hasSize(2).allSatisfy(r -> {
             assertThat(r.failed()).as(String.valueOf(r.failure())).isFalse();
@@ -66,11 +66,31 @@ class WarmSessionTest {
     }
 
     @Test
+    void severalCells_runInOneChildJvm_eachOnASubstrateOfItsOwn_andNextSkipsTheRestOfALeg() throws Exception {
+        List<String> seeds = site.manifest().sitemapUrls().subList(0, 30);
+        Cell low = new Cell(Workload.IO, Substrate.PLATFORM, 2, 4, 0, 0, 20);
+        Cell high = new Cell(Workload.IO, Substrate.PLATFORM, 6, 4, 0, 0, 30);
+        List<String> asked = new ArrayList<>();
+        WarmSession.Outcome o = session().run(List.of(leg(low, seeds.subList(0, 20), 3), leg(high, seeds, 2)),
+                Duration.ofSeconds(60), false, (c, r) -> {
+                    asked.add(c.concurrency() + "/" + r);
+                    return c == low && r == 2 ? WarmSession.Word.NEXT : WarmSession.Word.GO;
+                }, r -> { });
+
+        assertThat(asked).containsExactly("2/1", "2/2", "6/1", "6/2");
+        assertThat(o.runs()).extracting(r -> r.cell().concurrency()).containsExactly(2, 6, 6);
+        assertThat(o.runs()).allSatisfy(r -> assertThat(r.failed()).as(String.valueOf(r.failure())).isFalse());
+        assertThat(o.of(low)).singleElement().extracting(RunResult::urlCount).isEqualTo(20);
+        assertThat(o.of(high)).allSatisfy(r -> assertThat(r.urlCount()).isEqualTo(30));
+        assertThat(coordinatorPid(low, 1)).as("one JVM for both cells").isEqualTo(coordinatorPid(high, 2));
+        assertThat(work.resolve(high.key() + "-warm-warmup1.summary.json")).as("each leg warms its own substrate").exists();
+    }
+
+    @Test
     void processMode_keepsItsWorkers_acrossRuns() throws Exception {
         List<String> seeds = site.manifest().sitemapUrls().subList(0, 30);
         Cell cell = cell(Substrate.PROCESS);
-        WarmSession.Outcome o = session().run(cell, seeds, 0, new HashSet<>(seeds), 2, Duration.ofSeconds(60), false,
-                r -> true, r -> { });
+        WarmSession.Outcome o = session().run(List.of(leg(cell, seeds, 2)), Duration.ofSeconds(60), false, GO, r -> { });
 
         assertThat(o.runs()).hasSize(2).allSatisfy(r -> assertThat(r.failed()).as(String.valueOf(r.failure())).isFalse());
         assertThat(workerPids(cell, 1)).hasSize(2).isEqualTo(workerPids(cell, 2));
@@ -82,8 +102,8 @@ class WarmSessionTest {
     void withoutWarmUp_theFirstRunIsCold_andEveryRunStillReportsTheWorkersStartUp() throws Exception {
         List<String> seeds = site.manifest().sitemapUrls().subList(0, 30);
         Cell cell = cell(Substrate.PROCESS);
-        WarmSession.Outcome o = new WarmSession(ChildCrawl.ofThisJvm(work, Duration.ofSeconds(60)), 0).run(cell, seeds, 0,
-                new HashSet<>(seeds), 2, Duration.ofSeconds(60), false, r -> true, r -> { });
+        WarmSession.Outcome o = new WarmSession(ChildCrawl.ofThisJvm(work, Duration.ofSeconds(60)), 0)
+                .run(List.of(leg(cell, seeds, 2)), Duration.ofSeconds(60), false, GO, r -> { });
 
         assertThat(o.runs()).hasSize(2).allSatisfy(r -> {
             assertThat(r.failed()).as(String.valueOf(r.failure())).isFalse();
@@ -95,8 +115,8 @@ class WarmSessionTest {
     @Test
     void aRunTheBudgetRefuses_isNotCrawled() throws Exception {
         List<String> seeds = site.manifest().sitemapUrls().subList(0, 30);
-        WarmSession.Outcome o = session().run(cell(Substrate.PLATFORM), seeds, 0, new HashSet<>(seeds), 3,
-                Duration.ofSeconds(60), false, r -> r == 1, r -> { });
+        WarmSession.Outcome o = session().run(List.of(leg(cell(Substrate.PLATFORM), seeds, 3)), Duration.ofSeconds(60), false,
+                (c, r) -> r == 1 ? WarmSession.Word.GO : WarmSession.Word.STOP, r -> { });
 
         assertThat(o.runs()).hasSize(1);
         assertThat(o.runs().getFirst().failed()).isFalse();
@@ -106,8 +126,8 @@ class WarmSessionTest {
     @Test
     void aFirstRunTheBudgetRefuses_leavesNoRun_butTheSetUpTime() throws Exception {
         List<String> seeds = site.manifest().sitemapUrls().subList(0, 30);
-        WarmSession.Outcome o = session().run(cell(Substrate.VIRTUAL), seeds, 0, new HashSet<>(seeds), 3,
-                Duration.ofSeconds(60), false, r -> false, r -> { });
+        WarmSession.Outcome o = session().run(List.of(leg(cell(Substrate.VIRTUAL), seeds, 3)), Duration.ofSeconds(60), false,
+                (c, r) -> WarmSession.Word.STOP, r -> { });
 
         assertThat(o.runs()).isEmpty();
         assertThat(o.setupMillis()).isPositive();
@@ -119,16 +139,23 @@ class WarmSessionTest {
         Cell cell = cell(Substrate.VIRTUAL);
         ChildCrawl broken = new ChildCrawl(ChildCrawl.ofThisJvm(work, Duration.ofSeconds(60)).javaCommand("x").getFirst(),
                 "/nonexistent.jar", work, Duration.ofSeconds(60), Duration.ofMillis(50), ProcFs.system());
-        WarmSession.Outcome o = new WarmSession(broken, 1).run(cell, List.of("http://127.0.0.1:1/"), 0, null, 2,
-                Duration.ofSeconds(20), false, r -> true, r -> { });
+        WarmSession.Outcome o = new WarmSession(broken, 1).run(
+                List.of(new WarmSession.Leg(cell, List.of("http://127.0.0.1:1/"), 0, null, SiteGauge.NOT_MEASURED, 2)),
+                Duration.ofSeconds(20), false, GO, r -> { });
 
         assertThat(o.runs()).hasSize(1);
-        assertThat(o.runs().getFirst().failure()).contains("child ended before 'ready 1'");
+        assertThat(o.runs().getFirst().failure()).contains("child ended before 'ready 1 1'");
         assertThat(o.setupMillis()).isEqualTo(-1);
     }
 
+    private static final WarmSession.Pacer GO = (c, r) -> WarmSession.Word.GO;
+
     private WarmSession session() {
-        return new WarmSession(ChildCrawl.ofThisJvm(work, Duration.ofSeconds(60)), 1, SiteGauge.of(site));
+        return new WarmSession(ChildCrawl.ofThisJvm(work, Duration.ofSeconds(60)), 1);
+    }
+
+    private static WarmSession.Leg leg(Cell cell, List<String> seeds, int runs) {
+        return new WarmSession.Leg(cell, seeds, 0, new HashSet<>(seeds), SiteGauge.of(site), runs);
     }
 
     private long coordinatorPid(Cell cell, int run) throws IOException {

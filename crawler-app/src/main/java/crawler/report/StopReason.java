@@ -1,4 +1,4 @@
-package crawler.coord;
+package crawler.report;
 
 /** Why a crawl ended. */
 public enum StopReason {
