@@ -1,5 +1,7 @@
 package crawler.bench;
 
+import crawler.app.Converters;
+import crawler.fixtures.Latency;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -27,8 +29,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--full", description = "every workload (sweeps, c=10000 too), three runs per cell, --budget 10m")
     boolean full;
 
-    @Option(names = "--budget", paramLabel = "DURATION", converter = BudgetConverter.class,
-            description = "time limit of the whole bench, e.g. 90s, 3m, 2m30s (default: 3m; --quick: 75s; --full: 10m); crawls that"
+    @Option(names = "--budget", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            description = "time limit of the whole bench, e.g. 90, 90s, 3m, 2m30s (default: 3m; --quick: 75s; --full: 10m); crawls that"
                     + " would end after it are not started and are reported as skipped: budget")
     Duration budget;
 
@@ -74,17 +76,21 @@ public final class BenchCommand implements Callable<Integer> {
                     + " --quick: 5,25)")
     List<Integer> levels;
 
-    @Option(names = "--latency", paramLabel = "MS", description = "I/O-bound latency in ms (default: 100; --quick: 200)")
-    Long latency;
+    @Option(names = "--latency", paramLabel = "LATENCY", converter = FixedLatencyConverter.class,
+            description = "latency of the I/O-bound site: a duration (100ms, 0.1s) or fixed:100ms, as demo and serve-fixtures"
+                    + " take it; only a fixed latency has an ideal time (default: 100ms; --quick: 200ms)")
+    Duration latency;
 
     @Option(names = "--rounds", paramLabel = "N",
-            description = "I/O-bound pages per cell = concurrency x N, within --min-pages and --max-pages (default: 2)")
+            description = "I/O-bound pages per cell = concurrency x N, within --min-cell-pages and --max-cell-pages (default: 2)")
     Integer rounds;
 
-    @Option(names = "--min-pages", paramLabel = "N", description = "fewest pages of an I/O-bound cell (default: 20)")
+    @Option(names = "--min-cell-pages", paramLabel = "N", description = "fewest pages of an I/O-bound cell (default: 20)")
     Integer minPages;
 
-    @Option(names = "--max-pages", paramLabel = "N", description = "most pages of an I/O-bound cell (default: 10000; --quick: 1000)")
+    // Not --max-pages: crawl's --max-pages caps one crawl, this sizes a cell's seed list.
+    @Option(names = "--max-cell-pages", paramLabel = "N",
+            description = "most pages of an I/O-bound cell (default: 10000; --quick: 1000)")
     Integer maxPages;
 
     @Option(names = "--cpu-units", paramLabel = "LIST", split = ",", description = "units of the CPU-bound workload (default: 1,2)")
@@ -96,10 +102,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cpu-work", paramLabel = "ROUNDS", description = "SHA-256 rounds per page in the CPU-bound workload (default: 1500)")
     Integer cpuWork;
 
-    @Option(names = "--sweep-latencies", paramLabel = "LIST", split = ",",
-            description = "latencies in ms of the latency sweep, virtual threads and process mode at c=100 (default: 0 with the default run and --quick, 0,200,1000 with --full;"
+    @Option(names = "--sweep-latencies", paramLabel = "LIST", split = ",", converter = FixedLatencyConverter.class,
+            description = "latencies of the latency sweep, virtual threads and process mode at c=100, e.g. 0,200ms,1s (default: 0 with the default run and --quick, 0,200ms,1s with --full;"
                     + " its 0 ms cell is the ceiling claim 4 is judged against)")
-    List<Long> sweepLatencies;
+    List<Duration> sweepLatencies;
 
     @Option(names = "--batch-sizes", paramLabel = "LIST", split = ",", description = "batch sizes of the batch sweep (default: 1,128; the sweep runs with --full or --workloads batch)")
     List<Integer> batchSizes;
@@ -112,8 +118,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "process cells needing more worker JVMs are skipped and say so (default: 4; --quick: 2)")
     Integer maxWorkers;
 
-    @Option(names = "--max-time", paramLabel = "SECONDS", description = "time limit of each child crawl (default: 40; --quick: 20)")
-    Integer maxTimeSeconds;
+    @Option(names = "--max-time", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            description = "time limit of each child crawl, as crawl --max-time takes it: 40, 40s, 1m (default: 40s; --quick: 20s)")
+    Duration maxTime;
 
     @Option(names = "--pinning", negatable = true,
             description = "record JFR jdk.VirtualThreadPinned in every crawl JVM (all modes alike) and count it for the"
@@ -121,7 +128,7 @@ public final class BenchCommand implements Callable<Integer> {
     Boolean pinning;
 
     @Option(names = "--kill-worker-every", paramLabel = "N",
-            description = "the chaos crawl (process mode) SIGKILLs a worker after every N results (default: 100; --quick: 60)")
+            description = "the chaos crawl (process mode) SIGKILLs a worker after every N results (default: 100; --quick: 30)")
     Integer killWorkerEvery;
 
     @Option(names = "--wget2", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -200,25 +207,45 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<Workload> w = workloads == null ? c.workloads() : workloads.stream().map(BenchCommand::workload).toList();
         c = c.withGrid(w, levels == null ? c.ioLevels() : levels);
-        c = c.withIo(latency == null ? c.ioLatencyMillis() : latency, rounds == null ? c.ioRounds() : rounds,
+        c = c.withIo(latency == null ? c.ioLatencyMillis() : latency.toMillis(), rounds == null ? c.ioRounds() : rounds,
                 minPages == null ? c.ioMinPages() : minPages, maxPages == null ? c.ioMaxPages() : maxPages);
         c = c.withCpu(cpuUnits == null ? c.cpuUnits() : cpuUnits, cpuPages == null ? c.cpuPages() : cpuPages,
                 cpuWork == null ? c.cpuWork() : cpuWork);
-        c = c.withSweeps(c.sweepConcurrency(), sweepLatencies == null ? c.sweepLatenciesMillis() : sweepLatencies,
+        c = c.withSweeps(c.sweepConcurrency(), sweepLatencies == null ? c.sweepLatenciesMillis() : sweepLatencies.stream().map(Duration::toMillis).toList(),
                 c.sweepRounds(), batchSizes == null ? c.batchSizes() : batchSizes, c.batchPages());
         c = c.withLimits(maxPlatformThreads == null ? c.maxPlatformThreads() : maxPlatformThreads,
                 maxWorkers == null ? c.maxWorkers() : maxWorkers,
-                maxTimeSeconds == null ? c.maxTime() : Duration.ofSeconds(maxTimeSeconds));
+                maxTime == null ? c.maxTime() : maxTime);
         if (pinning != null) {
             c = c.withPinning(pinning);
         }
         if (budget != null) {
+            if (!budget.isPositive()) {
+                throw new IllegalArgumentException("--budget must be above zero, was " + Fmt.duration(budget));
+            }
             c = c.withBudget(budget);
         }
         if (killWorkerEvery != null) {
             c = c.withChaos(c.chaosConcurrency(), c.chaosPages(), killWorkerEvery);
         }
         return c;
+    }
+
+    /**
+     * A bench latency: as {@code demo} and {@code serve-fixtures} take one ({@link Converters#latency}),
+     * but fixed or none only, since the ideal time and claim 4 need every response to take the same
+     * time.
+     */
+    static final class FixedLatencyConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return switch (Converters.latency(value)) {
+                case Latency.None none -> Duration.ZERO;
+                case Latency.Fixed fixed -> fixed.d();
+                default -> throw new picocli.CommandLine.TypeConversionException("'" + value + "': the bench needs a fixed"
+                        + " latency (a duration such as 200ms, or fixed:200ms), since only then is the ideal time exact");
+            };
+        }
     }
 
     private static Workload workload(String s) {

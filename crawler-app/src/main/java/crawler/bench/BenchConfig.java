@@ -106,6 +106,11 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
         if (maxTime.isNegative() || maxTime.isZero()) {
             throw new IllegalArgumentException("maxTime must be > 0, was " + maxTime);
         }
+        if (ioLatencyMillis >= maxTime.toMillis()) {
+            // A bare number is seconds in every duration flag: --latency 200 asks for 200 s.
+            throw new IllegalArgumentException("the I/O latency (" + ioLatencyMillis + " ms"
+                    + ") must be below each crawl's --max-time (" + Fmt.duration(maxTime) + "); for milliseconds write e.g. 200ms");
+        }
     }
 
     /**
