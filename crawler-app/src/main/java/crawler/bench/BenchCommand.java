@@ -168,13 +168,14 @@ public final class BenchCommand implements Callable<Integer> {
                 DirTree.delete(work);
             }
         }
+        JudgedBench judged = JudgedBench.of(result);
         if (json) {
-            System.out.print(JsonReport.render(result));
+            System.out.print(JsonReport.render(judged));
         } else {
-            System.out.print(TextReport.render(result));
+            System.out.print(TextReport.render(judged));
         }
         if (out != null) {
-            BenchFiles.write(out, result);
+            BenchFiles.write(out, judged);
             (json ? err : System.out).println("\nwrote " + BenchFiles.NAMES + " to " + out.toAbsolutePath());
         }
         boolean anyFailed = result.cells().stream().anyMatch(c -> !c.skipped() && !c.ok());

@@ -13,12 +13,13 @@ public final class BenchFiles {
     private BenchFiles() {
     }
 
-    public static void write(Path dir, BenchResult r) throws IOException {
+    public static void write(Path dir, JudgedBench judged) throws IOException {
+        BenchResult r = judged.result();
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("results.csv"), RawRows.csv(r), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("results.json"), JsonReport.render(r), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("summary.md"), MarkdownReport.render(r), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("report.html"), HtmlReport.render(r), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("results.json"), JsonReport.render(judged), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("summary.md"), MarkdownReport.render(judged), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.html"), HtmlReport.render(judged), StandardCharsets.UTF_8);
         // summary.md shows them as images: Markdown cannot inline SVG.
         for (var e : ClaimCharts.of(r).entrySet()) {
             Files.writeString(dir.resolve(ClaimCharts.fileName(e.getKey())), e.getValue().svg(), StandardCharsets.UTF_8);

@@ -20,7 +20,8 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    public static String render(BenchResult r) {
+    public static String render(JudgedBench judged) {
+        BenchResult r = judged.result();
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>crawlbench: threads versus processes</title>\n")
                 .append("<style>body{font-family:sans-serif;max-width:1180px;margin:1em auto;padding:0 1em;color:#222}")
@@ -36,7 +37,7 @@ public final class HtmlReport {
         b.append("<h2>The seed's claims</h2>\n<table><tr><th>#</th><th>claim</th><th>verdict</th><th>evidence</th><th>rule</th>"
                 + "<th>chart</th></tr>\n");
         Map<Integer, SvgChart> claimCharts = ClaimCharts.of(r);
-        for (Verdict v : Verdicts.of(r)) {
+        for (Verdict v : judged.verdicts()) {
             b.append("<tr class=\"").append(v.outcome().label().replace(' ', '-')).append("\"><td>").append(v.claim())
                     .append("</td><td>").append(Svg.escape(v.text())).append("</td><td>").append(v.outcome().label())
                     .append("</td><td>").append(Svg.escape(v.evidence())).append("</td><td class=\"rule\">").append(Svg.escape(v.rule()))

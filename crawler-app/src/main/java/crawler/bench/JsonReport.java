@@ -55,7 +55,8 @@ public final class JsonReport {
         return m;
     }
 
-    public static String render(BenchResult r) {
+    public static String render(JudgedBench judged) {
+        BenchResult r = judged.result();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("machine", r.machine());
         doc.put("target", r.target());
@@ -123,7 +124,7 @@ public final class JsonReport {
         if (r.probes().threadFault() != null) {
             doc.put("threadFault", r.probes().threadFault());
         }
-        doc.put("verdicts", Verdicts.of(r));
+        doc.put("verdicts", judged.verdicts());
         doc.put("runs", RawRows.of(r));
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";

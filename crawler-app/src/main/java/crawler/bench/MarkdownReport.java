@@ -6,7 +6,8 @@ public final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    public static String render(BenchResult r) {
+    public static String render(JudgedBench judged) {
+        BenchResult r = judged.result();
         StringBuilder b = new StringBuilder("# crawlbench: threads versus processes\n\n");
         b.append("Crawled the ").append(r.target()).append(" on ").append(r.machine().describe()).append("; ")
                 .append(r.repeats()).append(r.repeats() == 1 ? " run" : " runs").append(" per cell, median with min-max. ")
@@ -17,7 +18,7 @@ public final class MarkdownReport {
             }
         }
         b.append("## The seed's claims\n\nRaw rows: [results.csv](results.csv), [results.json](results.json).\n\n");
-        for (Verdict v : Verdicts.of(r)) {
+        for (Verdict v : judged.verdicts()) {
             b.append("### ").append(v.claim()).append(". ").append(v.outcome().label()).append(": ").append(v.text()).append("\n\n")
                     .append("![claim ").append(v.claim()).append(" chart](").append(ClaimCharts.fileName(v.claim())).append(")\n\n")
                     .append(v.evidence()).append("\n\n").append("*Rule:* ").append(v.rule()).append("\n\n");

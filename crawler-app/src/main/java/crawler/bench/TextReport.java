@@ -15,7 +15,8 @@ public final class TextReport {
     private TextReport() {
     }
 
-    public static String render(BenchResult r) {
+    public static String render(JudgedBench judged) {
+        BenchResult r = judged.result();
         StringBuilder b = new StringBuilder();
         b.append("bench on the ").append(r.target()).append(": ").append(r.machine().describe()).append(", ")
                 .append(r.repeats()).append(r.repeats() == 1 ? " run" : " runs").append(" per cell (median, min-max)\n")
@@ -33,7 +34,7 @@ public final class TextReport {
                 "highest throughput measured: %s pages/s (crawler and fixture site share %d cores); where c / L is"
                         + " above it, efficiency is bounded by the machine, not the model%n", Fmt.rate(c), r.machine().cores())));
         b.append("\nclaims of the seed\n");
-        for (Verdict v : Verdicts.of(r)) {
+        for (Verdict v : judged.verdicts()) {
             b.append(String.format(Locale.ROOT, "%d. %-13s %s%n   %s%n   rule: %s%n", v.claim(), v.outcome().label(), v.text(),
                     v.evidence(), v.rule()));
         }

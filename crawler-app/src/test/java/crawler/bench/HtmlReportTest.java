@@ -13,7 +13,7 @@ class HtmlReportTest {
 
     @Test
     void htmlReport_isSelfContained_withFourChartsAndTheVerdicts() throws IOException {
-        String html = HtmlReport.render(Samples.small());
+        String html = HtmlReport.render(JudgedBench.of(Samples.small()));
         // Written to the build folder so a person (or a headless browser) can look at it.
         Files.writeString(Path.of("target", "bench-sample-report.html"), html);
         assertThat(count(html, "<svg ")).as("four overview charts and one per claim").isEqualTo(12);

@@ -10,7 +10,7 @@ class RawRowsTest {
     @Test
     void json_isOneDocument_withMachineCellsVerdictsAndARowPerRun() throws Exception {
         BenchResult r = Samples.small();
-        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(JsonReport.render(r));
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(JsonReport.render(JudgedBench.of(r)));
         assertThat(doc.path("machine").path("cores").asInt()).isEqualTo(2);
         assertThat(doc.path("cells")).hasSize(r.cells().size());
         assertThat(doc.path("verdicts")).hasSize(8);

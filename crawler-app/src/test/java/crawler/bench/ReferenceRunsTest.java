@@ -30,10 +30,10 @@ class ReferenceRunsTest {
 
         assertThat(rows).containsExactly(new Reference.NotRun("wget2", 0, Wget2.HOW_TO_GET));
         assertThat(Wget2.HOW_TO_GET).contains("apt-get install wget2");
-        String text = TextReport.render(withReferences(rows));
+        String text = TextReport.render(JudgedBench.of(withReferences(rows)));
         assertThat(text).contains("\n  wget2: wget2 is not on PATH: install it (the Debian and Ubuntu package is wget2")
                 .doesNotContain("wget2 (ref)");
-        assertThat(HtmlReport.render(withReferences(rows))).doesNotContain("wget2 (native C)");
+        assertThat(HtmlReport.render(JudgedBench.of(withReferences(rows)))).doesNotContain("wget2 (native C)");
     }
 
     @Test
@@ -86,7 +86,7 @@ class ReferenceRunsTest {
         assertThat(m.levels()).isGreaterThanOrEqualTo(2);
         assertThat(said).singleElement().asString().startsWith("reference wget2 c=10: 0 pages in");
         assertThat(dir.resolve("work/wget2-c10")).doesNotExist();
-        assertThat(TextReport.render(withReferences(rows))).contains("wget2 c=10: " + m.levels() + " levels, 0 requests; URL set differs: ");
+        assertThat(TextReport.render(JudgedBench.of(withReferences(rows)))).contains("wget2 c=10: " + m.levels() + " levels, 0 requests; URL set differs: ");
     }
 
     @Test

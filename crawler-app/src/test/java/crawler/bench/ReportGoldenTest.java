@@ -18,7 +18,7 @@ class ReportGoldenTest {
 
     @Test
     void textReport_ofFixedMeasurements_matchesGolden() throws IOException {
-        String actual = TextReport.render(Samples.small());
+        String actual = TextReport.render(JudgedBench.of(Samples.small()));
         String update = System.getProperty("bench.golden.update");
         if (update != null) {
             Files.writeString(Path.of(update, "report-golden.txt"), actual);
@@ -28,7 +28,7 @@ class ReportGoldenTest {
 
     @Test
     void markdownReport_holdsEveryTableAndTheVerdictTable() {
-        String md = MarkdownReport.render(Samples.small());
+        String md = MarkdownReport.render(JudgedBench.of(Samples.small()));
         assertThat(md).contains("## I/O-bound: flat page list, fixed latency", "## CPU-bound", "## start-up",
                 "### 5. no difference: CPU-bound work fits processes (Python: the GIL); the JVM has no GIL",
                 "![claim 5 chart](claim-5.svg)", "[results.csv](results.csv)", "*Rule:* CPU work, warm",
@@ -43,7 +43,7 @@ class ReportGoldenTest {
                 Samples.cell(Samples.io(Substrate.PLATFORM, 10, 50), new long[] {530}, Samples.usage(108, 128, 40, 7000, 2900, 1), 1, 10, java.util.List.of()));
         BenchResult r = new BenchResult(Samples.MACHINE, BenchResult.FIXTURE_SITE, 3, 1, Samples.UNITS, java.util.List.of(), cells, 0.1, 170_000,
                 java.time.Duration.ofMinutes(3));
-        assertThat(TextReport.render(r)).contains("\n  every cell ran 1 of 3 runs: the budget ran out\n")
+        assertThat(TextReport.render(JudgedBench.of(r))).contains("\n  every cell ran 1 of 3 runs: the budget ran out\n")
                 .doesNotContain("virtual c=10: 1 of 3");
     }
 
