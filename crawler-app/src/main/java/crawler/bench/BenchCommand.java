@@ -1,5 +1,18 @@
 package crawler.bench;
 
+import crawler.bench.plan.BenchConfig;
+import crawler.bench.plan.Substrate;
+import crawler.bench.plan.Workload;
+import crawler.bench.run.BenchResult;
+import crawler.bench.run.BenchRunner;
+import crawler.bench.run.DirTree;
+import crawler.bench.run.Wget2;
+import crawler.bench.judge.JudgedBench;
+import crawler.bench.render.BenchFiles;
+import crawler.bench.render.Fmt;
+import crawler.bench.render.JsonReport;
+import crawler.bench.render.TextReport;
+
 import crawler.app.Converters;
 import crawler.fixtures.Latency;
 import java.io.IOException;

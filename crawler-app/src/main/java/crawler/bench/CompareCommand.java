@@ -1,5 +1,15 @@
 package crawler.bench;
 
+import crawler.bench.plan.Contender;
+import crawler.bench.plan.Scenario;
+import crawler.bench.run.Comparison;
+import crawler.bench.run.DirTree;
+import crawler.bench.run.Launcher;
+import crawler.bench.run.Wget2;
+import crawler.bench.run.WholeProcessRun;
+import crawler.bench.probe.Machine;
+import crawler.bench.render.CompareReport;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
