@@ -144,10 +144,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "the chaos crawl (process mode) SIGKILLs a worker after every N results (default: 100; --quick: 30)")
     Integer killWorkerEvery;
 
-    @Option(names = "--wget2", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--wget2", negatable = true,
             description = "also crawl the I/O-bound site with wget2 at the same concurrency, as a reference row, when wget2 is on PATH"
-                    + " (default: on; without wget2 the row says how to get it)")
-    boolean wget2;
+                    + " (default: on, off with --quick, which measures the models only; without wget2 the row says how to get it)")
+    Boolean wget2;
 
     @Option(names = "--seed", paramLabel = "N",
             description = "the order's seed: each mode's cells (one child JVM per mode) and the modes and cold cells are shuffled"
@@ -174,7 +174,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchRunner.Target where = target == null ? BenchRunner.Target.FIXTURE_SITE : new BenchRunner.Target(target, depth);
         BenchResult result;
         try {
-            result = new BenchRunner(config, where, work, showProgress ? err : null, wget2 ? Wget2.onPath() : null,
+            result = new BenchRunner(config, where, work, showProgress ? err : null, referenceRows() ? Wget2.onPath() : null,
                     orderSeed()).run();
         } finally {
             if (!keepRuns) {
@@ -203,6 +203,11 @@ public final class BenchCommand implements Callable<Integer> {
      */
     long orderSeed() {
         return seed != null ? seed : new java.util.SplittableRandom().nextLong(1, 1_000_000);
+    }
+
+    /** Whether wget2's reference rows run: --wget2 or --no-wget2, else all but --quick. */
+    public boolean referenceRows() {
+        return wget2 != null ? wget2 : !quick;
     }
 
     BenchConfig config() {

@@ -44,13 +44,17 @@ class ReferenceRunsTest {
     }
 
     @Test
-    void theRow_isOnByDefault_andNoWget2TurnsItOff() {
-        picocli.CommandLine on = new picocli.CommandLine(new BenchCommand());
-        on.parseArgs("--quick");
-        assertThat((Boolean) on.getCommandSpec().findOption("--wget2").getValue()).isTrue();
-        picocli.CommandLine off = new picocli.CommandLine(new BenchCommand());
-        off.parseArgs("--quick", "--no-wget2");
-        assertThat((Boolean) off.getCommandSpec().findOption("--wget2").getValue()).isFalse();
+    void theRow_isOnByDefault_offWithQuick_andTheFlagDecides() {
+        assertThat(parsed().referenceRows()).isTrue();
+        assertThat(parsed("--no-wget2").referenceRows()).isFalse();
+        assertThat(parsed("--quick").referenceRows()).as("quick measures the models only").isFalse();
+        assertThat(parsed("--quick", "--wget2").referenceRows()).isTrue();
+    }
+
+    private static BenchCommand parsed(String... args) {
+        BenchCommand c = new BenchCommand();
+        new picocli.CommandLine(c).parseArgs(args);
+        return c;
     }
 
     @Test
