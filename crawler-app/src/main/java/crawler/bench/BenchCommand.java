@@ -36,14 +36,14 @@ import picocli.CommandLine.Option;
                         + " process tree (peak PSS/RSS, threads, CPU, context switches) from /proc."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "a small grid, warm, three runs per cell, --budget 75s")
+    @Option(names = "--quick", description = "a small grid, warm, three runs per cell, --budget 60s")
     boolean quick;
 
     @Option(names = "--full", description = "every workload (sweeps, c=10000 too), three runs per cell, --budget 10m")
     boolean full;
 
     @Option(names = "--budget", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            description = "time limit of the whole bench, e.g. 90, 90s, 3m, 2m30s (default: 3m; --quick: 75s; --full: 10m); crawls that"
+            description = "time limit of the whole bench, e.g. 90, 90s, 3m, 2m30s (default: 3m; --quick: 60s; --full: 10m); crawls that"
                     + " would end after it are not started and are reported as skipped: budget")
     Duration budget;
 
