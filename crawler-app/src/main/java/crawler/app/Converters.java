@@ -1,5 +1,6 @@
 package crawler.app;
 
+import crawler.fixtures.Latency;
 import crawler.frontier.FrontierLimits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,9 +13,10 @@ import picocli.CommandLine;
 /**
  * Command-line value parsers, one grammar for every subcommand: durations ({@code 90},
  * {@code 90s}, {@code 1.5s}, {@code 250ms}, {@code 1m30s}), byte sizes ({@code 4M}, {@code 4MiB},
- * {@code 512k}, {@code 1GB}) and depths ({@code 3}, {@code inf}).
+ * {@code 512k}, {@code 1GB}), depths ({@code 3}, {@code inf}) and fixture latencies (a duration, or
+ * a spec: {@code none}, {@code fixed:200ms}, {@code uniform:50ms-150ms}, ...).
  */
-final class Converters {
+public final class Converters {
 
     /** One or more number-unit pairs, largest unit first by convention (not enforced). */
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
@@ -27,7 +29,7 @@ final class Converters {
      * A duration: a number of seconds ({@code 90}, {@code 1.5}), or number-unit pairs with the
      * units {@code ms}, {@code s}, {@code m} and {@code h} ({@code 250ms}, {@code 1m30s}).
      */
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    public static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
             String v = value.strip().toLowerCase(Locale.ROOT);
@@ -68,7 +70,7 @@ final class Converters {
      * {@code KiB}, {@code MiB}, {@code GiB} are powers of 1024 (as wget and curl read {@code 4M});
      * {@code KB}, {@code MB}, {@code GB} are powers of 1000; no unit or {@code B} means bytes.
      */
-    static final class ByteSizeConverter implements CommandLine.ITypeConverter<Long> {
+    public static final class ByteSizeConverter implements CommandLine.ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
             Matcher m = SIZE.matcher(value.strip().toLowerCase(Locale.ROOT));
@@ -96,6 +98,39 @@ final class Converters {
                 case "gb" -> 1_000_000_000L;
                 default -> null;
             };
+        }
+    }
+
+    /**
+     * A fixture site's response latency, as {@code demo}, {@code serve-fixtures} and {@code bench}
+     * take it: a duration in the grammar above ({@code 200ms}, {@code 0.2}: a fixed latency;
+     * {@code 0}: none), or a spec {@code none}, {@code fixed:200ms}, {@code uniform:50ms-150ms},
+     * {@code lognormal:80ms,0.3}, {@code stragglers:20ms,2%,1500ms}.
+     */
+    public static Latency latency(String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (v.contains(":") || v.equals("none")) {
+            try {
+                return Latency.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+        Duration d;
+        try {
+            d = new DurationConverter().convert(v);
+        } catch (CommandLine.TypeConversionException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a latency: write a duration (200ms, 0.2s)"
+                    + " or a spec: none, fixed:200ms, uniform:50ms-150ms, lognormal:80ms,0.3, stragglers:20ms,2%,1500ms");
+        }
+        return d.isZero() ? new Latency.None() : new Latency.Fixed(d);
+    }
+
+    /** {@link #latency(String)} for picocli. */
+    public static final class LatencyConverter implements CommandLine.ITypeConverter<Latency> {
+        @Override
+        public Latency convert(String value) {
+            return latency(value);
         }
     }
 

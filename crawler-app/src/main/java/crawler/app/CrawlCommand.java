@@ -189,7 +189,7 @@ final class CrawlCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private int exitCode(CrawlSummary summary) {
-        if (summary.stopReason().equals("INTERRUPTED")) {
+        if (summary.stopReason() == crawler.report.StopReason.INTERRUPTED) {
             return EXIT_INTERRUPTED;
         }
         if (summary.ok() == 0 && summary.resumed() == 0) {

@@ -130,8 +130,7 @@ public final class CrawlJob {
                 seedFromSitemaps(seeds, fetcher, robotsCache, frontier, scope);
             }
             onStart.accept(coordinator);
-            String mode = settings.mode().name().toLowerCase(java.util.Locale.ROOT);
-            return coordinator.run(executors, new CrawlRun(mode, settings.reportedWorkers(), settings.ignoreRobots()));
+            return coordinator.run(executors, new CrawlRun(settings.mode(), settings.reportedWorkers(), settings.ignoreRobots()));
         }
     }
 

@@ -253,6 +253,31 @@ final class CrawlOptions {
         return ClusterConfig.of(clusterName, clusterInterface, clusterPort, join);
     }
 
+    /**
+     * The options a child crawl is started with, typed: the inverse of {@link CrawlArgs#argv()}
+     * for every option that record names.
+     */
+    CrawlArgs toArgs() {
+        return new CrawlArgs(mode, concurrency, mode == Mode.PROCESS ? workers : 0, batchSize, depth, maxPages, cpuWork,
+                hostConcurrency, hostDelay, ignoreCrawlDelay, maxTime, stallTimeout, chaos.killWorkerEvery(), chaos.oomAt(),
+                chaos.errorAt(), workerJvmOptions);
+    }
+
+    /** Parses a crawl's options alone, e.g. {@link CrawlArgs#argv()} as a {@code bench-session} leg carries them. */
+    static CrawlOptions parse(List<String> argv) {
+        Alone alone = new Alone();
+        new picocli.CommandLine(alone).setCaseInsensitiveEnumValuesAllowed(true)
+                .parseArgs(argv.toArray(String[]::new));
+        return alone.options;
+    }
+
+    /** A command of nothing but these options, to parse them outside a subcommand. */
+    @picocli.CommandLine.Command(name = "crawl-options")
+    private static final class Alone {
+        @picocli.CommandLine.Mixin
+        CrawlOptions options;
+    }
+
     /** The command as typed, for the WARC files' warcinfo record. */
     private String commandLine() {
         if (command == null || command.commandLine() == null || command.commandLine().getParseResult() == null) {

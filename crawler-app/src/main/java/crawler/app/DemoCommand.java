@@ -38,9 +38,10 @@ import picocli.CommandLine.Option;
         description = "Crawl the embedded fixture site in virtual, platform and process mode and compare.")
 final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
-    @Option(names = "--latency", defaultValue = "fixed:20ms",
-            description = "fixture response latency: none | fixed:100ms | uniform:a-b | lognormal:m,s (default: ${DEFAULT-VALUE})")
-    String latency;
+    @Option(names = "--latency", paramLabel = "LATENCY", defaultValue = "fixed:20ms", converter = Converters.LatencyConverter.class,
+            description = "fixture response latency: a duration (20ms: fixed) or none | fixed:100ms | uniform:50ms-150ms |"
+                    + " lognormal:80ms,0.3 | stragglers:20ms,2%%,1500ms (default: ${DEFAULT-VALUE})")
+    Latency latency;
 
     @Option(names = "--pages", defaultValue = "400", description = "pages in the fixture site (default: ${DEFAULT-VALUE})")
     int pages;
@@ -66,7 +67,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         PrintStream err = System.err;
         SiteSpec spec;
         try {
-            spec = SiteSpec.defaults().withPages(pages).withLatency(Latency.parse(latency)).withFaults(!noFaults);
+            spec = SiteSpec.defaults().withPages(pages).withLatency(latency).withFaults(!noFaults);
         } catch (IllegalArgumentException e) {
             err.println("crawler: " + e.getMessage());
             return CrawlCommand.EXIT_USAGE;

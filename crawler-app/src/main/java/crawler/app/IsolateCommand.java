@@ -1,6 +1,6 @@
 package crawler.app;
 
-import crawler.bench.IsolationScenario;
+import crawler.bench.probe.IsolationScenario;
 import crawler.exec.Mode;
 import java.io.IOException;
 import java.nio.file.Files;

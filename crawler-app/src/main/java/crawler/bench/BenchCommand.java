@@ -1,5 +1,20 @@
 package crawler.bench;
 
+import crawler.bench.plan.BenchConfig;
+import crawler.bench.plan.Substrate;
+import crawler.bench.plan.Workload;
+import crawler.bench.run.BenchResult;
+import crawler.bench.run.BenchRunner;
+import crawler.bench.run.DirTree;
+import crawler.bench.run.Wget2;
+import crawler.bench.judge.JudgedBench;
+import crawler.bench.render.BenchFiles;
+import crawler.bench.render.Fmt;
+import crawler.bench.render.JsonReport;
+import crawler.bench.render.TextReport;
+
+import crawler.app.Converters;
+import crawler.fixtures.Latency;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -21,14 +36,14 @@ import picocli.CommandLine.Option;
                         + " process tree (peak PSS/RSS, threads, CPU, context switches) from /proc."})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "a small grid, warm, three runs per cell, --budget 75s")
+    @Option(names = "--quick", description = "a small grid, warm, three runs per cell, --budget 60s")
     boolean quick;
 
     @Option(names = "--full", description = "every workload (sweeps, c=10000 too), three runs per cell, --budget 10m")
     boolean full;
 
-    @Option(names = "--budget", paramLabel = "DURATION", converter = BudgetConverter.class,
-            description = "time limit of the whole bench, e.g. 90s, 3m, 2m30s (default: 3m; --quick: 75s; --full: 10m); crawls that"
+    @Option(names = "--budget", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            description = "time limit of the whole bench, e.g. 90, 90s, 3m, 2m30s (default: 3m; --quick: 60s; --full: 10m); crawls that"
                     + " would end after it are not started and are reported as skipped: budget")
     Duration budget;
 
@@ -74,17 +89,21 @@ public final class BenchCommand implements Callable<Integer> {
                     + " --quick: 5,25)")
     List<Integer> levels;
 
-    @Option(names = "--latency", paramLabel = "MS", description = "I/O-bound latency in ms (default: 100; --quick: 200)")
-    Long latency;
+    @Option(names = "--latency", paramLabel = "LATENCY", converter = FixedLatencyConverter.class,
+            description = "latency of the I/O-bound site: a duration (100ms, 0.1s) or fixed:100ms, as demo and serve-fixtures"
+                    + " take it; only a fixed latency has an ideal time (default: 100ms; --quick: 200ms)")
+    Duration latency;
 
     @Option(names = "--rounds", paramLabel = "N",
-            description = "I/O-bound pages per cell = concurrency x N, within --min-pages and --max-pages (default: 2)")
+            description = "I/O-bound pages per cell = concurrency x N, within --min-cell-pages and --max-cell-pages (default: 2)")
     Integer rounds;
 
-    @Option(names = "--min-pages", paramLabel = "N", description = "fewest pages of an I/O-bound cell (default: 20)")
+    @Option(names = "--min-cell-pages", paramLabel = "N", description = "fewest pages of an I/O-bound cell (default: 20)")
     Integer minPages;
 
-    @Option(names = "--max-pages", paramLabel = "N", description = "most pages of an I/O-bound cell (default: 10000; --quick: 1000)")
+    // Not --max-pages: crawl's --max-pages caps one crawl, this sizes a cell's seed list.
+    @Option(names = "--max-cell-pages", paramLabel = "N",
+            description = "most pages of an I/O-bound cell (default: 10000; --quick: 1000)")
     Integer maxPages;
 
     @Option(names = "--cpu-units", paramLabel = "LIST", split = ",", description = "units of the CPU-bound workload (default: 1,2)")
@@ -96,10 +115,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cpu-work", paramLabel = "ROUNDS", description = "SHA-256 rounds per page in the CPU-bound workload (default: 1500)")
     Integer cpuWork;
 
-    @Option(names = "--sweep-latencies", paramLabel = "LIST", split = ",",
-            description = "latencies in ms of the latency sweep, virtual threads and process mode at c=100 (default: 0 with the default run and --quick, 0,200,1000 with --full;"
+    @Option(names = "--sweep-latencies", paramLabel = "LIST", split = ",", converter = FixedLatencyConverter.class,
+            description = "latencies of the latency sweep, virtual threads and process mode at c=100, e.g. 0,200ms,1s (default: 0 with the default run and --quick, 0,200ms,1s with --full;"
                     + " its 0 ms cell is the ceiling claim 4 is judged against)")
-    List<Long> sweepLatencies;
+    List<Duration> sweepLatencies;
 
     @Option(names = "--batch-sizes", paramLabel = "LIST", split = ",", description = "batch sizes of the batch sweep (default: 1,128; the sweep runs with --full or --workloads batch)")
     List<Integer> batchSizes;
@@ -112,8 +131,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "process cells needing more worker JVMs are skipped and say so (default: 4; --quick: 2)")
     Integer maxWorkers;
 
-    @Option(names = "--max-time", paramLabel = "SECONDS", description = "time limit of each child crawl (default: 40; --quick: 20)")
-    Integer maxTimeSeconds;
+    @Option(names = "--max-time", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            description = "time limit of each child crawl, as crawl --max-time takes it: 40, 40s, 1m (default: 40s; --quick: 20s)")
+    Duration maxTime;
 
     @Option(names = "--pinning", negatable = true,
             description = "record JFR jdk.VirtualThreadPinned in every crawl JVM (all modes alike) and count it for the"
@@ -121,17 +141,18 @@ public final class BenchCommand implements Callable<Integer> {
     Boolean pinning;
 
     @Option(names = "--kill-worker-every", paramLabel = "N",
-            description = "the chaos crawl (process mode) SIGKILLs a worker after every N results (default: 100; --quick: 60)")
+            description = "the chaos crawl (process mode) SIGKILLs a worker after every N results (default: 100; --quick: 30)")
     Integer killWorkerEvery;
 
-    @Option(names = "--wget2", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(names = "--wget2", negatable = true,
             description = "also crawl the I/O-bound site with wget2 at the same concurrency, as a reference row, when wget2 is on PATH"
-                    + " (default: on; without wget2 the row says how to get it)")
-    boolean wget2;
+                    + " (default: on, off with --quick, which measures the models only; without wget2 the row says how to get it)")
+    Boolean wget2;
 
     @Option(names = "--seed", paramLabel = "N",
-            description = "shuffle each workload's cells with this seed (printed in the report; the same seed repeats the"
-                    + " order); default: workloads take turns, cheapest cell first, the same order every run")
+            description = "the order's seed: each mode's cells (one child JVM per mode) and the modes and cold cells are shuffled"
+                    + " with it; printed in the report, so the same seed repeats the order; 0: cheapest first, the same"
+                    + " order every run (default: a new seed each run)")
     Long seed;
 
     @Option(names = "--keep-runs", description = "keep each crawl's seeds, results, summary and log (in DIR/runs with --out)")
@@ -153,20 +174,21 @@ public final class BenchCommand implements Callable<Integer> {
         BenchRunner.Target where = target == null ? BenchRunner.Target.FIXTURE_SITE : new BenchRunner.Target(target, depth);
         BenchResult result;
         try {
-            result = new BenchRunner(config, where, work, showProgress ? err : null, wget2 ? Wget2.onPath() : null,
+            result = new BenchRunner(config, where, work, showProgress ? err : null, referenceRows() ? Wget2.onPath() : null,
                     orderSeed()).run();
         } finally {
             if (!keepRuns) {
                 DirTree.delete(work);
             }
         }
+        JudgedBench judged = JudgedBench.of(result);
         if (json) {
-            System.out.print(JsonReport.render(result));
+            System.out.print(JsonReport.render(judged));
         } else {
-            System.out.print(TextReport.render(result));
+            System.out.print(TextReport.render(judged));
         }
         if (out != null) {
-            BenchFiles.write(out, result);
+            BenchFiles.write(out, judged);
             (json ? err : System.out).println("\nwrote " + BenchFiles.NAMES + " to " + out.toAbsolutePath());
         }
         boolean anyFailed = result.cells().stream().anyMatch(c -> !c.skipped() && !c.ok());
@@ -174,12 +196,18 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The order's seed: --seed, else 0 (no shuffle). The default order is fixed on purpose: when
-     * the budget cannot hold every cell, a random order would drop different cells each run, and
-     * with them different verdicts; workloads still take turns, so no workload always runs first.
+     * The order's seed: --seed, else a new one (printed): a fixed order would always run the same
+     * mode first (on a colder machine, a cooler fixture server) and the same level first in each
+     * child JVM. The budget holds the whole quick and default grids on an idle machine, so a
+     * random order does not decide which cells are dropped.
      */
     long orderSeed() {
-        return seed == null ? 0 : seed;
+        return seed != null ? seed : new java.util.SplittableRandom().nextLong(1, 1_000_000);
+    }
+
+    /** Whether wget2's reference rows run: --wget2 or --no-wget2, else all but --quick. */
+    public boolean referenceRows() {
+        return wget2 != null ? wget2 : !quick;
     }
 
     BenchConfig config() {
@@ -198,25 +226,45 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<Workload> w = workloads == null ? c.workloads() : workloads.stream().map(BenchCommand::workload).toList();
         c = c.withGrid(w, levels == null ? c.ioLevels() : levels);
-        c = c.withIo(latency == null ? c.ioLatencyMillis() : latency, rounds == null ? c.ioRounds() : rounds,
+        c = c.withIo(latency == null ? c.ioLatencyMillis() : latency.toMillis(), rounds == null ? c.ioRounds() : rounds,
                 minPages == null ? c.ioMinPages() : minPages, maxPages == null ? c.ioMaxPages() : maxPages);
         c = c.withCpu(cpuUnits == null ? c.cpuUnits() : cpuUnits, cpuPages == null ? c.cpuPages() : cpuPages,
                 cpuWork == null ? c.cpuWork() : cpuWork);
-        c = c.withSweeps(c.sweepConcurrency(), sweepLatencies == null ? c.sweepLatenciesMillis() : sweepLatencies,
+        c = c.withSweeps(c.sweepConcurrency(), sweepLatencies == null ? c.sweepLatenciesMillis() : sweepLatencies.stream().map(Duration::toMillis).toList(),
                 c.sweepRounds(), batchSizes == null ? c.batchSizes() : batchSizes, c.batchPages());
         c = c.withLimits(maxPlatformThreads == null ? c.maxPlatformThreads() : maxPlatformThreads,
                 maxWorkers == null ? c.maxWorkers() : maxWorkers,
-                maxTimeSeconds == null ? c.maxTime() : Duration.ofSeconds(maxTimeSeconds));
+                maxTime == null ? c.maxTime() : maxTime);
         if (pinning != null) {
             c = c.withPinning(pinning);
         }
         if (budget != null) {
+            if (!budget.isPositive()) {
+                throw new IllegalArgumentException("--budget must be above zero, was " + Fmt.duration(budget));
+            }
             c = c.withBudget(budget);
         }
         if (killWorkerEvery != null) {
             c = c.withChaos(c.chaosConcurrency(), c.chaosPages(), killWorkerEvery);
         }
         return c;
+    }
+
+    /**
+     * A bench latency: as {@code demo} and {@code serve-fixtures} take one ({@link Converters#latency}),
+     * but fixed or none only, since the ideal time and claim 4 need every response to take the same
+     * time.
+     */
+    static final class FixedLatencyConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return switch (Converters.latency(value)) {
+                case Latency.None none -> Duration.ZERO;
+                case Latency.Fixed fixed -> fixed.d();
+                default -> throw new picocli.CommandLine.TypeConversionException("'" + value + "': the bench needs a fixed"
+                        + " latency (a duration such as 200ms, or fixed:200ms), since only then is the ideal time exact");
+            };
+        }
     }
 
     private static Workload workload(String s) {

@@ -1,5 +1,15 @@
 package crawler.bench;
 
+import crawler.bench.plan.Contender;
+import crawler.bench.plan.Scenario;
+import crawler.bench.run.Comparison;
+import crawler.bench.run.DirTree;
+import crawler.bench.run.Launcher;
+import crawler.bench.run.Wget2;
+import crawler.bench.run.WholeProcessRun;
+import crawler.bench.probe.Machine;
+import crawler.bench.render.CompareReport;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +48,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "1", description = "crawls per crawler and scenario; medians are shown (default: ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--max-time", paramLabel = "SECONDS", defaultValue = "120",
-            description = "time limit of one crawl; a crawl still running is killed with its children (default: ${DEFAULT-VALUE})")
-    int maxTimeSeconds;
+    @Option(names = "--max-time", paramLabel = "DURATION", defaultValue = "120s", converter = crawler.app.Converters.DurationConverter.class,
+            description = "time limit of one crawl, as crawl --max-time takes it: 120, 120s, 2m; a crawl still running is killed with"
+                    + " its children (default: ${DEFAULT-VALUE})")
+    Duration maxTime;
 
     @Option(names = "--out", paramLabel = "FILE", description = "also write the Markdown to FILE")
     Path out;
@@ -56,8 +67,8 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             chosen = Scenario.parse(scenarios);
             who = crawlers.stream().map(Contender::parse).distinct().toList();
-            if (runs < 1 || maxTimeSeconds < 1) {
-                throw new IllegalArgumentException("--runs and --max-time must be >= 1, were " + runs + " and " + maxTimeSeconds);
+            if (runs < 1 || maxTime.toSeconds() < 1) {
+                throw new IllegalArgumentException("--runs must be >= 1 and --max-time at least 1s, were " + runs + " and " + maxTime);
             }
         } catch (IllegalArgumentException e) {
             err.println("crawler: " + e.getMessage());
@@ -70,7 +81,7 @@ public final class CompareCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("crawler-compare-");
         Comparison.Result result;
         try {
-            result = new Comparison(chosen, who, runs, wget2, Launcher.find(), Duration.ofSeconds(maxTimeSeconds), work,
+            result = new Comparison(chosen, who, runs, wget2, Launcher.find(), maxTime, work,
                     WholeProcessRun.ofThisJvm(), quiet ? line -> { } : line -> err.println("compare: " + line)).run();
         } finally {
             DirTree.delete(work);

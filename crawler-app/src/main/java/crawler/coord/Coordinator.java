@@ -11,6 +11,7 @@ import crawler.page.PageError;
 import crawler.page.PageResult;
 import crawler.page.PageTask;
 import crawler.report.CrawlSummary;
+import crawler.report.StopReason;
 import crawler.report.ResultSink;
 import java.io.PrintStream;
 import java.util.ArrayList;

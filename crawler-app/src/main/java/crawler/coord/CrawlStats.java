@@ -1,9 +1,11 @@
 package crawler.coord;
 
 import crawler.exec.ExecEvent;
+import crawler.exec.Mode;
 import crawler.frontier.Admission;
 import crawler.page.PageResult;
 import crawler.report.CrawlSummary;
+import crawler.report.StopReason;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -77,7 +79,7 @@ final class CrawlStats {
         return pages - ok;
     }
 
-    CrawlSummary summary(String mode, int concurrency, int workers, int batchSize, StopReason stop, long abandoned,
+    CrawlSummary summary(Mode mode, int concurrency, int workers, int batchSize, StopReason stop, long abandoned,
                          long wallMillis, Map<Admission, Long> admissions, boolean robotsIgnored,
                          String politenessNote) {
         Map<Long, Integer> threadCounts = new TreeMap<>();
@@ -85,7 +87,7 @@ final class CrawlStats {
         Map<String, Long> admissionNames = new TreeMap<>();
         admissions.forEach((a, n) -> admissionNames.put(a.name(), n));
         double rate = wallMillis > 0 ? pages * 1000.0 / wallMillis : 0;
-        return new CrawlSummary(mode, concurrency, workers, batchSize, stop.name(), pages, ok, failuresByKind,
+        return new CrawlSummary(mode, concurrency, workers, batchSize, stop, pages, ok, failuresByKind,
                 abandoned, wallMillis, rate, List.copyOf(threadCounts.keySet()), ProcessHandle.current().pid(),
                 threadCounts, virtualPages, workerStarts, workerDeaths, requeued, admissionNames, robotsIgnored,
                 workerStartupMillis, resumed, politenessNote, workerFirstResultMillis, invalidLinks);

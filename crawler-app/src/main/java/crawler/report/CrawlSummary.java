@@ -1,5 +1,6 @@
 package crawler.report;
 
+import crawler.exec.Mode;
 import java.util.List;
 import java.util.Map;
 
@@ -7,11 +8,11 @@ import java.util.Map;
  * What a crawl did, as printed at the end and written by {@code --summary}. An immutable
  * snapshot; {@link SummaryFormatter} turns it into text.
  *
- * @param mode               execution mode
+ * @param mode               execution mode; written in lower case, as {@code --mode} takes it
  * @param concurrency        URLs in flight at once
  * @param workers            worker processes (process mode), else 0
  * @param batchSize          longest URL list handed out at once
- * @param stopReason         COMPLETE, MAX_TIME or INTERRUPTED
+ * @param stopReason         why the crawl ended; written as COMPLETE, MAX_TIME or INTERRUPTED
  * @param pages              results written
  * @param ok                 results without error
  * @param failuresByKind     results with an error, by kind
@@ -36,11 +37,11 @@ import java.util.Map;
  *                           by reason (other_scheme, unparsable, no_usable_host)
  */
 public record CrawlSummary(
-        String mode,
+        Mode mode,
         int concurrency,
         int workers,
         int batchSize,
-        String stopReason,
+        StopReason stopReason,
         long pages,
         long ok,
         Map<String, Long> failuresByKind,

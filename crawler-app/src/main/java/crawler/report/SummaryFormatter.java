@@ -13,7 +13,7 @@ public final class SummaryFormatter {
     public static String format(CrawlSummary s) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "crawl %s: mode=%s concurrency=%d%s batch=%d%n",
-                s.stopReason().toLowerCase(Locale.ROOT), s.mode(), s.concurrency(),
+                s.stopReason().name().toLowerCase(Locale.ROOT), s.mode().label(), s.concurrency(),
                 s.workers() > 0 ? " workers=" + s.workers() : "", s.batchSize()));
         b.append(String.format(Locale.ROOT, "  pages %d: ok %d, failed %d%s%n", s.pages(), s.ok(), s.failed(),
                 s.abandoned() > 0 ? ", abandoned in flight " + s.abandoned() : ""));

@@ -43,7 +43,7 @@ class CrawlBudgetTest {
 
         TestCrawls.Outcome out = TestCrawls.crawl(settings, site.manifest().startUrl());
 
-        assertThat(out.summary().stopReason()).isEqualTo("MAX_TIME");
+        assertThat(out.summary().stopReason()).isEqualTo(crawler.report.StopReason.MAX_TIME);
         assertThat(out.results()).as("nothing can finish: every page takes 20 s").isEmpty();
         assertThat(out.summary().abandoned()).isEqualTo(1);
         assertThat(out.log()).contains("watchdog").contains(site.manifest().startUrl());

@@ -62,7 +62,7 @@ class CrawlModesContractTest {
             }
         }
         assertThat(out.summary().pages()).isEqualTo(expected.size());
-        assertThat(out.summary().stopReason()).isEqualTo("COMPLETE");
+        assertThat(out.summary().stopReason()).isEqualTo(crawler.report.StopReason.COMPLETE);
     }
 
     @Test

@@ -67,7 +67,7 @@ class DenyPrivateCrawlTest {
         // Nothing refused reached the server: /l1/p1.html is linked only through 127.0.0.1.
         assertThat(site.requestCount("/l1/p1.html")).isZero();
         assertThat(site.requestCount("/")).isEqualTo(1);
-        assertThat(out.summary().stopReason()).isEqualTo("COMPLETE");
+        assertThat(out.summary().stopReason()).isEqualTo(crawler.report.StopReason.COMPLETE);
     }
 
     @Test

@@ -93,7 +93,7 @@ class FaultIsolationTest {
         assertThat(urls).doesNotHaveDuplicates();
         // A URL that ran out of attempts yields no links: what only it leads to is not crawled.
         assertThat(new HashSet<>(urls)).isEqualTo(reachableWithout(site.manifest(), DEPTH, crashed(out)));
-        assertThat(out.summary().stopReason()).isEqualTo("COMPLETE");
+        assertThat(out.summary().stopReason()).isEqualTo(crawler.report.StopReason.COMPLETE);
         assertThat(out.summary().workerDeaths()).isGreaterThan(0);
         assertThat(out.summary().workerStarts()).isEqualTo(2 + out.summary().workerDeaths());
         assertThat(out.log()).contains("died with exit code 70");
@@ -122,7 +122,7 @@ class FaultIsolationTest {
         assertThat(out.summary().workerDeaths()).isEqualTo(3);
         assertThat(out.summary().workerStarts()).isEqualTo(4);
         assertThat(out.summary().requeued()).isEqualTo(2);
-        assertThat(out.summary().stopReason()).isEqualTo("COMPLETE");
+        assertThat(out.summary().stopReason()).isEqualTo(crawler.report.StopReason.COMPLETE);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -137,7 +137,7 @@ class FaultIsolationTest {
         List<String> urls = out.results().stream().map(PageResult::url).toList();
         assertThat(urls).doesNotHaveDuplicates();
         assertThat(new HashSet<>(urls)).isEqualTo(reachableWithout(site.manifest(), DEPTH, crashed(out)));
-        assertThat(out.summary().stopReason()).isEqualTo("COMPLETE");
+        assertThat(out.summary().stopReason()).isEqualTo(crawler.report.StopReason.COMPLETE);
         List<PageResult> crashed = out.results().stream()
                 .filter(r -> r.error() != null && r.error().kind() == ErrorKind.WORKER_CRASH).toList();
         assertThat(crashed).singleElement().satisfies(r -> {

@@ -61,7 +61,7 @@ class HostileCrawlTest {
         List<String> expectedUrls = new ArrayList<>(seeds);
         expectedUrls.add(site.baseUrl()); // linked from the deep, long-line, private-links and malformed-links pages
         assertThat(urls).containsExactlyInAnyOrderElementsOf(expectedUrls);
-        assertThat(out.summary().stopReason()).isEqualTo("COMPLETE");
+        assertThat(out.summary().stopReason()).isEqualTo(crawler.report.StopReason.COMPLETE);
 
         Map<String, PageResult> byUrl = out.results().stream().collect(Collectors.toMap(PageResult::url,
                 Function.identity()));

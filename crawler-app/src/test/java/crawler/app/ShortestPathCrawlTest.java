@@ -78,7 +78,7 @@ class ShortestPathCrawlTest {
         List<String> urls = out.results().stream().map(PageResult::url).toList();
         assertThat(urls).doesNotHaveDuplicates();
         assertThat(new HashSet<>(urls)).isEqualTo(expected.keySet());
-        assertThat(out.summary().stopReason()).isEqualTo("COMPLETE");
+        assertThat(out.summary().stopReason()).isEqualTo(crawler.report.StopReason.COMPLETE);
         assertThat(out.results()).as("every page fetched once")
                 .allSatisfy(r -> assertThat(site.requestCount(path(r.url()))).as(r.url()).isEqualTo(1));
     }

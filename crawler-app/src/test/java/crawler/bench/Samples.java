@@ -1,5 +1,27 @@
 package crawler.bench;
 
+import crawler.bench.plan.BenchConfig;
+import crawler.bench.plan.BenchPlan;
+import crawler.bench.plan.Cell;
+import crawler.bench.plan.Substrate;
+import crawler.bench.plan.Workload;
+import crawler.bench.run.BenchResult;
+import crawler.bench.run.CellResult;
+import crawler.bench.run.Reference;
+import crawler.bench.run.RunResult;
+import crawler.bench.run.UrlSetMatch;
+import crawler.bench.run.Wget2;
+import crawler.bench.run.WholeProcessRun;
+import crawler.bench.probe.HandOff;
+import crawler.bench.probe.IsolationScenario;
+import crawler.bench.probe.Machine;
+import crawler.bench.probe.ParkedUnits;
+import crawler.bench.probe.Probes;
+import crawler.bench.probe.Provenance;
+import crawler.bench.probe.TreeUsage;
+import crawler.bench.probe.UnitStartup;
+import crawler.bench.judge.Stat;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,29 +29,29 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Recorded-style measurements for report tests: small, fixed, covering every kind of cell. */
-final class Samples {
+public final class Samples {
 
-    static final Machine MACHINE = new Machine("25.0.3+9-LTS", "Eclipse Adoptium", 2, "Linux", "6.1.0", "amd64");
-    static final Provenance PROVENANCE = new Provenance("0123abcd4567", "-Dcrawler.stderr.tty=false",
+    public static final Machine MACHINE = new Machine("25.0.3+9-LTS", "Eclipse Adoptium", 2, "Linux", "6.1.0", "amd64");
+    public static final Provenance PROVENANCE = new Provenance("0123abcd4567", "-Dcrawler.stderr.tty=false",
             java.time.Instant.parse("2026-12-02T17:00:00Z"), "bench-host");
-    static final UnitStartup UNITS = new UnitStartup(1000, 60.0, 2.5);
+    public static final UnitStartup UNITS = new UnitStartup(1000, 60.0, 2.5);
 
     private Samples() {
     }
 
-    static TreeUsage usage(long pssMb, long rssMb, int threads, long switches, long cpuMs, int processes) {
+    public static TreeUsage usage(long pssMb, long rssMb, int threads, long switches, long cpuMs, int processes) {
         return new TreeUsage(pssMb * 1024, rssMb * 1024, threads, switches * 3 / 4, switches / 4, cpuMs, processes, 40);
     }
 
     /** A run; virtual-thread runs at c >= 100 recorded as many pinning events as their repeat number. */
-    static RunResult run(Cell cell, int repeat, long wallMs, TreeUsage u, int pids, int threads, List<Long> startups) {
+    public static RunResult run(Cell cell, int repeat, long wallMs, TreeUsage u, int pids, int threads, List<Long> startups) {
         long pinned = cell.substrate() != Substrate.VIRTUAL ? -1 : cell.concurrency() >= 100 ? repeat : 0;
         return new RunResult(cell, repeat, null, wallMs, wallMs + 900, cell.pages(), 0, cell.pages(), "d" + cell.pages(),
                 pids, threads, startups, u, 0, 0, pinned, List.of(), peakInFlight(cell, repeat));
     }
 
     /** As a site would count it: all of c in flight, but worker processes at c >= 100 a varying three quarters. */
-    static int peakInFlight(Cell cell, int repeat) {
+    public static int peakInFlight(Cell cell, int repeat) {
         int c = Math.min(cell.concurrency(), cell.pages());
         return cell.substrate() == Substrate.PROCESS && c >= 100 ? c * 3 / 4 - repeat : c;
     }
@@ -38,7 +60,7 @@ final class Samples {
      * wget2 at c=10 (the ground truth fetched), at c=100 (pages missing and extra, as wget2 1.99
      * does on the fixture site) and not run at c=1000 for the budget.
      */
-    static List<Reference> references() {
+    public static List<Reference> references() {
         WholeProcessRun.Measured ten = new WholeProcessRun.Measured(0, 560, 120, usage(9, 12, 11, 700, 120, 1), 10, 430,
                 51, Set.of(), "");
         WholeProcessRun.Measured hundred = new WholeProcessRun.Measured(8, 610, 350, usage(14, 16, 101, 3100, 350, 1), 100,
@@ -64,18 +86,18 @@ final class Samples {
         return p;
     }
 
-    static Cell chaos() {
+    public static Cell chaos() {
         return new Cell(Workload.CHAOS, Substrate.PROCESS, 20, 16, 100, 0, 300, 100);
     }
 
     /** The chaos crawl: two workers killed, 37 URLs handed out again, the ground-truth URL set fetched. */
-    static CellResult chaosCell() {
+    public static CellResult chaosCell() {
         Cell c = chaos();
         return new CellResult(c, null, List.of(new RunResult(c, 1, null, 4200, 7100, 300, 0, 300, "d300", 3, 20,
                 List.of(1600L, 1650L, 1700L, 1750L), usage(330, 400, 70, 9000, 9000, 3), 2, 37, -1, List.of(), 20)));
     }
 
-    static CellResult cell(Cell cell, long[] walls, TreeUsage u, int pids, int threads, List<Long> startups) {
+    public static CellResult cell(Cell cell, long[] walls, TreeUsage u, int pids, int threads, List<Long> startups) {
         List<RunResult> runs = new ArrayList<>();
         for (int i = 0; i < walls.length; i++) {
             runs.add(run(cell, i + 1, walls[i], u, pids, threads, startups));
@@ -83,11 +105,11 @@ final class Samples {
         return new CellResult(cell, null, runs);
     }
 
-    static Cell io(Substrate s, int c, int pages) {
+    public static Cell io(Substrate s, int c, int pages) {
         return new Cell(Workload.IO, s, c, 16, 100, 0, pages);
     }
 
-    static Cell cpu(Substrate s, int units) {
+    public static Cell cpu(Substrate s, int units) {
         return new Cell(Workload.CPU, s, units, 16, 0, 1500, 60);
     }
 
@@ -96,7 +118,7 @@ final class Samples {
      * runs and at c=10,000 skipped for the budget, a cell skipped for a limit and a failed one, CPU,
      * latency, start-up and a chaos crawl.
      */
-    static BenchResult small() {
+    public static BenchResult small() {
         List<CellResult> cells = new ArrayList<>();
         cells.add(cell(io(Substrate.VIRTUAL, 10, 50), new long[] {520, 510, 560}, usage(110, 130, 30, 8000, 3000, 1), 1, 50, List.of()));
         cells.add(cell(io(Substrate.VIRTUAL, 100, 500), new long[] {540, 530, 700}, usage(125, 150, 32, 11000, 5000, 1), 1, 500, List.of()));
@@ -133,16 +155,16 @@ final class Samples {
     }
 
     /** Hand-offs that favour threads, and a thread-mode crawl whose JVM one task's heap exhaustion took down. */
-    static Probes probes() {
+    public static Probes probes() {
         return new Probes(List.of(handOff("virtual", 1.5, 1.4, 1.7), handOff("platform", 3.0, 2.8, 3.3),
                 handOff("process", 9.0, 8.5, 10.0)), threadFault(false, 39), 42);
     }
 
-    static HandOff handOff(String kind, double median, double min, double max) {
+    public static HandOff handOff(String kind, double median, double min, double max) {
         return new HandOff(kind, new Stat(median, min, max), 20_000);
     }
 
-    static IsolationScenario.Row threadFault(boolean survived, long lost) {
+    public static IsolationScenario.Row threadFault(boolean survived, long lost) {
         return new IsolationScenario.Row("virtual", "oom-at", survived ? 0 : 70, false, 40, 40 - lost, 0, 0, lost, 0, -1, survived,
                 survived ? "crawl complete" : "a fetch thread died of an Error: JVM halted");
     }

@@ -125,9 +125,9 @@ class CoordinatorTest {
                 new PrintStream(OutputStream.nullOutputStream()), 0);
         ScriptedExecutor[] executor = new ScriptedExecutor[1];
 
-        CrawlSummary summary = coordinator.run(l -> executor[0] = new ScriptedExecutor(l), new CrawlRun("scripted", 0, false));
+        CrawlSummary summary = coordinator.run(l -> executor[0] = new ScriptedExecutor(l), new CrawlRun(crawler.exec.Mode.VIRTUAL, 0, false));
 
-        assertThat(summary.stopReason()).isEqualTo("COMPLETE");
+        assertThat(summary.stopReason()).isEqualTo(crawler.report.StopReason.COMPLETE);
         assertThat(written).extracting(PageResult::url).doesNotHaveDuplicates().hasSize(PAGES);
         assertThat(written).allSatisfy(r -> assertThat(r.links()).noneMatch(l -> l.contains("elsewhere")));
         assertThat(executor[0].maxInFlight).isLessThanOrEqualTo(5);
@@ -168,7 +168,7 @@ class CoordinatorTest {
         Coordinator coordinator = new Coordinator(frontier,
                 new CrawlLimits(5, 2, Duration.ofMinutes(1), Duration.ofSeconds(30)), ResultSink.DISCARD, Ticker.SYSTEM,
                 new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8), 0);
-        return coordinator.run(ScriptedExecutor::new, new CrawlRun("scripted", 0, false));
+        return coordinator.run(ScriptedExecutor::new, new CrawlRun(crawler.exec.Mode.VIRTUAL, 0, false));
     }
 
     @Test
@@ -197,9 +197,9 @@ class CoordinatorTest {
             @Override
             public void shutdown(long graceMillis) {
             }
-        }, new CrawlRun("scripted", 0, false));
+        }, new CrawlRun(crawler.exec.Mode.VIRTUAL, 0, false));
 
-        assertThat(summary.stopReason()).isEqualTo("COMPLETE");
+        assertThat(summary.stopReason()).isEqualTo(crawler.report.StopReason.COMPLETE);
         assertThat(summary.wallMillis()).isEqualTo(5_000);
     }
 }

@@ -1,0 +1,146 @@
+package crawler.app;
+
+import crawler.exec.Mode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The crawl options one crawl is started with, typed: what a parent process ({@code bench},
+ * {@code isolate}) tells a child {@code crawl} or {@code bench-session}, rendered by
+ * {@link #argv()} in the grammar {@link CrawlOptions} parses, and what {@link CrawlOptions#toArgs()}
+ * produces back from a parsed command line. So a renamed flag breaks a test, not a measurement.
+ * Immutable; checked when built. Options not named here keep {@link CrawlOptions}' defaults.
+ *
+ * @param mode             execution substrate
+ * @param concurrency      URLs in flight at once (>= 1)
+ * @param workers          worker JVMs in process mode (>= 1); 0 in the thread modes, which have none
+ * @param batchSize        longest URL list handed out at once (>= 1)
+ * @param depth            link depth from the seeds (>= 0)
+ * @param maxPages         URLs crawled at most; 0 = no limit
+ * @param cpuWork          extra hash rounds per page (>= 0)
+ * @param hostConcurrency  requests in flight per host; 0 = no limit
+ * @param hostDelay        least time between request starts on one host
+ * @param ignoreCrawlDelay do not slow down to robots.txt Crawl-delay
+ * @param maxTime          stop after this long; zero = no limit
+ * @param stallTimeout     the watchdog's silence limit (> 0)
+ * @param killWorkerEvery  process mode: SIGKILL a worker after every N results (0 = never)
+ * @param oomAt            the N-th task of each process exhausts its heap (0 = never)
+ * @param errorAt          the N-th task of each process throws an InternalError (0 = never)
+ * @param workerJvmOptions extra JVM options of the worker processes
+ */
+public record CrawlArgs(Mode mode, int concurrency, int workers, int batchSize, int depth, long maxPages, int cpuWork,
+                        int hostConcurrency, Duration hostDelay, boolean ignoreCrawlDelay, Duration maxTime,
+                        Duration stallTimeout, int killWorkerEvery, int oomAt, int errorAt, List<String> workerJvmOptions) {
+
+    /** The crawl's own default of {@code --stall-timeout}. */
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(60);
+
+    public CrawlArgs {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(hostDelay, "hostDelay");
+        Objects.requireNonNull(maxTime, "maxTime");
+        Objects.requireNonNull(stallTimeout, "stallTimeout");
+        workerJvmOptions = List.copyOf(workerJvmOptions);
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+        }
+        if (mode == Mode.PROCESS ? workers < 1 : workers != 0) {
+            throw new IllegalArgumentException("workers must be >= 1 in process mode and 0 in " + label(mode) + " mode, was "
+                    + workers);
+        }
+        if (batchSize < 1 || depth < 0 || maxPages < 0 || cpuWork < 0 || hostConcurrency < 0) {
+            throw new IllegalArgumentException("batchSize must be >= 1 and depth, maxPages, cpuWork, hostConcurrency >= 0, were "
+                    + batchSize + ", " + depth + ", " + maxPages + ", " + cpuWork + ", " + hostConcurrency);
+        }
+        if (hostDelay.isNegative() || maxTime.isNegative() || !stallTimeout.isPositive()) {
+            throw new IllegalArgumentException("hostDelay and maxTime must be >= 0 and stallTimeout > 0, were " + hostDelay
+                    + ", " + maxTime + ", " + stallTimeout);
+        }
+        if (killWorkerEvery < 0 || oomAt < 0 || errorAt < 0) {
+            throw new IllegalArgumentException("chaos counts must be >= 0, were " + killWorkerEvery + ", " + oomAt + ", " + errorAt);
+        }
+        if (killWorkerEvery > 0 && mode != Mode.PROCESS) {
+            throw new IllegalArgumentException("killWorkerEvery needs worker processes; " + label(mode) + " mode has none");
+        }
+    }
+
+    /**
+     * A measured crawl of a site that is ours: politeness off (no per-host limit, no delay, no
+     * Crawl-delay), no page limit, no faults, the default stall timeout.
+     */
+    public static CrawlArgs unthrottled(Mode mode, int concurrency, int workers, int batchSize, int depth, int cpuWork,
+                                        Duration maxTime) {
+        return new CrawlArgs(mode, concurrency, mode == Mode.PROCESS ? workers : 0, batchSize, depth, 0, cpuWork, 0,
+                Duration.ZERO, true, maxTime, DEFAULT_STALL_TIMEOUT, 0, 0, 0, List.of());
+    }
+
+    public CrawlArgs withMaxTime(Duration t) {
+        return new CrawlArgs(mode, concurrency, workers, batchSize, depth, maxPages, cpuWork, hostConcurrency, hostDelay,
+                ignoreCrawlDelay, t, stallTimeout, killWorkerEvery, oomAt, errorAt, workerJvmOptions);
+    }
+
+    public CrawlArgs withDepth(int d) {
+        return new CrawlArgs(mode, concurrency, workers, batchSize, d, maxPages, cpuWork, hostConcurrency, hostDelay,
+                ignoreCrawlDelay, maxTime, stallTimeout, killWorkerEvery, oomAt, errorAt, workerJvmOptions);
+    }
+
+    /** With fault injection: worker kills (process mode) and in-task faults. */
+    public CrawlArgs withChaos(int killEvery, int oom, int error) {
+        return new CrawlArgs(mode, concurrency, workers, batchSize, depth, maxPages, cpuWork, hostConcurrency, hostDelay,
+                ignoreCrawlDelay, maxTime, stallTimeout, killEvery, oom, error, workerJvmOptions);
+    }
+
+    public CrawlArgs withStallTimeout(Duration t) {
+        return new CrawlArgs(mode, concurrency, workers, batchSize, depth, maxPages, cpuWork, hostConcurrency, hostDelay,
+                ignoreCrawlDelay, maxTime, t, killWorkerEvery, oomAt, errorAt, workerJvmOptions);
+    }
+
+    public CrawlArgs withWorkerJvmOptions(List<String> options) {
+        return new CrawlArgs(mode, concurrency, workers, batchSize, depth, maxPages, cpuWork, hostConcurrency, hostDelay,
+                ignoreCrawlDelay, maxTime, stallTimeout, killWorkerEvery, oomAt, errorAt, options);
+    }
+
+    /** The options as a command line of {@code crawl} (or {@code bench-session}) takes them. */
+    public List<String> argv() {
+        List<String> a = new ArrayList<>(List.of("--mode", label(mode), "--concurrency", Integer.toString(concurrency)));
+        if (mode == Mode.PROCESS) {
+            a.addAll(List.of("--workers", Integer.toString(workers)));
+        }
+        a.addAll(List.of("--batch-size", Integer.toString(batchSize), "--depth", Integer.toString(depth),
+                "--max-pages", Long.toString(maxPages), "--cpu-work", Integer.toString(cpuWork),
+                "--host-concurrency", Integer.toString(hostConcurrency), "--host-delay", millis(hostDelay),
+                "--max-time", millis(maxTime)));
+        if (ignoreCrawlDelay) {
+            a.add("--ignore-crawl-delay");
+        }
+        a.addAll(List.of("--stall-timeout", millis(stallTimeout)));
+        List<String> chaos = new ArrayList<>();
+        if (killWorkerEvery > 0) {
+            chaos.add("kill-worker=" + killWorkerEvery);
+        }
+        if (oomAt > 0) {
+            chaos.add("oom-at=" + oomAt);
+        }
+        if (errorAt > 0) {
+            chaos.add("error-at=" + errorAt);
+        }
+        if (!chaos.isEmpty()) {
+            a.addAll(List.of("--chaos", String.join(",", chaos)));
+        }
+        for (String o : workerJvmOptions) {
+            a.addAll(List.of("--worker-jvm-option", o));
+        }
+        return a;
+    }
+
+    private static String millis(Duration d) {
+        return d.toMillis() + "ms";
+    }
+
+    private static String label(Mode m) {
+        return m.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,46 @@
+package crawler.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import crawler.exec.Mode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CrawlArgsTest {
+
+    @Test
+    void argv_parsedByTheCrawlsOwnOptions_givesTheSameArgsBack_inEveryMode() {
+        for (Mode mode : Mode.values()) {
+            CrawlArgs args = CrawlArgs.unthrottled(mode, 25, 2, 16, 0, 1500, Duration.ofMillis(20_500));
+            assertThat(CrawlOptions.parse(args.argv()).toArgs()).as(mode.label()).isEqualTo(args);
+        }
+        CrawlArgs chaos = CrawlArgs.unthrottled(Mode.PROCESS, 8, 2, 4, 3, 0, Duration.ofSeconds(30))
+                .withChaos(60, 5, 0).withStallTimeout(Duration.ofSeconds(15)).withWorkerJvmOptions(List.of("-Xmx64m"));
+        assertThat(CrawlOptions.parse(chaos.argv()).toArgs()).isEqualTo(chaos);
+    }
+
+    @Test
+    void argv_turnsPolitenessOff_andTheSettingsSayWhatTheRecordSays() {
+        CrawlArgs args = CrawlArgs.unthrottled(Mode.PROCESS, 25, 2, 16, 0, 7, Duration.ofSeconds(20));
+        CrawlSettings s = CrawlOptions.parse(args.argv()).toSettings();
+
+        assertThat(s.mode()).isEqualTo(Mode.PROCESS);
+        assertThat(s.workers()).isEqualTo(2);
+        assertThat(s.pacing().concurrency()).isEqualTo(25);
+        assertThat(s.pacing().maxTime()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(s.politeness().maxPerHost()).isZero();
+        assertThat(s.politeness().minDelay()).isZero();
+        assertThat(s.politeness().honourCrawlDelay()).isFalse();
+        assertThat(s.frontier().maxPages()).isZero();
+        assertThat(s.fetch().cpuWorkRounds()).isEqualTo(7);
+    }
+
+    @Test
+    void workerKills_needWorkers_andThreadModesHaveNone() {
+        assertThatThrownBy(() -> CrawlArgs.unthrottled(Mode.VIRTUAL, 4, 2, 4, 0, 0, Duration.ZERO).withChaos(10, 0, 0))
+                .hasMessageContaining("killWorkerEvery needs worker processes; virtual mode has none");
+        assertThat(CrawlArgs.unthrottled(Mode.PLATFORM, 4, 2, 4, 0, 0, Duration.ZERO).workers()).isZero();
+    }
+}

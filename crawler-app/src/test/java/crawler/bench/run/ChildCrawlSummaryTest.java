@@ -1,0 +1,54 @@
+package crawler.bench.run;
+
+import crawler.bench.Samples;
+import crawler.bench.plan.Substrate;
+import crawler.bench.probe.TreeUsage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import crawler.exec.Mode;
+import crawler.report.CrawlSummary;
+import crawler.report.StopReason;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChildCrawlSummaryTest {
+
+    @Test
+    void summary_isReadBackIntoTheRecordTheChildWroteIt_from(@TempDir Path dir) throws IOException {
+        CrawlSummary written = new CrawlSummary(Mode.PROCESS, 20, 2, 16, StopReason.COMPLETE, 60, 58, Map.of("TIMEOUT", 2L), 0, 4200, 14.3,
+                List.of(11L, 12L), 10, Map.of(11L, 10, 12L, 10), 0, 3, 1, 10, Map.of("accepted", 60L), false,
+                List.of(1600L, 1650L, 1700L), 0, null, List.of(1900L, 2000L, 2100L), Map.of("unparsable", 3L));
+        Path file = dir.resolve("s.summary.json");
+        // As the child writes it (CrawlCommand --summary, bench-session).
+        new ObjectMapper().writeValue(file.toFile(), written);
+        assertThat(ChildCrawl.summary(file)).isEqualTo(written);
+        // The enums keep the wire format the strings had: lower-case mode, upper-case stop reason.
+        assertThat(Files.readString(file)).contains("\"mode\":\"process\"", "\"stopReason\":\"COMPLETE\"");
+        assertThat(ChildCrawl.workerStartups(file)).containsExactly(1600L, 1650L, 1700L);
+        assertThat(ChildCrawl.workerStartups(dir.resolve("none.json"))).isEmpty();
+    }
+
+    @Test
+    void read_takesPagesErrorsPidsAndThreadsFromTheTypedSummary(@TempDir Path dir) throws IOException {
+        CrawlSummary written = new CrawlSummary(Mode.VIRTUAL, 10, 0, 16, StopReason.COMPLETE, 3, 2, Map.of("HTTP_STATUS", 1L), 0, 500, 6.0,
+                List.of(11L), 11, Map.of(11L, 3), 3, 0, 0, 0, Map.of(), false, List.of(), 0, null, List.of(), Map.of());
+        Path summary = dir.resolve("r.summary.json");
+        new ObjectMapper().writeValue(summary.toFile(), written);
+        Path results = dir.resolve("r.jsonl");
+        Files.writeString(results, "{\"url\":\"http://a/1\"}\n{\"url\":\"http://a/2\"}\n{\"url\":\"http://a/3\"}\n");
+        RunResult r = ChildCrawl.read(Samples.io(Substrate.VIRTUAL, 10, 3), 1, summary, results, null, 900, TreeUsage.NOT_MEASURED);
+        assertThat(r.failed()).isFalse();
+        assertThat(r.pages()).isEqualTo(3);
+        assertThat(r.errors()).isEqualTo(1);
+        assertThat(r.pids()).isEqualTo(1);
+        assertThat(r.fetchThreads()).isEqualTo(3);
+        assertThat(r.urlCount()).isEqualTo(3);
+    }
+}
