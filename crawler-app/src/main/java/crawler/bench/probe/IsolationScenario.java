@@ -125,9 +125,14 @@ public final class IsolationScenario {
         this.log = Objects.requireNonNull(log, "log");
     }
 
-    /** Runs every mode under every fault, in that order, and returns one row per child crawl. */
+    /**
+     * Runs the seed's three models under every fault, in that order, and returns one row per child
+     * crawl. Cluster mode is left out: its members run fetches on virtual threads in the JVM the
+     * crawl starts (or on other machines), and a 64 MiB heap shared with a Hazelcast member says
+     * more about Hazelcast's footprint than about claim 8.
+     */
     public List<Row> run() throws IOException, InterruptedException {
-        return run(List.of(Mode.values()), List.of(Fault.values()));
+        return run(List.of(Mode.VIRTUAL, Mode.PLATFORM, Mode.PROCESS), List.of(Fault.values()));
     }
 
     /** Runs the given modes under the given faults; one row per (mode, fault), faults outermost. */
