@@ -35,8 +35,8 @@ public record CrawlArgs(Mode mode, int concurrency, int workers, int batchSize, 
                         int hostConcurrency, Duration hostDelay, boolean ignoreCrawlDelay, Duration maxTime,
                         Duration stallTimeout, int killWorkerEvery, int oomAt, int errorAt, List<String> workerJvmOptions) {
 
-    /** The crawl's own default of {@code --stall-timeout}. */
-    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(60);
+    /** The crawl's own default of {@code --stall-timeout}: twice the default {@code --url-deadline} of 60 s. */
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(120);
 
     public CrawlArgs {
         Objects.requireNonNull(mode, "mode");
@@ -116,7 +116,9 @@ public record CrawlArgs(Mode mode, int concurrency, int workers, int batchSize, 
         if (ignoreCrawlDelay) {
             a.add("--ignore-crawl-delay");
         }
-        a.addAll(List.of("--stall-timeout", millis(stallTimeout)));
+        // The watchdog must wait longer than a URL may take (a usage error otherwise), so the URL
+        // deadline goes with the stall timeout as the crawl's defaults pair them: half of it.
+        a.addAll(List.of("--url-deadline", millis(stallTimeout.dividedBy(2)), "--stall-timeout", millis(stallTimeout)));
         List<String> chaos = new ArrayList<>();
         if (killWorkerEvery > 0) {
             chaos.add("kill-worker=" + killWorkerEvery);

@@ -259,7 +259,8 @@ final class CrawlOptions {
      */
     CrawlArgs toArgs() {
         return new CrawlArgs(mode, concurrency, mode == Mode.PROCESS ? workers : 0, batchSize, depth, maxPages, cpuWork,
-                hostConcurrency, hostDelay, ignoreCrawlDelay, maxTime, stallTimeout, chaos.killWorkerEvery(), chaos.oomAt(),
+                hostConcurrency, hostDelay, ignoreCrawlDelay, maxTime, stallTimeout(urlDeadline, stallTimeout),
+                chaos.killWorkerEvery(), chaos.oomAt(),
                 chaos.errorAt(), workerJvmOptions);
     }
 

@@ -108,7 +108,7 @@ class ClusterIT {
 
         assertThat(crawl.urls()).as("no URL reported twice").doesNotHaveDuplicates();
         assertThat(new HashSet<>(crawl.urls())).isEqualTo(groundTruth());
-        assertThat(crawl.summary().stopReason()).isEqualTo("COMPLETE");
+        assertThat(crawl.summary().stopReason()).isEqualTo(crawler.report.StopReason.COMPLETE);
         Set<Long> memberPids = members.stream().map(Member::pid).collect(Collectors.toSet());
         Set<Long> pids = crawl.results().stream().map(PageResult::pid).collect(Collectors.toSet());
         assertThat(memberPids).containsAll(pids);
@@ -136,7 +136,7 @@ class ClusterIT {
 
         assertThat(crawl.urls()).as("no URL reported twice").doesNotHaveDuplicates();
         assertThat(new HashSet<>(crawl.urls())).isEqualTo(groundTruth());
-        assertThat(crawl.summary().stopReason()).isEqualTo("COMPLETE");
+        assertThat(crawl.summary().stopReason()).isEqualTo(crawler.report.StopReason.COMPLETE);
         assertThat(crawl.results()).extracting(r -> r.error() == null ? null : r.error().kind().name())
                 .doesNotContain("WORKER_CRASH", "STALLED");
         long pagesAfterDeath = crawl.results().stream().filter(r -> r.pid() != killed[0]).count();

@@ -143,7 +143,7 @@ class SlowRobotsCrawlTest {
         assertThat(order.subList(0, FAST_PAGES)).containsExactlyInAnyOrderElementsOf(fast);
         assertThat(order.subList(FAST_PAGES, order.size())).containsExactlyInAnyOrderElementsOf(slowSeeds());
         assertThat(openedByFastPages).as("the latch was opened by the fast pages, not by the safety bound").isTrue();
-        assertThat(run.summary().stopReason()).isEqualTo("COMPLETE");
+        assertThat(run.summary().stopReason()).isEqualTo(crawler.report.StopReason.COMPLETE);
         assertThat(run.results()).allMatch(PageResult::ok);
     }
 
@@ -155,7 +155,7 @@ class SlowRobotsCrawlTest {
         Run run = crawl(settings(Duration.ofSeconds(3)), fast, r -> { });
         boolean stillHeld = robotsMayAnswer.getCount() == 1;
 
-        assertThat(run.summary().stopReason()).isEqualTo("MAX_TIME");
+        assertThat(run.summary().stopReason()).isEqualTo(crawler.report.StopReason.MAX_TIME);
         assertThat(stillHeld).as("the crawl ended before any slow robots.txt answered").isTrue();
         assertThat(robotsAsked.get()).as("each slow host's robots.txt was asked for").isEqualTo(SLOW_HOSTS);
         assertThat(run.results()).extracting(PageResult::url).doesNotContainAnyElementsOf(slowSeeds());
