@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import crawler.fixtures.FixtureServer;
 import crawler.fixtures.FixtureSiteExtension;
-import crawler.fixtures.Latency;
-import crawler.fixtures.SiteSpec;
 import crawler.page.PageResult;
 import crawler.report.ResultJournal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,15 +25,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CoordinatorKillTest {
 
-    private static final int DEPTH = 2;
     /** Lines in the results file before the kill: well into the crawl, far from its end. */
     private static final int LINES_BEFORE_KILL = 15;
     private static final Duration LIMIT = Duration.ofSeconds(90);
 
-    /** No faults: every page is fetched once, so "not fetched again" is exact. 100 ms per page keeps it mid-crawl. */
     @RegisterExtension
-    static final FixtureSiteExtension SITE = new FixtureSiteExtension(SiteSpec.small().withFaults(false)
-            .withPages(80).withFanout(8).withLatency(new Latency.Fixed(Duration.ofMillis(100))));
+    static final FixtureSiteExtension SITE = new FixtureSiteExtension(InterruptedCrawl.site());
 
     @RegisterExtension
     final NoOrphanProcesses orphans = new NoOrphanProcesses();
@@ -47,21 +41,13 @@ class CoordinatorKillTest {
     @TempDir
     Path dir;
 
-    private static List<String> args(FixtureServer site, Path out, String mode, String... extra) {
-        List<String> args = new ArrayList<>(List.of("crawl", site.manifest().startUrl(), "--mode", mode,
-                "--workers", "2", "-c", "4", "--depth", String.valueOf(DEPTH), "--host-concurrency", "0",
-                "--host-delay", "0ms", "--ignore-crawl-delay", "-q", "-o", out.toString()));
-        args.addAll(List.of(extra));
-        return args;
-    }
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"process", "virtual"})
     void killedCoordinator_leavesNoWorker_andResumeFinishesWithEveryUrlOnce(String mode) throws Exception {
         FixtureServer site = SITE.server();
         site.resetCounters();
         Path out = dir.resolve("results.jsonl");
-        ChildCrawl child = ChildCrawl.start(args(site, out, mode), dir.resolve("first.stderr"));
+        ChildCrawl child = ChildCrawl.start(InterruptedCrawl.args(site, out, mode), dir.resolve("first.stderr"));
         orphans.track(child.handle());
         child.awaitLines(out, LINES_BEFORE_KILL, LIMIT);
 
@@ -81,17 +67,17 @@ class CoordinatorKillTest {
                 : workers.stream().map(ProcessHandle::pid).collect(Collectors.toSet());
         assertThat(recorded).hasSizeGreaterThanOrEqualTo(LINES_BEFORE_KILL)
                 .allSatisfy(r -> assertThat(firstRunPids).contains(r.pid()));
-        int expectedTotal = site.manifest().reachable(DEPTH).size();
+        int expectedTotal = site.manifest().reachable(InterruptedCrawl.DEPTH).size();
         assertThat(recorded.size()).as("killed mid-crawl").isLessThan(expectedTotal);
 
         site.resetCounters();
-        int code = Main.commandLine().execute(args(site, out, mode, "--resume").toArray(String[]::new));
+        int code = Main.commandLine().execute(InterruptedCrawl.args(site, out, mode, "--resume").toArray(String[]::new));
         assertThat(code).as(stderr.text()).isZero();
 
         List<PageResult> all = List.copyOf(ResultJournal.read(out).done().values());
         List<String> urls = ResumeFiles.urls(out);
         assertThat(urls).as("no URL twice").doesNotHaveDuplicates();
-        assertThat(new HashSet<>(urls)).isEqualTo(site.manifest().reachable(DEPTH).keySet());
+        assertThat(new HashSet<>(urls)).isEqualTo(site.manifest().reachable(InterruptedCrawl.DEPTH).keySet());
         assertThat(all.subList(0, recorded.size())).isEqualTo(recorded);
         for (PageResult r : recorded) {
             assertThat(site.requestCount(r.url())).as("recorded page %s fetched again", r.url()).isZero();

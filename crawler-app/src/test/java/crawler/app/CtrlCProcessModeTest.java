@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import crawler.fixtures.FixtureServer;
 import crawler.fixtures.FixtureSiteExtension;
-import crawler.fixtures.Latency;
-import crawler.fixtures.SiteSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,14 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CtrlCProcessModeTest {
 
-    private static final int DEPTH = 2;
     private static final int LINES_BEFORE_SIGNAL = 10;
     private static final Duration LIMIT = Duration.ofSeconds(90);
 
-    /** 100 ms per page keeps the crawl going when the signal comes. */
     @RegisterExtension
-    static final FixtureSiteExtension SITE = new FixtureSiteExtension(SiteSpec.small().withFaults(false)
-            .withPages(80).withFanout(8).withLatency(new Latency.Fixed(Duration.ofMillis(100))));
+    static final FixtureSiteExtension SITE = new FixtureSiteExtension(InterruptedCrawl.site());
 
     @RegisterExtension
     final NoOrphanProcesses orphans = new NoOrphanProcesses();
@@ -49,14 +44,6 @@ class CtrlCProcessModeTest {
     @TempDir
     Path dir;
 
-    private static List<String> args(FixtureServer site, Path out, String... extra) {
-        List<String> args = new ArrayList<>(List.of("crawl", site.manifest().startUrl(), "--mode", "process",
-                "--workers", "2", "-c", "4", "--depth", String.valueOf(DEPTH), "--host-concurrency", "0",
-                "--host-delay", "0ms", "--ignore-crawl-delay", "-q", "-o", out.toString()));
-        args.addAll(List.of(extra));
-        return args;
-    }
-
     @Test
     void sigintToTheProcessGroup_stopsWorkersInOrder_andResumeFinishes() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")), "needs setsid(1) to lead a group");
@@ -66,7 +53,7 @@ class CtrlCProcessModeTest {
         // shell without job control, as a build may be) keeps ignoring it, and there is nothing to test.
         List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", "/usr/bin/setsid"));
         Path summary = dir.resolve("summary.json");
-        command.addAll(ChildCrawl.javaCommand(args(site, out, "--summary", summary.toString())));
+        command.addAll(ChildCrawl.javaCommand(InterruptedCrawl.args(site, out, "process", "--summary", summary.toString())));
         Path childErr = dir.resolve("first.stderr");
         ChildCrawl child = ChildCrawl.startCommand(command, childErr);
         orphans.track(child.handle());
@@ -105,11 +92,11 @@ class CtrlCProcessModeTest {
         assertThat(json.readTree(summary.toFile()).get("abandoned").asLong()).as(log).isZero();
 
         int recorded = ResumeFiles.urls(out).size();
-        assertThat(recorded).as("stopped mid-crawl").isLessThan(site.manifest().reachable(DEPTH).size());
-        int resumed = Main.commandLine().execute(args(site, out, "--resume").toArray(String[]::new));
+        assertThat(recorded).as("stopped mid-crawl").isLessThan(site.manifest().reachable(InterruptedCrawl.DEPTH).size());
+        int resumed = Main.commandLine().execute(InterruptedCrawl.args(site, out, "process", "--resume").toArray(String[]::new));
         assertThat(resumed).as(stderr.text()).isZero();
         List<String> urls = ResumeFiles.urls(out);
         assertThat(urls).as("no URL twice").doesNotHaveDuplicates();
-        assertThat(new HashSet<>(urls)).isEqualTo(site.manifest().reachable(DEPTH).keySet());
+        assertThat(new HashSet<>(urls)).isEqualTo(site.manifest().reachable(InterruptedCrawl.DEPTH).keySet());
     }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,7 @@ class DistributionIT {
         assertThat(run.stderr()).doesNotContain("building");
         assertThat(new HashSet<>(ResumeFiles.urls(out)))
                 .isEqualTo(SITE.server().manifest().reachable(1).keySet());
-        assertThat(pids(out)).as("pages fetched by worker JVMs started from lib/, not by the coordinator")
+        assertThat(new HashSet<>(ResumeFiles.pids(out))).as("pages fetched by worker JVMs started from lib/, not by the coordinator")
                 .isNotEmpty().doesNotContain(run.pid());
     }
 
@@ -109,14 +108,5 @@ class DistributionIT {
             p.destroyForcibly();
         }
         return new Run(p.exitValue(), Files.readString(tmp.resolve("stderr")), p.pid());
-    }
-
-    private static Set<Long> pids(Path results) throws IOException {
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        Set<Long> pids = new HashSet<>();
-        for (String line : Files.readAllLines(results)) {
-            pids.add(mapper.readTree(line).get("pid").asLong());
-        }
-        return pids;
     }
 }

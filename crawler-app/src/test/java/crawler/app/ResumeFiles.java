@@ -17,10 +17,19 @@ final class ResumeFiles {
 
     /** The "url" of every line, in file order. */
     static List<String> urls(Path file) throws IOException {
-        List<String> urls = new ArrayList<>();
+        return field(file, "url");
+    }
+
+    /** The "pid" of every line, in file order. */
+    static List<Long> pids(Path file) throws IOException {
+        return field(file, "pid").stream().map(Long::valueOf).toList();
+    }
+
+    private static List<String> field(Path file, String name) throws IOException {
+        List<String> values = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
-            urls.add(MAPPER.readTree(line).get("url").asText());
+            values.add(MAPPER.readTree(line).get(name).asText());
         }
-        return urls;
+        return values;
     }
 }
