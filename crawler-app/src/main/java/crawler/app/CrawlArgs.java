@@ -1,6 +1,8 @@
 package crawler.app;
 
+import crawler.chaos.ChaosPlan;
 import crawler.exec.Mode;
+import crawler.protocol.Chaos;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,18 +121,9 @@ public record CrawlArgs(Mode mode, int concurrency, int workers, int batchSize, 
         // The watchdog must wait longer than a URL may take (a usage error otherwise), so the URL
         // deadline goes with the stall timeout as the crawl's defaults pair them: half of it.
         a.addAll(List.of("--url-deadline", millis(stallTimeout.dividedBy(2)), "--stall-timeout", millis(stallTimeout)));
-        List<String> chaos = new ArrayList<>();
-        if (killWorkerEvery > 0) {
-            chaos.add("kill-worker=" + killWorkerEvery);
-        }
-        if (oomAt > 0) {
-            chaos.add("oom-at=" + oomAt);
-        }
-        if (errorAt > 0) {
-            chaos.add("error-at=" + errorAt);
-        }
+        String chaos = new ChaosPlan(killWorkerEvery, new Chaos(oomAt, errorAt)).spec();
         if (!chaos.isEmpty()) {
-            a.addAll(List.of("--chaos", String.join(",", chaos)));
+            a.addAll(List.of("--chaos", chaos));
         }
         for (String o : workerJvmOptions) {
             a.addAll(List.of("--worker-jvm-option", o));

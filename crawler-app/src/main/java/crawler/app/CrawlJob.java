@@ -30,7 +30,7 @@ import crawler.report.ResultSink;
 import crawler.resume.Journal;
 import crawler.url.HttpUrls;
 import crawler.url.UrlNormalizer;
-import crawler.worker.ChaosProcessor;
+import crawler.chaos.ChaosProcessor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -130,7 +130,7 @@ public final class CrawlJob {
                 seedFromSitemaps(seeds, fetcher, robotsCache, frontier, scope);
             }
             onStart.accept(coordinator);
-            return coordinator.run(executors, new CrawlRun(settings.mode(), settings.reportedWorkers(), settings.ignoreRobots()));
+            return coordinator.run(executors, new CrawlRun(settings.mode(), settings.concurrency().workers(), settings.ignoreRobots()));
         }
     }
 
@@ -152,20 +152,20 @@ public final class CrawlJob {
         return executorFactory(List.of());
     }
 
-    /** The execution substrate for crawls from {@code seeds}. */
+    /** The execution substrate for crawls from {@code seeds}, sized by {@link CrawlSettings#concurrency()}. */
     Function<ResultListener, BatchExecutor> executorFactory(List<String> seeds) {
-        int concurrency = settings.pacing().concurrency();
+        Concurrency c = settings.concurrency();
         FetchConfig fetch = fetchConfig(seeds);
         return switch (settings.mode()) {
-            case VIRTUAL -> listener -> ThreadExecutor.virtualThreads(threadModeProcessor(fetch, concurrency), listener);
-            case PLATFORM -> listener -> ThreadExecutor.platformThreads(concurrency,
-                    threadModeProcessor(fetch, concurrency), listener);
+            case VIRTUAL -> listener -> ThreadExecutor.virtualThreads(threadModeProcessor(fetch), listener);
+            case PLATFORM -> listener -> ThreadExecutor.platformThreads(c.threadsPerJvm(), threadModeProcessor(fetch),
+                    listener);
             case PROCESS -> listener -> new ProcessExecutor(
-                    new ProcessConfig(settings.workers(), settings.threadsPerWorker(), settings.sizedWorkerJvmOptions(),
-                            3, settings.chaosKillEvery(), settings.chaos()),
-                    fetch.withMaxIdleConnections(settings.threadsPerWorker()), listener);
+                    new ProcessConfig(c.workers(), c.threadsPerJvm(), settings.sizedWorkerJvmOptions(),
+                            ProcessConfig.DEFAULT_MAX_ATTEMPTS_PER_URL, settings.chaos()),
+                    fetch, listener);
             case CLUSTER -> listener -> new ClusterExecutor(cluster,
-                    new ToWorker.Config(0, concurrency, fetch.withMaxIdleConnections(concurrency), settings.chaos()),
+                    new ToWorker.Config(0, c.threadsPerJvm(), fetch, settings.chaos().inTasks()),
                     settings.politeness(), listener, log);
         };
     }
@@ -182,14 +182,13 @@ public final class CrawlJob {
                 seedHosts.add(u.host());
             }
         }
-        return settings.fetch().withRules(new CrawlRules(settings.denyPrivate(), seedHosts, !settings.ignoreRobots(),
+        return settings.fetchPerJvm().withRules(new CrawlRules(settings.denyPrivate(), seedHosts, !settings.ignoreRobots(),
                 settings.excludes().stream().map(Pattern::pattern).toList()));
     }
 
     /** The one processor all fetch threads share, with the chaos faults injected the way each worker JVM does. */
-    private PageProcessor threadModeProcessor(FetchConfig fetch, int concurrency) {
-        return ChaosProcessor.wrap(new HttpPageProcessor(fetch.withMaxIdleConnections(concurrency)), settings.chaos(),
-                log);
+    private PageProcessor threadModeProcessor(FetchConfig fetch) {
+        return ChaosProcessor.wrap(new HttpPageProcessor(fetch), settings.chaos().inTasks(), log);
     }
 
     /**

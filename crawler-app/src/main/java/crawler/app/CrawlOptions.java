@@ -1,6 +1,7 @@
 package crawler.app;
 
 import crawler.archive.WarcConfig;
+import crawler.chaos.ChaosPlan;
 import crawler.coord.CrawlLimits;
 import crawler.exec.Mode;
 import crawler.exec.cluster.ClusterConfig;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -159,7 +159,7 @@ final class CrawlOptions {
             description = "fault injection, comma-separated: kill-worker=N kills a worker process (SIGKILL) after"
                     + " every N results (process mode); oom-at=N makes the N-th task of each process exhaust its heap;"
                     + " error-at=N makes it throw an InternalError; hang-at=N makes it hang until the watchdog cancels it")
-    ChaosOption chaos = ChaosOption.NONE;
+    ChaosPlan chaos = ChaosPlan.NONE;
 
     @Option(names = "--deny-private", description = "never connect to a loopback, private, link-local, CGNAT,"
             + " unique-local, NAT64, 6to4, IPv4-mapped or unspecified address (checked at each connection, for"
@@ -198,21 +198,30 @@ final class CrawlOptions {
     CommandSpec command;
 
     CrawlSettings toSettings() {
+        // The connection pool and the WARC files' mode and concurrency are left to the settings,
+        // which derive them from the mode and the concurrency (CrawlSettings.fetchPerJvm).
         FetchConfig fetch = new FetchConfig(userAgent, connectTimeout, readTimeout, callTimeout, urlDeadline, maxBody,
                 maxRedirects, maxRetries, FetchConfig.defaults().maxRetryAfter(), followNofollow, cpuWork,
-                Math.max(1, concurrency));
+                FetchConfig.defaults().maxIdleConnections());
         if (warc != null) {
             fetch = fetch.withWarc(new WarcConfig(Path.of(warc).toAbsolutePath().toString(), warcMaxSize, null,
-                    mode.name().toLowerCase(Locale.ROOT), concurrency, commandLine()));
+                    null, 0, commandLine()));
         }
-        return new CrawlSettings(mode, workers,
-                new CrawlLimits(concurrency, batchSize, maxTime, stallTimeout(urlDeadline, stallTimeout)),
-                new FrontierLimits(depth, maxPages, hostPageBudget, maxLinksPerPage),
-                compile(includes), compile(excludes),
-                new TrapGuard(maxUrlLength, maxSegmentRepeats),
-                new PolitenessConfig(hostConcurrency, hostDelay, !ignoreCrawlDelay, maxCrawlDelay),
-                ignoreRobots, sitemaps, maxSitemapUrls, fetch, workerJvmOptions, chaos.killWorkerEvery(), chaos.inTasks(),
-                denyPrivate);
+        return CrawlSettings.builder(mode)
+                .workers(workers)
+                .pacing(new CrawlLimits(concurrency, batchSize, maxTime, stallTimeout(urlDeadline, stallTimeout)))
+                .frontier(new FrontierLimits(depth, maxPages, hostPageBudget, maxLinksPerPage))
+                .includes(compile(includes))
+                .excludes(compile(excludes))
+                .trapGuard(new TrapGuard(maxUrlLength, maxSegmentRepeats))
+                .politeness(new PolitenessConfig(hostConcurrency, hostDelay, !ignoreCrawlDelay, maxCrawlDelay))
+                .ignoreRobots(ignoreRobots)
+                .sitemaps(sitemaps, maxSitemapUrls)
+                .fetch(fetch)
+                .workerJvmOptions(workerJvmOptions)
+                .chaos(chaos)
+                .denyPrivate(denyPrivate)
+                .build();
     }
 
     /**
@@ -260,8 +269,8 @@ final class CrawlOptions {
     CrawlArgs toArgs() {
         return new CrawlArgs(mode, concurrency, mode == Mode.PROCESS ? workers : 0, batchSize, depth, maxPages, cpuWork,
                 hostConcurrency, hostDelay, ignoreCrawlDelay, maxTime, stallTimeout(urlDeadline, stallTimeout),
-                chaos.killWorkerEvery(), chaos.oomAt(),
-                chaos.errorAt(), workerJvmOptions);
+                chaos.killWorkerEvery(), chaos.inTasks().oomAt(),
+                chaos.inTasks().errorAt(), workerJvmOptions);
     }
 
     /** Parses a crawl's options alone, e.g. {@link CrawlArgs#argv()} as a {@code bench-session} leg carries them. */

@@ -1,37 +1,43 @@
 package crawler.app;
 
+import crawler.chaos.ChaosPlan;
+import crawler.coord.CrawlLimits;
 import crawler.exec.Mode;
 import crawler.fetch.FetchConfig;
 import crawler.frontier.FrontierLimits;
 import crawler.frontier.PolitenessConfig;
 import crawler.frontier.TrapGuard;
 import crawler.startup.WorkerHeap;
-import crawler.coord.CrawlLimits;
-import crawler.protocol.Chaos;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Everything a crawl needs to know, decided before it starts. Immutable; checked when built.
+ * Everything a crawl needs to know, decided before it starts. Immutable; checked when built, here
+ * and only here. Build it with {@link #builder(Mode)} or change one with {@link #toBuilder()}: the
+ * canonical constructor exists because a record has one, and only {@link Builder#build()} calls it.
+ * What follows from several settings at once is derived by a method here, never stored twice:
+ * {@link #concurrency()} for every pool size, {@link #fetchPerJvm()} for the fetch settings.
  *
- * @param mode              execution substrate
- * @param workers           worker processes (process mode only)
- * @param pacing            concurrency, batch size, time budget, watchdog
- * @param frontier          depth, page and per-host budgets
- * @param includes          URL patterns added to the seeds' hosts
- * @param excludes          URL patterns removed from scope
- * @param trapGuard         URL length and repeated-segment limits
- * @param politeness        per-host limits
- * @param ignoreRobots      true only when the user asked for it explicitly
- * @param sitemaps          also seed from the sitemaps robots.txt names
- * @param maxSitemapUrls    cap on URLs taken from sitemaps
- * @param fetch             the fetch unit's settings, WARC output included
- * @param workerJvmOptions  extra JVM options for worker processes
- * @param chaosKillEvery    process mode: kill a worker after every N results (0 = off)
- * @param chaos             faults injected inside tasks (oom-at, error-at), in every mode
- * @param denyPrivate       refuse URLs whose host is or resolves to a loopback, private,
- *                          link-local or unspecified address, unless it is a seed's host
+ * @param mode             execution substrate
+ * @param workers          worker processes (process mode only)
+ * @param pacing           concurrency, batch size, time budget, watchdog
+ * @param frontier         depth, page and per-host budgets
+ * @param includes         URL patterns added to the seeds' hosts
+ * @param excludes         URL patterns removed from scope
+ * @param trapGuard        URL length and repeated-segment limits
+ * @param politeness       per-host limits
+ * @param ignoreRobots     true only when the user asked for it explicitly
+ * @param sitemaps         also seed from the sitemaps robots.txt names
+ * @param maxSitemapUrls   cap on URLs taken from sitemaps
+ * @param fetch            the fetch unit's settings, WARC output included, as given; the crawl uses
+ *                         {@link #fetchPerJvm()}
+ * @param workerJvmOptions extra JVM options for worker processes
+ * @param chaos            fault injection: faults inside tasks (every mode) and worker kills (process mode)
+ * @param denyPrivate      refuse URLs whose host is or resolves to a loopback, private, link-local or
+ *                         unspecified address, unless it is a seed's host
  */
 public record CrawlSettings(
         Mode mode,
@@ -47,17 +53,16 @@ public record CrawlSettings(
         int maxSitemapUrls,
         FetchConfig fetch,
         List<String> workerJvmOptions,
-        int chaosKillEvery,
-        Chaos chaos,
+        ChaosPlan chaos,
         boolean denyPrivate) {
 
     public CrawlSettings {
         Objects.requireNonNull(mode, "mode");
-        Objects.requireNonNull(pacing, "pacing");
-        Objects.requireNonNull(frontier, "frontier");
+        Objects.requireNonNull(pacing, "pacing not set");
+        Objects.requireNonNull(frontier, "frontier not set");
         Objects.requireNonNull(trapGuard, "trapGuard");
-        Objects.requireNonNull(politeness, "politeness");
-        Objects.requireNonNull(fetch, "fetch");
+        Objects.requireNonNull(politeness, "politeness not set");
+        Objects.requireNonNull(fetch, "fetch not set");
         Objects.requireNonNull(chaos, "chaos");
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);
@@ -71,30 +76,47 @@ public record CrawlSettings(
                         + ") must be at least --workers (" + workers + "): each worker needs a thread");
             }
         }
-        if (chaosKillEvery < 0) {
-            throw new IllegalArgumentException("chaos kill-worker must be >= 0, was " + chaosKillEvery);
-        }
-        if (chaosKillEvery > 0 && mode != Mode.PROCESS) {
+        if (chaos.killsWorkers() && mode != Mode.PROCESS) {
             throw new IllegalArgumentException("--chaos kill-worker needs --mode process (there is no worker to kill in "
-                    + mode.name().toLowerCase(java.util.Locale.ROOT) + " mode)");
+                    + mode.name().toLowerCase(Locale.ROOT) + " mode)");
         }
         if (maxSitemapUrls < 0) {
             throw new IllegalArgumentException("maxSitemapUrls must be >= 0, was " + maxSitemapUrls);
         }
     }
 
-    /** Without faults inside tasks and without --deny-private. */
-    public CrawlSettings(Mode mode, int workers, CrawlLimits pacing, FrontierLimits frontier, List<Pattern> includes,
-            List<Pattern> excludes, TrapGuard trapGuard, PolitenessConfig politeness, boolean ignoreRobots,
-            boolean sitemaps, int maxSitemapUrls, FetchConfig fetch, List<String> workerJvmOptions,
-            int chaosKillEvery) {
-        this(mode, workers, pacing, frontier, includes, excludes, trapGuard, politeness, ignoreRobots, sitemaps,
-                maxSitemapUrls, fetch, workerJvmOptions, chaosKillEvery, Chaos.NONE, false);
+    /**
+     * Settings in {@code mode} with nothing but the required parts missing: {@link Builder#pacing},
+     * {@link Builder#frontier}, {@link Builder#politeness} and {@link Builder#fetch} must be set.
+     * The rest starts off: one worker, no include or exclude, default trap guard, robots.txt obeyed,
+     * no sitemaps, no extra worker options, no chaos, private addresses allowed.
+     */
+    public static Builder builder(Mode mode) {
+        return new Builder(mode);
     }
 
-    /** Threads in each worker process: the concurrency shared out over the workers. */
-    public int threadsPerWorker() {
-        return Math.max(1, pacing.concurrency() / Math.max(1, workers));
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(mode).workers(workers).pacing(pacing).frontier(frontier).includes(includes)
+                .excludes(excludes).trapGuard(trapGuard).politeness(politeness).ignoreRobots(ignoreRobots)
+                .sitemaps(sitemaps, maxSitemapUrls).fetch(fetch).workerJvmOptions(workerJvmOptions).chaos(chaos)
+                .denyPrivate(denyPrivate);
+    }
+
+    /** How the concurrency is laid out in this mode: the one place it is derived. */
+    public Concurrency concurrency() {
+        return Concurrency.of(mode, pacing.concurrency(), workers);
+    }
+
+    /**
+     * The fetch settings each fetching JVM gets: its connection pool as large as its threads, and
+     * WARC files stamped with this crawl's mode and concurrency, all from {@link #concurrency()}.
+     */
+    public FetchConfig fetchPerJvm() {
+        Concurrency c = concurrency();
+        FetchConfig f = fetch.withMaxIdleConnections(c.threadsPerJvm());
+        return f.warc() == null ? f
+                : f.withWarc(f.warc().forCrawl(mode.name().toLowerCase(Locale.ROOT), c.inFlight()));
     }
 
     /**
@@ -103,34 +125,118 @@ public record CrawlSettings(
      * win (an {@code -Xmx} of the user's replaces the sized one).
      */
     public List<String> sizedWorkerJvmOptions() {
-        List<String> options = new java.util.ArrayList<>();
-        options.add(WorkerHeap.option(threadsPerWorker(), fetch.maxBodyBytes()));
+        List<String> options = new ArrayList<>();
+        options.add(WorkerHeap.option(concurrency().threadsPerJvm(), fetch.maxBodyBytes()));
         options.addAll(workerJvmOptions);
         return List.copyOf(options);
     }
 
-    /** Workers as reported: 0 outside process mode. */
-    public int reportedWorkers() {
-        return mode == Mode.PROCESS ? workers : 0;
-    }
+    /** Collects settings; {@link #build()} checks them all at once. Not thread-safe. */
+    public static final class Builder {
+        private Mode mode;
+        private int workers = 1;
+        private CrawlLimits pacing;
+        private FrontierLimits frontier;
+        private List<Pattern> includes = List.of();
+        private List<Pattern> excludes = List.of();
+        private TrapGuard trapGuard = TrapGuard.defaults();
+        private PolitenessConfig politeness;
+        private boolean ignoreRobots;
+        private boolean sitemaps;
+        private int maxSitemapUrls;
+        private FetchConfig fetch;
+        private List<String> workerJvmOptions = List.of();
+        private ChaosPlan chaos = ChaosPlan.NONE;
+        private boolean denyPrivate;
 
-    public CrawlSettings withMaxDepth(int depth) {
-        return new CrawlSettings(mode, workers, pacing, new FrontierLimits(depth, frontier.maxPages(), frontier.hostPageBudget(),
-                frontier.maxLinksPerPage()),
-                includes, excludes, trapGuard, politeness, ignoreRobots, sitemaps, maxSitemapUrls, fetch,
-                workerJvmOptions, chaosKillEvery, chaos, denyPrivate);
-    }
+        private Builder(Mode mode) {
+            this.mode = mode;
+        }
 
-    public CrawlSettings withMode(Mode m) {
-        FetchConfig f = fetch.warc() == null ? fetch : fetch.withWarc(fetch.warc().withMode(
-                m.name().toLowerCase(java.util.Locale.ROOT)));
-        return new CrawlSettings(m, workers, pacing, frontier, includes, excludes, trapGuard, politeness,
-                ignoreRobots, sitemaps, maxSitemapUrls, f, workerJvmOptions, chaosKillEvery, chaos,
-                denyPrivate);
-    }
+        public Builder mode(Mode m) {
+            this.mode = m;
+            return this;
+        }
 
-    public CrawlSettings withChaos(Chaos c) {
-        return new CrawlSettings(mode, workers, pacing, frontier, includes, excludes, trapGuard, politeness,
-                ignoreRobots, sitemaps, maxSitemapUrls, fetch, workerJvmOptions, chaosKillEvery, c, denyPrivate);
+        public Builder workers(int n) {
+            this.workers = n;
+            return this;
+        }
+
+        public Builder pacing(CrawlLimits limits) {
+            this.pacing = limits;
+            return this;
+        }
+
+        public Builder frontier(FrontierLimits limits) {
+            this.frontier = limits;
+            return this;
+        }
+
+        /** The frontier's limits with another link depth; {@link #frontier} must be set first. */
+        public Builder maxDepth(int depth) {
+            Objects.requireNonNull(frontier, "frontier not set");
+            this.frontier = new FrontierLimits(depth, frontier.maxPages(), frontier.hostPageBudget(),
+                    frontier.maxLinksPerPage());
+            return this;
+        }
+
+        public Builder includes(List<Pattern> patterns) {
+            this.includes = patterns;
+            return this;
+        }
+
+        public Builder excludes(List<Pattern> patterns) {
+            this.excludes = patterns;
+            return this;
+        }
+
+        public Builder trapGuard(TrapGuard guard) {
+            this.trapGuard = guard;
+            return this;
+        }
+
+        public Builder politeness(PolitenessConfig config) {
+            this.politeness = config;
+            return this;
+        }
+
+        public Builder ignoreRobots(boolean ignore) {
+            this.ignoreRobots = ignore;
+            return this;
+        }
+
+        /** Whether to seed from sitemaps too, and how many of their URLs to take at most. */
+        public Builder sitemaps(boolean on, int maxUrls) {
+            this.sitemaps = on;
+            this.maxSitemapUrls = maxUrls;
+            return this;
+        }
+
+        public Builder fetch(FetchConfig config) {
+            this.fetch = config;
+            return this;
+        }
+
+        public Builder workerJvmOptions(List<String> options) {
+            this.workerJvmOptions = options;
+            return this;
+        }
+
+        public Builder chaos(ChaosPlan plan) {
+            this.chaos = plan;
+            return this;
+        }
+
+        public Builder denyPrivate(boolean deny) {
+            this.denyPrivate = deny;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException or NullPointerException naming the bad or missing setting */
+        public CrawlSettings build() {
+            return new CrawlSettings(mode, workers, pacing, frontier, includes, excludes, trapGuard, politeness,
+                    ignoreRobots, sitemaps, maxSitemapUrls, fetch, workerJvmOptions, chaos, denyPrivate);
+        }
     }
 }

@@ -93,7 +93,8 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             out.printf("fixture site %s: %d pages, latency %s; %s: %d URLs expected%n%n", site.baseUrl(), spec.pages(),
                     latency, flat ? "flat list of every page" : "links followed to depth " + options.depth, expected.size());
             for (Mode mode : Mode.values()) {
-                CrawlSettings settings = flat ? base.withMode(mode).withMaxDepth(0) : base.withMode(mode);
+                CrawlSettings.Builder b = base.toBuilder().mode(mode);
+                CrawlSettings settings = (flat ? b.maxDepth(0) : b).build();
                 CrawlJob job = new CrawlJob(settings, err);
                 Set<String> urls = new HashSet<>();
                 int[] maxDepth = {0};

@@ -3,33 +3,25 @@ package crawler.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import crawler.chaos.ChaosPlan;
 import crawler.protocol.Chaos;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
+/** The option's grammar is {@link ChaosPlan}'s (crawler.chaos.ChaosPlanTest); here, only how picocli hears it. */
 class ChaosOptionTest {
 
     private final ChaosOption.Converter converter = new ChaosOption.Converter();
 
-    @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-        "kill-worker=5; 5; 0; 0",
-        "oom-at=20; 0; 20; 0",
-        "error-at=3; 0; 0; 3",
-        "kill-worker=7, oom-at=2,error-at=9; 7; 2; 9",
-    })
-    void spec_setsEachNamedFault(String spec, int kill, int oom, int error) {
-        ChaosOption c = converter.convert(spec);
-
-        assertThat(c).isEqualTo(new ChaosOption(kill, oom, error));
-        assertThat(c.inTasks()).isEqualTo(new Chaos(oom, error));
+    @Test
+    void spec_becomesThePlan() {
+        assertThat(converter.convert("kill-worker=7, oom-at=2,error-at=9"))
+                .isEqualTo(new ChaosPlan(7, new Chaos(2, 9)));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"kill-everything", "oom-at=0", "error-at=-1", "oom-at=", "oom-at=3,", "stack-at=2"})
-    void badSpec_isRejected_quotingIt(String spec) {
-        assertThatThrownBy(() -> converter.convert(spec)).hasMessageContaining("'" + spec + "'")
-                .hasMessageContaining("oom-at=N");
+    @Test
+    void badSpec_isAConversionError_quotingIt() {
+        assertThatThrownBy(() -> converter.convert("oom-at=0")).isInstanceOf(CommandLine.TypeConversionException.class)
+                .hasMessageContaining("'oom-at=0'").hasMessageContaining("oom-at=N");
     }
 }

@@ -36,10 +36,10 @@ class CrawlBudgetTest {
         CrawlSettings base = TestCrawls.settings(mode, 1, 4, 2, 0);
         // The watchdog names the stuck seed after 2 s (and hands it out again); the budget ends the
         // crawl at 3 s, before a second stall would give up on it.
-        CrawlSettings settings = new CrawlSettings(base.mode(), base.workers(),
-                new CrawlLimits(4, 4, Duration.ofSeconds(3), Duration.ofSeconds(2)), base.frontier(), base.includes(),
-                base.excludes(), base.trapGuard(), base.politeness(), true, base.sitemaps(),
-                base.maxSitemapUrls(), base.fetch(), base.workerJvmOptions(), base.chaosKillEvery());
+        CrawlSettings settings = base.toBuilder()
+                .pacing(new CrawlLimits(4, 4, Duration.ofSeconds(3), Duration.ofSeconds(2)))
+                .ignoreRobots(true)
+                .build();
 
         TestCrawls.Outcome out = TestCrawls.crawl(settings, site.manifest().startUrl());
 

@@ -145,9 +145,7 @@ class CrawlModesContractTest {
     void sitemaps_seedTheCrawl_withinScope() {
         FixtureServer site = SITE.server();
         CrawlSettings base = TestCrawls.settings(Mode.VIRTUAL, 0, 8, 2, 0);
-        CrawlSettings withSitemaps = new CrawlSettings(base.mode(), base.workers(), base.pacing(), base.frontier(),
-                base.includes(), base.excludes(), base.trapGuard(), base.politeness(), false, true, 1000, base.fetch(),
-                base.workerJvmOptions(), 0);
+        CrawlSettings withSitemaps = base.toBuilder().sitemaps(true, 1000).build();
         TestCrawls.Outcome out = TestCrawls.crawl(withSitemaps, site.manifest().startUrl());
         Set<String> expected = new HashSet<>(site.manifest().sitemapUrls());
         expected.add(site.manifest().startUrl());

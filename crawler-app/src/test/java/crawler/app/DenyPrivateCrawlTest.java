@@ -31,9 +31,7 @@ class DenyPrivateCrawlTest {
 
     private static CrawlSettings settings(Mode mode, String include, boolean denyPrivate) {
         CrawlSettings s = TestCrawls.settings(mode, 1, 4, 1, 0);
-        return new CrawlSettings(s.mode(), s.workers(), s.pacing(), s.frontier(), List.of(Pattern.compile(include)),
-                s.excludes(), s.trapGuard(), s.politeness(), s.ignoreRobots(), s.sitemaps(), s.maxSitemapUrls(),
-                s.fetch(), s.workerJvmOptions(), 0, s.chaos(), denyPrivate);
+        return s.toBuilder().includes(List.of(Pattern.compile(include))).denyPrivate(denyPrivate).build();
     }
 
     private static PageResult page(TestCrawls.Outcome out, String url) {

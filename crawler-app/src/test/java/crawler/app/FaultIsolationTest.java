@@ -1,5 +1,6 @@
 package crawler.app;
 
+import crawler.chaos.ChaosPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crawler.exec.Mode;
@@ -48,9 +49,7 @@ class FaultIsolationTest {
     /** Process mode, P workers of one thread each, worker heaps of 64 MiB. */
     private static CrawlSettings processMode(int workers, Chaos chaos) {
         CrawlSettings s = TestCrawls.settings(Mode.PROCESS, DEPTH, workers, workers, 0);
-        return new CrawlSettings(s.mode(), s.workers(), s.pacing(), s.frontier(), s.includes(), s.excludes(),
-                s.trapGuard(), s.politeness(), s.ignoreRobots(), s.sitemaps(), s.maxSitemapUrls(), s.fetch(),
-                List.of("-Xmx64m"), 0, chaos, false);
+        return s.toBuilder().workerJvmOptions(List.of("-Xmx64m")).chaos(new ChaosPlan(0, chaos)).build();
     }
 
     /**
@@ -130,7 +129,8 @@ class FaultIsolationTest {
     void threadModes_errorThrownInOneTask_failsThatUrlOnly_andTheCrawlCompletes(Mode mode) {
         FixtureServer site = SITE.server();
         Map<String, ExpectedPage> expected = site.manifest().reachable(DEPTH);
-        CrawlSettings settings = TestCrawls.settings(mode, DEPTH, 4, 1, 0).withChaos(new Chaos(0, 5));
+        CrawlSettings settings = TestCrawls.settings(mode, DEPTH, 4, 1, 0).toBuilder()
+                .chaos(new ChaosPlan(0, new Chaos(0, 5))).build();
 
         TestCrawls.Outcome out = TestCrawls.crawl(settings, site.manifest().startUrl());
 

@@ -49,9 +49,7 @@ class HostileCrawlTest {
     void hostilePages_eachYieldOneResult_withTheirExpectedOutcome_andTheCrawlCompletes(Mode mode) {
         FixtureServer site = SITE.server();
         CrawlSettings s = TestCrawls.settings(mode, 1, 4, 2, 0);
-        CrawlSettings settings = new CrawlSettings(s.mode(), s.workers(), s.pacing(), s.frontier(), s.includes(),
-                s.excludes(), s.trapGuard(), s.politeness(), s.ignoreRobots(), s.sitemaps(), s.maxSitemapUrls(), QUICK,
-                s.workerJvmOptions(), 0);
+        CrawlSettings settings = s.toBuilder().fetch(QUICK).build();
         List<String> seeds = hostilePages().stream().map(p -> site.url(p.path())).toList();
 
         TestCrawls.Outcome out = TestCrawls.crawl(settings, seeds.toArray(String[]::new));

@@ -100,9 +100,7 @@ class SlowRobotsCrawlTest {
 
     private static CrawlSettings settings(Duration maxTime) {
         CrawlSettings s = TestCrawls.settings(Mode.VIRTUAL, 0, 8, 1, 0);
-        return new CrawlSettings(s.mode(), s.workers(), new CrawlLimits(8, 4, maxTime, Duration.ofSeconds(120)),
-                s.frontier(), s.includes(), s.excludes(), s.trapGuard(), s.politeness(), s.ignoreRobots(), s.sitemaps(),
-                s.maxSitemapUrls(), s.fetch(), s.workerJvmOptions(), 0);
+        return s.toBuilder().pacing(new CrawlLimits(8, 4, maxTime, Duration.ofSeconds(120))).build();
     }
 
     private record Run(List<PageResult> results, CrawlSummary summary) {

@@ -1,11 +1,11 @@
 package crawler.app;
 
+import crawler.chaos.ChaosPlan;
 import crawler.coord.CrawlLimits;
 import crawler.exec.Mode;
 import crawler.fetch.FetchConfig;
 import crawler.frontier.FrontierLimits;
 import crawler.frontier.PolitenessConfig;
-import crawler.frontier.TrapGuard;
 import crawler.page.PageResult;
 import crawler.report.CrawlSummary;
 import crawler.report.ResultSink;
@@ -25,10 +25,15 @@ final class TestCrawls {
 
     /** The crawler's defaults, but no per-host politeness: the fixture site is ours. */
     static CrawlSettings settings(Mode mode, int depth, int concurrency, int workers, int chaosKillEvery) {
-        return new CrawlSettings(mode, workers,
-                new CrawlLimits(concurrency, 4, Duration.ofMinutes(2), Duration.ofSeconds(60)),
-                new FrontierLimits(depth, 0, 0), List.of(), List.of(), TrapGuard.defaults(),
-                PolitenessConfig.unlimited(), false, false, 1000, FetchConfig.defaults(), List.of(), chaosKillEvery);
+        return CrawlSettings.builder(mode)
+                .workers(workers)
+                .pacing(new CrawlLimits(concurrency, 4, Duration.ofMinutes(2), Duration.ofSeconds(60)))
+                .frontier(new FrontierLimits(depth, 0, 0))
+                .politeness(PolitenessConfig.unlimited())
+                .sitemaps(false, 1000)
+                .fetch(FetchConfig.defaults())
+                .chaos(ChaosPlan.killingWorkerEvery(chaosKillEvery))
+                .build();
     }
 
     /** Crawl output: the results in arrival order, the summary and what was logged. */

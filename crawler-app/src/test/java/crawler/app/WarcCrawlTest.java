@@ -72,9 +72,7 @@ class WarcCrawlTest {
         CrawlSettings s = TestCrawls.settings(mode, DEPTH, 8, 2, 0);
         WarcConfig warc = new WarcConfig(prefix, WarcConfig.DEFAULT_MAX_FILE_BYTES, null,
                 mode.name().toLowerCase(java.util.Locale.ROOT), 8, "crawler crawl (test)");
-        s = new CrawlSettings(s.mode(), s.workers(), s.pacing(), s.frontier(), s.includes(), s.excludes(),
-                s.trapGuard(), s.politeness(), s.ignoreRobots(), s.sitemaps(), s.maxSitemapUrls(),
-                s.fetch().withWarc(warc), s.workerJvmOptions(), s.chaosKillEvery());
+        s = s.toBuilder().fetch(s.fetch().withWarc(warc)).build();
 
         TestCrawls.Outcome out = TestCrawls.crawl(s, site.manifest().startUrl());
 

@@ -39,9 +39,9 @@ public record WarcConfig(String prefix, long maxFileBytes, Integer workerId, Str
         return workerId == null ? "main" : "w" + workerId;
     }
 
-    /** The same settings, for a crawl in {@code otherMode}. */
-    public WarcConfig withMode(String otherMode) {
-        return new WarcConfig(prefix, maxFileBytes, workerId, otherMode, concurrency, commandLine);
+    /** The same files, for a crawl in {@code crawlMode} with {@code crawlConcurrency} URLs in flight. */
+    public WarcConfig forCrawl(String crawlMode, int crawlConcurrency) {
+        return new WarcConfig(prefix, maxFileBytes, workerId, crawlMode, crawlConcurrency, commandLine);
     }
 
     /** The same settings for worker process {@code id}. */

@@ -1,5 +1,6 @@
 package crawler.worker;
 
+import crawler.chaos.ChaosProcessor;
 import crawler.fetch.FetchConfig;
 import crawler.page.FetchThreads;
 import crawler.page.GuardedProcessor;

@@ -6,7 +6,7 @@ import crawler.page.PageProcessor;
 import crawler.protocol.Codec;
 import crawler.protocol.MalformedMessageException;
 import crawler.protocol.ToWorker;
-import crawler.worker.ChaosProcessor;
+import crawler.chaos.ChaosProcessor;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,6 +1,6 @@
 package crawler.exec.process;
 
-import crawler.protocol.Chaos;
+import crawler.chaos.ChaosPlan;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -13,16 +13,16 @@ import java.util.Objects;
  * @param extraJvmOptions       added after the standard worker options (e.g. an AppCDS archive)
  * @param maxAttemptsPerUrl     how many workers may die holding one URL before it is reported as
  *                              WORKER_CRASH instead of being handed out again (poison URL)
- * @param chaosKillEveryResults 0 = off; otherwise after every N results delivered, the worker
- *                              holding the most outstanding URLs is SIGKILLed (chaos test)
- * @param chaos                 faults each worker injects into its own tasks (sent in its config);
- *                              a worker that dies of them is not SIGKILLed by us, so the URL it was
- *                              running is charged an attempt like any other poison URL
+ * @param chaos                 fault injection: the worker kills ({@link ChaosPlan#killsAfter}: the
+ *                              worker holding the most outstanding URLs is SIGKILLed) and the faults
+ *                              each worker injects into its own tasks (sent in its config); a worker
+ *                              that dies of those is not SIGKILLed by us, so the URL it was running
+ *                              is charged an attempt like any other poison URL
  * @param cancelGrace           how long a worker asked to cancel a stuck URL (the watchdog's
  *                              re-hand) has to answer before it is killed instead
  */
 public record ProcessConfig(int workers, int threadsPerWorker, List<String> extraJvmOptions, int maxAttemptsPerUrl,
-        int chaosKillEveryResults, Chaos chaos, Duration cancelGrace) {
+        ChaosPlan chaos, Duration cancelGrace) {
 
     public static final int DEFAULT_MAX_ATTEMPTS_PER_URL = 3;
     /** A cancelled call ends at once; a worker silent this long is wedged past what a cancel can reach. */
@@ -47,10 +47,6 @@ public record ProcessConfig(int workers, int threadsPerWorker, List<String> extr
             throw new IllegalArgumentException("maxAttemptsPerUrl must be >= 1, was " + maxAttemptsPerUrl);
         }
         Objects.requireNonNull(chaos, "chaos");
-        if (chaosKillEveryResults < 0) {
-            throw new IllegalArgumentException("chaosKillEveryResults must be >= 0 (0 = off), was "
-                    + chaosKillEveryResults);
-        }
         Objects.requireNonNull(cancelGrace, "cancelGrace");
         if (cancelGrace.isNegative() || cancelGrace.isZero()) {
             throw new IllegalArgumentException("cancelGrace must be positive, was " + cancelGrace);
@@ -59,39 +55,29 @@ public record ProcessConfig(int workers, int threadsPerWorker, List<String> extr
 
     /** With the default cancel grace. */
     public ProcessConfig(int workers, int threadsPerWorker, List<String> extraJvmOptions, int maxAttemptsPerUrl,
-            int chaosKillEveryResults, Chaos chaos) {
-        this(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, chaosKillEveryResults, chaos,
-                DEFAULT_CANCEL_GRACE);
-    }
-
-    /** Without injected faults inside the workers. */
-    public ProcessConfig(int workers, int threadsPerWorker, List<String> extraJvmOptions, int maxAttemptsPerUrl,
-            int chaosKillEveryResults) {
-        this(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, chaosKillEveryResults, Chaos.NONE);
+            ChaosPlan chaos) {
+        this(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, chaos, DEFAULT_CANCEL_GRACE);
     }
 
     /** P workers of T threads, no extra options, 3 attempts per URL, no chaos. */
     public static ProcessConfig of(int workers, int threadsPerWorker) {
-        return new ProcessConfig(workers, threadsPerWorker, List.of(), DEFAULT_MAX_ATTEMPTS_PER_URL, 0);
+        return new ProcessConfig(workers, threadsPerWorker, List.of(), DEFAULT_MAX_ATTEMPTS_PER_URL, ChaosPlan.NONE);
     }
 
     public ProcessConfig withMaxAttemptsPerUrl(int n) {
-        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, n, chaosKillEveryResults, chaos,
-                cancelGrace);
+        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, n, chaos, cancelGrace);
     }
 
+    /** With worker kills after every {@code n} results, the faults inside tasks kept. */
     public ProcessConfig withChaosKillEveryResults(int n) {
-        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, n, chaos,
-                cancelGrace);
+        return withChaos(new ChaosPlan(n, chaos.inTasks()));
     }
 
-    public ProcessConfig withChaos(Chaos c) {
-        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, chaosKillEveryResults, c,
-                cancelGrace);
+    public ProcessConfig withChaos(ChaosPlan c) {
+        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, c, cancelGrace);
     }
 
     public ProcessConfig withCancelGrace(Duration grace) {
-        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, chaosKillEveryResults,
-                chaos, grace);
+        return new ProcessConfig(workers, threadsPerWorker, extraJvmOptions, maxAttemptsPerUrl, chaos, grace);
     }
 }

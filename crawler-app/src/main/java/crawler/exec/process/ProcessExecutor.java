@@ -371,7 +371,7 @@ public final class ProcessExecutor implements BatchExecutor {
     private WorkerProcess spawn(int workerId) {
         try {
             WorkerProcess w = WorkerProcess.start(workerId, launcher,
-                    new ToWorker.Config(workerId, config.threadsPerWorker(), fetchConfig, config.chaos()), codec, fromWorkers, log,
+                    new ToWorker.Config(workerId, config.threadsPerWorker(), fetchConfig, config.chaos().inTasks()), codec, fromWorkers, log,
                     maxLineChars);
             spawned.add(w);
             return w;
@@ -430,8 +430,7 @@ public final class ProcessExecutor implements BatchExecutor {
 
     private void afterDelivery() {
         long n = delivered.incrementAndGet();
-        int every = config.chaosKillEveryResults();
-        if (every == 0 || n % every != 0) {
+        if (!config.chaos().killsAfter(n)) {
             return;
         }
         WorkerProcess victim = null;

@@ -3,8 +3,10 @@ package crawler.exec.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import crawler.chaos.ChaosPlan;
 import crawler.exec.Batch;
 import crawler.page.PageTask;
+import crawler.protocol.Chaos;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,26 +16,33 @@ class ProcessConfigTest {
 
     @ParameterizedTest
     @CsvSource({
-        "0, 1, 3, 0, 'workers must be >= 1, was 0'",
-        "1, 0, 3, 0, 'threadsPerWorker must be >= 1, was 0'",
-        "1, 1, 0, 0, 'maxAttemptsPerUrl must be >= 1, was 0'",
-        "1, 1, 3, -1, 'chaosKillEveryResults must be >= 0 (0 = off), was -1'"
+        "0, 1, 3, 'workers must be >= 1, was 0'",
+        "1, 0, 3, 'threadsPerWorker must be >= 1, was 0'",
+        "1, 1, 0, 'maxAttemptsPerUrl must be >= 1, was 0'"
     })
-    void badValue_isRejected_withItsNameAndValue(int workers, int threads, int attempts, int chaos, String message) {
-        assertThatThrownBy(() -> new ProcessConfig(workers, threads, List.of(), attempts, chaos))
+    void badValue_isRejected_withItsNameAndValue(int workers, int threads, int attempts, String message) {
+        assertThatThrownBy(() -> new ProcessConfig(workers, threads, List.of(), attempts, ChaosPlan.NONE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
     }
 
     @Test
     void blankJvmOption_isRejected() {
-        assertThatThrownBy(() -> new ProcessConfig(1, 1, List.of("-Xss1m", " "), 3, 0))
+        assertThatThrownBy(() -> new ProcessConfig(1, 1, List.of("-Xss1m", " "), 3, ChaosPlan.NONE))
                 .hasMessageContaining("extraJvmOptions must not contain blank entries");
     }
 
     @Test
     void defaults_areThreeAttempts_noChaos() {
-        assertThat(ProcessConfig.of(4, 8)).isEqualTo(new ProcessConfig(4, 8, List.of(), 3, 0));
+        assertThat(ProcessConfig.of(4, 8)).isEqualTo(new ProcessConfig(4, 8, List.of(), 3, ChaosPlan.NONE));
+    }
+
+    @Test
+    void workerKills_keepTheFaultsInsideTasks() {
+        ProcessConfig config = ProcessConfig.of(2, 2).withChaos(new ChaosPlan(0, new Chaos(3, 0)))
+                .withChaosKillEveryResults(5);
+
+        assertThat(config.chaos()).isEqualTo(new ChaosPlan(5, new Chaos(3, 0)));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package crawler.worker;
+package crawler.chaos;
 
 import crawler.page.PageProcessor;
 import crawler.page.PageResult;

@@ -1,4 +1,4 @@
-package crawler.worker;
+package crawler.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
