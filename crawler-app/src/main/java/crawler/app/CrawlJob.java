@@ -3,6 +3,7 @@ package crawler.app;
 import crawler.coord.Coordinator;
 import crawler.coord.CrawlRun;
 import crawler.exec.BatchExecutor;
+import crawler.exec.Concurrency;
 import crawler.exec.ResultListener;
 import crawler.exec.ThreadExecutor;
 import crawler.exec.cluster.ClusterConfig;

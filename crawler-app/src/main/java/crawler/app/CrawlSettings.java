@@ -2,6 +2,7 @@ package crawler.app;
 
 import crawler.chaos.ChaosPlan;
 import crawler.coord.CrawlLimits;
+import crawler.exec.Concurrency;
 import crawler.exec.Mode;
 import crawler.fetch.FetchConfig;
 import crawler.frontier.FrontierLimits;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import crawler.archive.WarcConfig;
 import crawler.chaos.ChaosPlan;
+import crawler.exec.Concurrency;
 import crawler.exec.Mode;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package crawler.bench.plan;
 
 
+import crawler.exec.Concurrency;
 import crawler.exec.Mode;
 import java.util.Locale;
 
@@ -42,8 +43,7 @@ public enum Substrate {
 
     /** Fetch threads per worker process; for the thread modes, the concurrency itself. */
     public int threadsPerWorker(int concurrency) {
-        int w = workers(concurrency);
-        return w == 0 ? concurrency : Math.max(1, concurrency / w);
+        return Concurrency.of(mode, concurrency, workers(concurrency)).threadsPerJvm();
     }
 
     /** The name used in tables and files: virtual, platform, process, process-1t. */

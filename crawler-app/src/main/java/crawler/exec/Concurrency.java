@@ -1,11 +1,9 @@
-package crawler.app;
-
-import crawler.exec.Mode;
+package crawler.exec;
 
 /**
  * How a crawl's concurrency is laid out over the threads and processes of its mode. Derived in one
- * place, {@link #of}, through {@link CrawlSettings#concurrency()}; every pool, connection pool and
- * report reads it there, so no copy of the concurrency can disagree with another.
+ * place, {@link #of}: a crawl reads it through {@code CrawlSettings.concurrency()}, the bench's plan
+ * through its substrates, so every pool, connection pool and report agrees on it.
  *
  * @param inFlight      URLs in flight at once over the whole crawl: the coordinator's limit, and the
  *                      figure the WARC files' warcinfo records
