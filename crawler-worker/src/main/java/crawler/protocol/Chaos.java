@@ -6,7 +6,9 @@ package crawler.protocol;
  * count is per process: every worker JVM counts its own tasks (a respawned worker starts again
  * from 1), and in the thread modes the one crawler JVM counts all of them.
  *
- * <p>Immutable. Crosses the process boundary inside {@link ToWorker.Config}.
+ * <p>Immutable. Crosses the process boundary inside {@link ToWorker.Config}, so it is the
+ * protocol's record; the faults are injected by {@link crawler.chaos.ChaosProcessor}, and a crawl's
+ * whole plan (worker kills too) is a {@link crawler.chaos.ChaosPlan}.
  *
  * @param oomAt   the task that allocates and keeps memory until the JVM throws
  *                {@link OutOfMemoryError} (a leak: the memory stays held, as with a cache that
