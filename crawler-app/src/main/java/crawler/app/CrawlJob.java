@@ -1,5 +1,6 @@
 package crawler.app;
 
+import crawler.chaos.ChaosProcessor;
 import crawler.coord.Coordinator;
 import crawler.coord.CrawlRun;
 import crawler.exec.BatchExecutor;
@@ -31,7 +32,6 @@ import crawler.report.ResultSink;
 import crawler.resume.Journal;
 import crawler.url.HttpUrls;
 import crawler.url.UrlNormalizer;
-import crawler.chaos.ChaosProcessor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -39,8 +39,8 @@ class CrawlSettingsTest {
     @Test
     void warcFiles_areStampedWithTheCrawlsModeAndConcurrency_whateverTheyWereGiven() {
         WarcConfig given = new WarcConfig("out/crawl", WarcConfig.DEFAULT_MAX_FILE_BYTES, null, null, 0, "crawler crawl");
-        CrawlSettings s = settings(Mode.PROCESS, 12, 3).toBuilder().fetch(settings(Mode.PROCESS, 12, 3).fetch()
-                .withWarc(given)).build();
+        CrawlSettings base = settings(Mode.PROCESS, 12, 3);
+        CrawlSettings s = base.toBuilder().fetch(base.fetch().withWarc(given)).build();
 
         WarcConfig warc = s.fetchPerJvm().warc();
         assertThat(warc.mode()).isEqualTo("process");

@@ -1,12 +1,12 @@
 package crawler.exec.cluster;
 
+import crawler.chaos.ChaosProcessor;
 import crawler.fetch.FetchConfig;
 import crawler.fetch.HttpPageProcessor;
 import crawler.page.PageProcessor;
 import crawler.protocol.Codec;
 import crawler.protocol.MalformedMessageException;
 import crawler.protocol.ToWorker;
-import crawler.chaos.ChaosProcessor;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
