@@ -2,6 +2,8 @@ package crawler.protocol;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import crawler.fetch.FetchConfig;
 import crawler.page.PageTask;
 import java.util.List;
@@ -28,10 +30,16 @@ public sealed interface ToWorker {
      *
      * @param workerId the worker's slot number, stamped on every result it produces
      * @param threads  size of the worker's fixed pool of fetch threads
-     * @param fetch    how the worker's one shared page processor fetches and parses
+     * @param fetch    how the worker's one shared page processor fetches and parses; on the wire a
+     *                 {@link FetchSpec}, whose names are the protocol's and not the internal record's
      * @param chaos    faults to inject (fault-isolation scenario); absent or null on the wire means none
      */
-    record Config(int workerId, int threads, FetchConfig fetch, Chaos chaos) implements ToWorker {
+    record Config(
+            int workerId,
+            int threads,
+            @JsonSerialize(converter = FetchSpec.Encode.class) @JsonDeserialize(converter = FetchSpec.Decode.class)
+            FetchConfig fetch,
+            Chaos chaos) implements ToWorker {
         public Config {
             Objects.requireNonNull(fetch, "fetch");
             chaos = chaos == null ? Chaos.NONE : chaos;

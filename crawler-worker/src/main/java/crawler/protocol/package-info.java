@@ -17,7 +17,10 @@
  * -&gt; {"type":"shutdown"}
  * </pre>
  * The worker's configuration is the first line, not command-line arguments, so it goes through
- * the same codec and types as everything else. {@code hello} comes once the worker has built
+ * the same codec and types as everything else. Its fetch settings travel as the protocol's own
+ * records ({@link crawler.protocol.FetchSpec}, {@link crawler.protocol.WarcSpec},
+ * {@link crawler.protocol.RulesSpec}) with declared names, so renaming a field of an internal
+ * config record does not change the wire. {@code hello} comes once the worker has built
  * its page processor and thread pool. Results follow completion order, not batch order. Batch
  * ids are the coordinator's wire ids: a URL handed out again after a worker died travels in a
  * new batch. A {@code cancel} (the watchdog found that URL stuck) makes the worker cancel that URL's

@@ -3,10 +3,7 @@ package crawler.worker;
 import crawler.chaos.ChaosProcessor;
 import crawler.fetch.FetchConfig;
 import crawler.page.FetchThreads;
-import crawler.page.GuardedProcessor;
 import crawler.page.PageProcessor;
-import crawler.page.PageResult;
-import crawler.page.PageTask;
 import crawler.protocol.Codec;
 import crawler.protocol.FromWorker;
 import crawler.protocol.MalformedMessageException;
@@ -18,13 +15,9 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -41,6 +34,9 @@ import java.util.function.Function;
  * {@link ToWorker.Cancel} drops one URL: its call is cancelled and a {@link FromWorker.Cancelled}
  * is written in place of its result once its thread is free (at once if it had not started). A missing or bad config returns 2 after a
  * {@link FromWorker.Fatal}.
+ *
+ * <p>The URLs in hand (submitting, cancelling, answering) are a {@link BatchRunner}'s, one
+ * {@link TaskRun} each; this class is the protocol loop and the worker's lifecycle.
  *
  * <p>Not thread-safe: {@link #run} is called once, from one thread.
  */
@@ -209,130 +205,6 @@ public final class Worker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    /** One URL held by this worker, from its arrival to its answer. Thread-safe (its own lock). */
-    private static final class TaskRun {
-        enum Cancelled { NOTHING_TO_DO, NOT_STARTED, RUNNING }
-
-        TaskRun(AtomicInteger batchRemaining) {
-            this.batchRemaining = batchRemaining;
-        }
-
-        /** URLs of the same batch not yet answered: the batch-done marker follows the last answer. */
-        final AtomicInteger batchRemaining;
-        private Thread thread; // while the processor runs it
-        private boolean cancelled;
-        private boolean finished;
-
-        /** A fetch thread picks the URL up: false if it was cancelled while queued (already answered). */
-        synchronized boolean begin() {
-            thread = Thread.currentThread();
-            return !cancelled;
-        }
-
-        /** The processor returned: true if its result is to be sent, false if a Cancelled is owed instead. */
-        synchronized boolean end() {
-            thread = null;
-            finished = true;
-            return !cancelled;
-        }
-
-        /**
-         * Cancels the URL unless its answer is already decided. A running one has its call cancelled
-         * and its thread interrupted, under this lock, so neither can reach the thread's next URL.
-         */
-        synchronized Cancelled cancel(PageProcessor processor) {
-            if (finished || cancelled) {
-                return Cancelled.NOTHING_TO_DO;
-            }
-            cancelled = true;
-            if (thread == null) {
-                return Cancelled.NOT_STARTED;
-            }
-            thread.interrupt(); // first: whatever the cancel wakes finds it set, and goes no further
-            processor.cancel(thread);
-            return Cancelled.RUNNING;
-        }
-
-        /** Cancels the running call without deciding the answer (the worker is going away). */
-        synchronized void abandon(PageProcessor processor) {
-            if (thread != null) {
-                processor.cancel(thread);
-            }
-        }
-    }
-
-    private record RunKey(long batch, String url) {
-    }
-
-    /** Submits a batch's URLs and reports each result (or its cancellation), then the batch's end. */
-    private record BatchRunner(int workerId, PageProcessor processor, GuardedProcessor guard, ExecutorService pool,
-            ProtocolWriter writer, PrintStream log, Map<RunKey, TaskRun> runs) {
-
-        BatchRunner(int workerId, PageProcessor processor, ExecutorService pool, ProtocolWriter writer,
-                PrintStream log) {
-            this(workerId, processor, new GuardedProcessor(processor, GuardedProcessor.OnError.PROPAGATE, log), pool,
-                    writer, log, new ConcurrentHashMap<>());
-        }
-
-        void run(ToWorker.BatchMessage batch) {
-            AtomicInteger remaining = new AtomicInteger(batch.urls().size());
-            for (PageTask task : batch.urls()) {
-                RunKey key = new RunKey(batch.id(), task.url());
-                TaskRun run = new TaskRun(remaining);
-                runs.put(key, run);
-                try {
-                    pool.execute(() -> {
-                        if (!run.begin()) {
-                            return; // cancelled while queued: answered then
-                        }
-                        writer.send(new FromWorker.Started(batch.id(), task.url()));
-                        PageResult result = guard.process(task).withWorkerId(workerId);
-                        boolean send = run.end();
-                        Thread.interrupted(); // a cancel's interrupt was for this URL only
-                        runs.remove(key, run);
-                        writer.send(send ? new FromWorker.ResultMessage(batch.id(), result)
-                                : new FromWorker.Cancelled(batch.id(), task.url()));
-                        countDown(batch.id(), run);
-                    });
-                } catch (RejectedExecutionException e) {
-                    runs.remove(key, run);
-                    log.println("refusing " + task.url() + " of batch " + batch.id() + ": shutting down");
-                }
-            }
-        }
-
-        /** Drops a URL this worker holds; one it already answered is left alone. */
-        void cancel(long batch, String url) {
-            RunKey key = new RunKey(batch, url);
-            TaskRun run = runs.get(key);
-            if (run == null) {
-                return; // answered already: its result is on its way to the coordinator
-            }
-            switch (run.cancel(processor)) {
-                case NOT_STARTED -> {
-                    runs.remove(key, run);
-                    writer.send(new FromWorker.Cancelled(batch, url));
-                    countDown(batch, run);
-                }
-                case RUNNING -> log.println("cancelling " + url + " of batch " + batch + " as asked");
-                case NOTHING_TO_DO -> {
-                }
-            }
-        }
-
-        /** The worker is going away: every running call is cancelled and every thread interrupted. */
-        void abandon() {
-            pool.shutdownNow();
-            runs.values().forEach(r -> r.abandon(processor));
-        }
-
-        private void countDown(long batch, TaskRun run) {
-            if (run.batchRemaining.decrementAndGet() == 0) {
-                writer.send(new FromWorker.BatchDone(batch));
-            }
         }
     }
 }
