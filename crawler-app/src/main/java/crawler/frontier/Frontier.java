@@ -365,6 +365,18 @@ public final class Frontier {
         return unreachable.get(url);
     }
 
+    /**
+     * The host of {@code url} asked, by a 429 or 503 with a Retry-After, not to be sent requests for
+     * {@code millis}: none of its URLs is handed out before that has passed (see
+     * {@link Politeness#pause}). Nothing happens for 0 or a URL without a host.
+     */
+    public void pauseHost(String url, long millis) {
+        String host = UrlNormalizer.hostKeyOrNull(url);
+        if (host != null && millis > 0) {
+            politeness.pause(host, millis);
+        }
+    }
+
     /** Returns a handed-out URL whose result has no links to follow. */
     public void completed(PageTask task) {
         completed(task, List.of());

@@ -52,7 +52,9 @@ import okhttp3.Response;
  *       to {@code maxRetries} times. The wait is the Retry-After header (seconds or HTTP-date) when
  *       present, else {@code backoffBase × 2^retry}. A Retry-After longer than {@code maxRetryAfter}
  *       ends the retries, and so does a wait that would not finish before the per-URL deadline: the
- *       outcome is then the last response's failure (HTTP_4XX / HTTP_5XX / the connection kind).</li>
+ *       outcome is then the last response's failure (HTTP_4XX / HTTP_5XX / the connection kind).
+ *       Whatever the outcome, the longest Retry-After seen (capped at {@code maxRetryAfter}) comes back
+ *       as {@link FetchOutcome#retryAfterMs()}, so the frontier pauses the host's other URLs too.</li>
  *   <li>Every request's call timeout is cut to what is left of {@code urlDeadline}, so the whole URL
  *       never takes much longer than the deadline; running out gives TIMEOUT.</li>
  *   <li>We send {@code Accept-Encoding: gzip} ourselves, so OkHttp does not decode, and decode with a
@@ -176,6 +178,32 @@ public final class Fetcher implements AutoCloseable {
     public FetchOutcome fetch(String url, BodyPolicy policy, Consumer<HttpExchange> exchanges, RedirectCheck hops) {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(hops, "hops");
+        HostPause pause = new HostPause(config.maxRetryAfter());
+        FetchOutcome outcome = fetch(url, policy, exchanges, hops, pause);
+        return pause.millis == 0 ? outcome : outcome.withRetryAfterMs(pause.millis);
+    }
+
+    /**
+     * The longest Retry-After a 429 or 503 of one fetch carried, capped at {@code maxRetryAfter}: the
+     * host's other URLs are to wait it out too, also when this URL's own retry already did.
+     * Confined to the fetching thread.
+     */
+    private static final class HostPause {
+        private final long capMillis;
+        long millis;
+
+        HostPause(Duration cap) {
+            this.capMillis = cap.toMillis();
+        }
+
+        void asked(Duration wait) {
+            long ms = wait.compareTo(Duration.ofMillis(capMillis)) > 0 ? capMillis : wait.toMillis();
+            millis = Math.max(millis, ms);
+        }
+    }
+
+    private FetchOutcome fetch(String url, BodyPolicy policy, Consumer<HttpExchange> exchanges, RedirectCheck hops,
+                               HostPause pause) {
         HttpUrl current = url == null ? null : HttpUrls.parse(url);
         if (current == null) {
             return new FetchOutcome.Failed(ErrorKind.IO, "not an absolute http(s) URL: " + url,
@@ -221,6 +249,7 @@ public final class Fetcher implements AutoCloseable {
                     current = target;
                 }
                 case Step.Retry retry -> {
+                    retry.retryAfter().ifPresent(pause::asked);
                     FetchOutcome.Failed last = retry.ifGivingUp();
                     if (retries >= config.maxRetries()) {
                         return last;

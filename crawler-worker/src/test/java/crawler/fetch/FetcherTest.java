@@ -171,6 +171,46 @@ class FetcherTest {
     }
 
     @Test
+    void retryAfter_isReported_evenWhenTheRetryWaitedItOutAndSucceeded() {
+        server.enqueue(status(429, "7"));
+        server.enqueue(html(HTML));
+
+        FetchOutcome out = fetcher.fetch(url("/a"));
+
+        assertThat(out).isInstanceOf(FetchOutcome.Fetched.class);
+        assertThat(out.retryAfterMs()).as("the host's other URLs are to slow down too").isEqualTo(7_000);
+    }
+
+    @Test
+    void retryAfterOverLimit_isReportedCappedAtTheLimit() {
+        server.enqueue(status(503, "3600"));
+
+        FetchOutcome out = fetcher.fetch(url("/a"));
+
+        assertThat(out).isInstanceOf(FetchOutcome.Failed.class);
+        assertThat(out.retryAfterMs()).isEqualTo(Duration.ofSeconds(10).toMillis());
+    }
+
+    @Test
+    void retryAfterAsHttpDate_isReportedAsTheDelayFromNow() {
+        server.enqueue(status(503, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                time.instant().plusSeconds(4).atZone(java.time.ZoneOffset.UTC))));
+        server.enqueue(html(HTML));
+
+        FetchOutcome out = fetcher.fetch(url("/a"));
+
+        assertThat(out.retryAfterMs()).isEqualTo(4_000);
+    }
+
+    @Test
+    void noRetryAfter_reportsNoPause() {
+        server.enqueue(status(429, null));
+        server.enqueue(html(HTML));
+
+        assertThat(fetcher.fetch(url("/a")).retryAfterMs()).isZero();
+    }
+
+    @Test
     void tooManyRequests_withoutRetryAfter_backsOffExponentially_thenGivesUp() {
         for (int i = 0; i < 3; i++) {
             server.enqueue(status(429, null));
