@@ -91,7 +91,7 @@ class FetcherTest {
             assertThat(f.charset()).isEqualTo("utf-8");
             assertThat(new String(f.body(), StandardCharsets.UTF_8)).isEqualTo(HTML);
             assertThat(f.bytes()).isEqualTo(HTML.length());
-            assertThat(f.bodySha256()).isEqualTo(Fetcher.sha256Hex(HTML.getBytes(StandardCharsets.UTF_8)));
+            assertThat(f.bodySha256()).isEqualTo(RequestRunner.sha256Hex(HTML.getBytes(StandardCharsets.UTF_8)));
             assertThat(f.attempts()).isEqualTo(1);
             assertThat(f.isRedirect()).isFalse();
         });
@@ -317,7 +317,7 @@ class FetcherTest {
                 f -> assertThat(f.kind()).isEqualTo(ErrorKind.TOO_LARGE));
         assertThat(out.status()).isEqualTo(200);
         assertThat(out.bytes()).isEqualTo(1000);
-        assertThat(out.bodySha256()).isEqualTo(Fetcher.sha256Hex("x".repeat(1000).getBytes(StandardCharsets.UTF_8)));
+        assertThat(out.bodySha256()).isEqualTo(RequestRunner.sha256Hex("x".repeat(1000).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
