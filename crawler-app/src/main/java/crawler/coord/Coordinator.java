@@ -279,6 +279,8 @@ public final class Coordinator {
             log.println("crawler: ignoring a result for a URL not in flight (duplicate?): " + result.url());
             return;
         }
+        // Before anything else is handed out: the host's other URLs wait out the pause it asked for.
+        frontier.pauseHost(result.url(), result.retryAfterMs());
         // The frontier takes the links first: it drops invalid and out-of-scope ones, and may
         // know a shorter depth for this URL than the one it was handed out at.
         int depth = frontier.depthOf(result.url()); // before completed(), which may forget the URL

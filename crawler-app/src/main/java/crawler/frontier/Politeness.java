@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Per-host admission: at most {@code maxPerHost} requests in flight and a minimum gap between
- * request starts (the larger of the configured delay and an honoured robots.txt Crawl-delay).
+ * request starts (the larger of the configured delay and an honoured robots.txt Crawl-delay), and
+ * no request start at all while the host's Retry-After pause runs ({@link #pause}).
  *
  * <p>Not thread-safe: it is confined to the coordinator thread, which is what makes the limits
  * hold across every execution mode, worker processes included.
@@ -31,6 +32,23 @@ public final class Politeness {
         }
         long capped = Math.min(crawlDelayMillis, config.maxCrawlDelay().toMillis());
         state(hostKey).delayNanos = Math.max(config.minDelay().toNanos(), capped * 1_000_000L);
+    }
+
+    /**
+     * The host answered a 429 or 503 with a Retry-After of {@code millis}: no request to it may
+     * start for that long from now, on any slot, whatever the configured limits (a server's own
+     * request, so it holds even with the limits lifted). A shorter pause never cuts a longer one.
+     */
+    public void pause(String hostKey, long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        HostState s = state(hostKey);
+        long until = ticker.nanoTime() + millis * 1_000_000L;
+        if (!s.started || until - s.nextStart > 0) {
+            s.nextStart = until;
+        }
+        s.started = true;
     }
 
     /** Takes a slot for one request to the host if the limits allow it now. */

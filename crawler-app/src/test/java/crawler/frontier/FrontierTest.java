@@ -218,6 +218,29 @@ class FrontierTest {
         assertThat(f.inFlight()).isEqualTo(2);
     }
 
+    @Test
+    void hostThatAskedForAPause_getsNothingHandedOut_untilItPasses_whileOtherHostsGoOn() {
+        Frontier f = new Frontier(new FrontierLimits(3, 0, 0), Scope.ofSeeds(List.of("http://a.test/", "http://b.test/"),
+                List.of(), List.of()), TrapGuard.defaults(), RobotsGate.IGNORE,
+                new Politeness(PolitenessConfig.unlimited(), ticker));
+        f.offer("http://a.test/busy", 0);
+        PageTask busy = f.take(1).getFirst();
+        for (int i = 0; i < 3; i++) {
+            f.offer("http://a.test/" + i, 0);
+            f.offer("http://b.test/" + i, 0);
+        }
+
+        f.pauseHost(busy.url(), 1_500);
+        f.completed(busy);
+
+        assertThat(f.take(10)).extracting(PageTask::url).allMatch(u -> u.startsWith("http://b.test/")).hasSize(3);
+        assertThat(f.nanosUntilNextReady()).isEqualTo(Duration.ofMillis(1_500).toNanos());
+        ticker.advance(Duration.ofMillis(1_499));
+        assertThat(f.take(10)).isEmpty();
+        ticker.advance(Duration.ofMillis(1));
+        assertThat(f.take(10)).extracting(PageTask::url).allMatch(u -> u.startsWith("http://a.test/")).hasSize(3);
+    }
+
     /** robots.txt that is not known until the test says so; disallows /private/ once it is. */
     private static final class LateRobots implements RobotsGate {
         boolean known;

@@ -54,6 +54,44 @@ class PolitenessTest {
     }
 
     @Test
+    void retryAfterPause_holdsEverySlotOfTheHost_untilItPasses_andNoOtherHost() {
+        Politeness p = new Politeness(new PolitenessConfig(4, Duration.ZERO, true, Duration.ofSeconds(10)), ticker);
+        assertThat(p.tryAcquire("a:80")).isTrue();
+
+        p.pause("a:80", 5_000);
+
+        assertThat(p.tryAcquire("a:80")).as("a free slot, but the host asked for a pause").isFalse();
+        assertThat(p.nanosUntilReady("a:80")).isEqualTo(Duration.ofSeconds(5).toNanos());
+        assertThat(p.tryAcquire("b:80")).as("other hosts go on").isTrue();
+        ticker.advance(Duration.ofMillis(4_999));
+        assertThat(p.tryAcquire("a:80")).isFalse();
+        ticker.advance(Duration.ofMillis(1));
+        assertThat(p.tryAcquire("a:80")).isTrue();
+        assertThat(p.tryAcquire("a:80")).as("then the usual limits again").isTrue();
+    }
+
+    @Test
+    void retryAfterPause_holdsAHostNeverRequested_andEvenWithTheLimitsLifted() {
+        Politeness p = new Politeness(PolitenessConfig.unlimited(), ticker);
+        p.pause("a:80", 2_000);
+        assertThat(p.tryAcquire("a:80")).isFalse();
+        ticker.advance(Duration.ofSeconds(2));
+        assertThat(p.tryAcquire("a:80")).isTrue();
+    }
+
+    @Test
+    void aShorterPause_doesNotCutALongerOne() {
+        Politeness p = new Politeness(PolitenessConfig.unlimited(), ticker);
+        p.pause("a:80", 5_000);
+        p.pause("a:80", 1_000);
+        p.pause("a:80", 0);
+        ticker.advance(Duration.ofSeconds(1));
+        assertThat(p.tryAcquire("a:80")).isFalse();
+        ticker.advance(Duration.ofSeconds(4));
+        assertThat(p.tryAcquire("a:80")).isTrue();
+    }
+
+    @Test
     void releaseWithoutAcquire_isABrokenInvariant() {
         Politeness p = new Politeness(PolitenessConfig.polite(), ticker);
         assertThatThrownBy(() -> p.release("a:80")).isInstanceOf(IllegalStateException.class).hasMessageContaining("a:80");

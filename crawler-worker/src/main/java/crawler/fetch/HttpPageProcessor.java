@@ -38,6 +38,9 @@ import java.util.Objects;
  * <p>With {@link FetchConfig#warc()} set, the processor owns a {@link WarcArchive} and records every
  * URL's exchanges and result in it before returning the result; a URL that cannot be archived is an
  * IO error naming the URL. Without it, nothing is captured.
+ *
+ * <p>A result carries the pause the host asked for by a 429 or 503 with a Retry-After
+ * ({@link PageResult#retryAfterMs()}), for the frontier to hold the host's other URLs.
  */
 public final class HttpPageProcessor implements PageProcessor {
 
@@ -100,6 +103,9 @@ public final class HttpPageProcessor implements PageProcessor {
             case FetchOutcome.Fetched f when f.body() == null -> result(task, f, null, List.of(), fetchMs, 0, null);
             case FetchOutcome.Fetched f -> parsed(task, f, fetchMs);
         };
+        if (outcome.retryAfterMs() > 0) {
+            result = result.withRetryAfterMs(outcome.retryAfterMs());
+        }
         // An interrupted attempt was cancelled (the watchdog hands its URL out again) and its result
         // is discarded: archived too, it would be a second capture of the URL beside the new attempt's.
         return exchanges == null || Thread.currentThread().isInterrupted() ? result : archived(result, exchanges);
@@ -115,7 +121,8 @@ public final class HttpPageProcessor implements PageProcessor {
                     result.contentType(), result.bytes(), result.title(), result.links(), result.bodySha256(),
                     result.fetchMs(), result.parseMs(), result.attempts(),
                     new PageError(ErrorKind.IO, "WARC archive: " + describe(e)), result.pid(), result.threadId(),
-                    result.threadName(), result.virtual(), result.workerId());
+                    result.threadName(), result.virtual(), result.workerId())
+                    .withRetryAfterMs(result.retryAfterMs());
         }
     }
 

@@ -31,6 +31,10 @@ import java.util.TreeMap;
  * @param workerId    the worker process's number in process mode, null in thread modes
  * @param invalidLinks links the page held that are no URL the crawl can request, dropped and counted
  *                    by {@link crawler.url.InvalidUrl#key() reason}; empty (and not written) when none
+ * @param retryAfterMs how long the host asked, by a 429 or 503 with a Retry-After, not to be sent
+ *                    requests (capped at the fetch's {@code maxRetryAfter}), also when a retry of this
+ *                    URL already waited it out: the frontier pauses the host's other URLs by it.
+ *                    0 (and not written) when none; a line without it reads as 0
  */
 public record PageResult(
         String url,
@@ -51,12 +55,25 @@ public record PageResult(
         String threadName,
         boolean virtual,
         Integer workerId,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> invalidLinks) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Integer> invalidLinks,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) long retryAfterMs) {
 
     public PageResult {
         links = links == null ? List.of() : List.copyOf(links);
         invalidLinks = invalidLinks == null || invalidLinks.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new TreeMap<>(invalidLinks)); // sorted: one JSON spelling
+        if (retryAfterMs < 0) {
+            throw new IllegalArgumentException("retryAfterMs must be >= 0, was " + retryAfterMs + " for " + url);
+        }
+    }
+
+    /** A result the host asked no pause for. */
+    public PageResult(String url, String finalUrl, int depth, int status, String contentType, long bytes, String title,
+                      List<String> links, String bodySha256, long fetchMs, long parseMs, int attempts, PageError error,
+                      long pid, long threadId, String threadName, boolean virtual, Integer workerId,
+                      Map<String, Integer> invalidLinks) {
+        this(url, finalUrl, depth, status, contentType, bytes, title, links, bodySha256, fetchMs, parseMs, attempts,
+                error, pid, threadId, threadName, virtual, workerId, invalidLinks, 0);
     }
 
     /** A result without invalid links. */
@@ -64,7 +81,7 @@ public record PageResult(
                       List<String> links, String bodySha256, long fetchMs, long parseMs, int attempts, PageError error,
                       long pid, long threadId, String threadName, boolean virtual, Integer workerId) {
         this(url, finalUrl, depth, status, contentType, bytes, title, links, bodySha256, fetchMs, parseMs, attempts,
-                error, pid, threadId, threadName, virtual, workerId, Map.of());
+                error, pid, threadId, threadName, virtual, workerId, Map.of(), 0);
     }
 
     public boolean ok() {
@@ -84,7 +101,7 @@ public record PageResult(
     public PageResult ranBy(long runnerPid, long runnerThreadId, String runnerThreadName, boolean onVirtualThread) {
         return new PageResult(url, finalUrl, depth, status, contentType, bytes, title, links, bodySha256,
                 fetchMs, parseMs, attempts, error, runnerPid, runnerThreadId, runnerThreadName, onVirtualThread,
-                workerId, invalidLinks);
+                workerId, invalidLinks, retryAfterMs);
     }
 
     /** The same result, fetched by the calling thread of this process. */
@@ -96,18 +113,25 @@ public record PageResult(
     /** The same result with another fetch time (how long it was waited for, when it never came). */
     public PageResult withFetchMs(long ms) {
         return new PageResult(url, finalUrl, depth, status, contentType, bytes, title, links, bodySha256,
-                ms, parseMs, attempts, error, pid, threadId, threadName, virtual, workerId, invalidLinks);
+                ms, parseMs, attempts, error, pid, threadId, threadName, virtual, workerId, invalidLinks, retryAfterMs);
     }
 
     /** The same result with other links and depth (the frontier's view of both when it was recorded). */
     public PageResult withLinksAndDepth(List<String> newLinks, int newDepth) {
         return new PageResult(url, finalUrl, newDepth, status, contentType, bytes, title, newLinks, bodySha256,
-                fetchMs, parseMs, attempts, error, pid, threadId, threadName, virtual, workerId, invalidLinks);
+                fetchMs, parseMs, attempts, error, pid, threadId, threadName, virtual, workerId, invalidLinks,
+                retryAfterMs);
     }
 
     /** The same result stamped with the worker process that produced it. */
     public PageResult withWorkerId(Integer id) {
         return new PageResult(url, finalUrl, depth, status, contentType, bytes, title, links, bodySha256,
-                fetchMs, parseMs, attempts, error, pid, threadId, threadName, virtual, id, invalidLinks);
+                fetchMs, parseMs, attempts, error, pid, threadId, threadName, virtual, id, invalidLinks, retryAfterMs);
+    }
+
+    /** The same result, saying the host asked for a pause of {@code ms} (see {@link #retryAfterMs}). */
+    public PageResult withRetryAfterMs(long ms) {
+        return new PageResult(url, finalUrl, depth, status, contentType, bytes, title, links, bodySha256,
+                fetchMs, parseMs, attempts, error, pid, threadId, threadName, virtual, workerId, invalidLinks, ms);
     }
 }

@@ -60,6 +60,9 @@ public final class PageResultJson {
             }
             g.writeEndObject();
         }
+        if (r.retryAfterMs() != 0) { // NON_DEFAULT, as the record's annotation tells data binding
+            g.writeNumberField("retryAfterMs", r.retryAfterMs());
+        }
         g.writeEndObject();
     }
 }

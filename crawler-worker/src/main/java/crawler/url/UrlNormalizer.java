@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 
 /**
@@ -29,6 +27,10 @@ import java.util.regex.Matcher;
  * out as {@code a}: that is BasicURLNormalizer's choice and is kept.
  * BasicURLNormalizer rejects IPv6 literal hosts, so such a host is swapped for a placeholder
  * name while it works and put back afterwards in OkHttp's canonical form ({@code [::1]}).
+ *
+ * <p>A little over 300 lines, on purpose: the memo is {@link NormalizerMemo}'s, and what is left
+ * is one job, the canonical form and the host key read from it, which must agree (a URL's host
+ * key is that of its canonical form), so they stay side by side.
  */
 public final class UrlNormalizer {
 
@@ -43,24 +45,9 @@ public final class UrlNormalizer {
      * URLs take about 20 MiB; hostile 2,000-character links would take 250 MiB under an entry bound alone.
      */
     public static final long DEFAULT_MEMO_BYTES = 16L * 1024 * 1024;
-    /** Estimated bytes of one memo entry beyond its characters: the map node and two String objects with their arrays. */
-    static final int ENTRY_OVERHEAD_BYTES = 120;
-
-    /** Memo value for input that has no canonical form (a String no URL can equal). */
-    private static final String REJECTED = new String("");
-
     private final BasicURLNormalizer basic = new BasicURLNormalizer();
-    /**
-     * Raw URL to canonical form (or {@link #REJECTED}). The same link strings recur on many pages
-     * (navigation, popular targets), and BasicURLNormalizer's regular expressions were about a tenth
-     * of a fetch thread's CPU in a profile. Bounded in entries and in estimated bytes: emptied when
-     * either bound is reached, so memory stays capped (concurrent writers may overshoot the byte
-     * bound by an entry each).
-     */
-    private final ConcurrentHashMap<String, String> memo = new ConcurrentHashMap<>();
-    private final AtomicLong memoBytesHeld = new AtomicLong();
-    private final int memoEntries;
-    private final long memoBytes;
+    /** Earlier answers; see {@link NormalizerMemo}. */
+    private final NormalizerMemo memo;
 
     public UrlNormalizer() {
         this(DEFAULT_MEMO_ENTRIES, DEFAULT_MEMO_BYTES);
@@ -82,8 +69,7 @@ public final class UrlNormalizer {
         if (memoBytes < 0) {
             throw new IllegalArgumentException("memoBytes must be >= 0, was " + memoBytes);
         }
-        this.memoEntries = memoBytes == 0 ? 0 : memoEntries;
-        this.memoBytes = memoBytes;
+        this.memo = new NormalizerMemo(memoEntries, memoBytes);
     }
 
     /**
@@ -98,16 +84,16 @@ public final class UrlNormalizer {
         if (quick != null) {
             return Optional.of(quick);
         }
-        if (memoEntries == 0) {
+        if (memo.off()) {
             return Optional.ofNullable(compute(absoluteUrl));
         }
         String known = memo.get(absoluteUrl);
         if (known == null) {
             String computed = compute(absoluteUrl);
-            known = computed == null ? REJECTED : computed;
-            remember(absoluteUrl, known);
+            known = computed == null ? NormalizerMemo.REJECTED : computed;
+            memo.remember(absoluteUrl, known);
         }
-        return known == REJECTED ? Optional.empty() : Optional.of(known);
+        return known == NormalizerMemo.REJECTED ? Optional.empty() : Optional.of(known);
     }
 
     /**
@@ -171,34 +157,6 @@ public final class UrlNormalizer {
                 : Optional.ofNullable(compute(absoluteUrl));
     }
 
-    private void remember(String url, String canonical) {
-        long cost = entryBytes(url, canonical);
-        if (cost > memoBytes / 64) {
-            return; // one huge URL must not flush every ordinary one
-        }
-        if (memo.size() >= memoEntries || memoBytesHeld.get() + cost > memoBytes) {
-            memo.clear(); // crude but bounded; a crawl's recurring links refill it at once
-            memoBytesHeld.set(0);
-        }
-        if (memo.put(url, canonical) == null) {
-            memoBytesHeld.addAndGet(cost);
-        }
-    }
-
-    /** Estimated heap bytes of one entry: one byte per character of a Latin-1 string, two otherwise. */
-    static long entryBytes(String url, String canonical) {
-        return ENTRY_OVERHEAD_BYTES + stringBytes(url) + (canonical == REJECTED ? 0 : stringBytes(canonical));
-    }
-
-    private static long stringBytes(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) > 0xFF) {
-                return 2L * s.length();
-            }
-        }
-        return s.length();
-    }
-
     /** Number of answers remembered now (for tests). */
     int memoSize() {
         return memo.size();
@@ -206,7 +164,7 @@ public final class UrlNormalizer {
 
     /** Estimated bytes the memo holds now (for tests). */
     long memoBytesHeld() {
-        return memoBytesHeld.get();
+        return memo.bytesHeld();
     }
 
     /** The canonical form of an http(s) URL, or null. */

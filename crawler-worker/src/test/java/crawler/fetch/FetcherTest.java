@@ -91,7 +91,7 @@ class FetcherTest {
             assertThat(f.charset()).isEqualTo("utf-8");
             assertThat(new String(f.body(), StandardCharsets.UTF_8)).isEqualTo(HTML);
             assertThat(f.bytes()).isEqualTo(HTML.length());
-            assertThat(f.bodySha256()).isEqualTo(Fetcher.sha256Hex(HTML.getBytes(StandardCharsets.UTF_8)));
+            assertThat(f.bodySha256()).isEqualTo(RequestRunner.sha256Hex(HTML.getBytes(StandardCharsets.UTF_8)));
             assertThat(f.attempts()).isEqualTo(1);
             assertThat(f.isRedirect()).isFalse();
         });
@@ -168,6 +168,46 @@ class FetcherTest {
         assertThat(out).isInstanceOf(FetchOutcome.Fetched.class);
         assertThat(out.attempts()).isEqualTo(2);
         assertThat(time.sleeps).containsExactly(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void retryAfter_isReported_evenWhenTheRetryWaitedItOutAndSucceeded() {
+        server.enqueue(status(429, "7"));
+        server.enqueue(html(HTML));
+
+        FetchOutcome out = fetcher.fetch(url("/a"));
+
+        assertThat(out).isInstanceOf(FetchOutcome.Fetched.class);
+        assertThat(out.retryAfterMs()).as("the host's other URLs are to slow down too").isEqualTo(7_000);
+    }
+
+    @Test
+    void retryAfterOverLimit_isReportedCappedAtTheLimit() {
+        server.enqueue(status(503, "3600"));
+
+        FetchOutcome out = fetcher.fetch(url("/a"));
+
+        assertThat(out).isInstanceOf(FetchOutcome.Failed.class);
+        assertThat(out.retryAfterMs()).isEqualTo(Duration.ofSeconds(10).toMillis());
+    }
+
+    @Test
+    void retryAfterAsHttpDate_isReportedAsTheDelayFromNow() {
+        server.enqueue(status(503, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                time.instant().plusSeconds(4).atZone(java.time.ZoneOffset.UTC))));
+        server.enqueue(html(HTML));
+
+        FetchOutcome out = fetcher.fetch(url("/a"));
+
+        assertThat(out.retryAfterMs()).isEqualTo(4_000);
+    }
+
+    @Test
+    void noRetryAfter_reportsNoPause() {
+        server.enqueue(status(429, null));
+        server.enqueue(html(HTML));
+
+        assertThat(fetcher.fetch(url("/a")).retryAfterMs()).isZero();
     }
 
     @Test
@@ -277,7 +317,7 @@ class FetcherTest {
                 f -> assertThat(f.kind()).isEqualTo(ErrorKind.TOO_LARGE));
         assertThat(out.status()).isEqualTo(200);
         assertThat(out.bytes()).isEqualTo(1000);
-        assertThat(out.bodySha256()).isEqualTo(Fetcher.sha256Hex("x".repeat(1000).getBytes(StandardCharsets.UTF_8)));
+        assertThat(out.bodySha256()).isEqualTo(RequestRunner.sha256Hex("x".repeat(1000).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -24,7 +24,10 @@ class PageResultJsonTest {
                         false, 2),
                 new PageResult("http://h.test/\u65e5\u672c", null, Integer.MAX_VALUE, -1, "", Long.MAX_VALUE, "",
                         null, "", Long.MIN_VALUE, 0, 0, new PageError(ErrorKind.TIMEOUT, null), -1, Long.MAX_VALUE, "",
-                        false, Integer.MIN_VALUE));
+                        false, Integer.MIN_VALUE),
+                new PageResult("http://h.test/busy", "http://h.test/busy", 1, 429, "text/html", 0, null, List.of(),
+                        null, 2003, 0, 3, new PageError(ErrorKind.HTTP_4XX, "HTTP 429 at http://h.test/busy"), 4242,
+                        78, "fetch-v-13", true, null, null, 1_000));
     }
 
     @ParameterizedTest

@@ -31,7 +31,7 @@ class ProtocolGoldenLinesTest {
 
     private static final PageResult RESULT = new PageResult("http://h:1/a", "http://h:1/b", 2, 503, "text/html", 12,
             "T", List.of("http://h:1/c"), "abcd", 40, 3, 4, new PageError(ErrorKind.HTTP_5XX, "503 after retries"),
-            4321, 57, "worker-3-fetch-1", false, 3, java.util.Map.of("no_usable_host", 2, "other_scheme", 1));
+            4321, 57, "worker-3-fetch-1", false, 3, java.util.Map.of("no_usable_host", 2, "other_scheme", 1), 10_000);
 
     @Test
     void messagesToAWorker_haveTheseLines() throws Exception {
@@ -48,11 +48,23 @@ class ProtocolGoldenLinesTest {
         assertGolden(new FromWorker.Hello(4321, 3), "{\"type\":\"hello\",\"pid\":4321,\"workerId\":3}");
         assertGolden(new FromWorker.Started(7, "http://h:1/a"), "{\"type\":\"started\",\"batch\":7,\"url\":\"http://h:1/a\"}");
         assertGolden(new FromWorker.ResultMessage(7, RESULT),
-                "{\"type\":\"result\",\"batch\":7,\"result\":{\"url\":\"http://h:1/a\",\"finalUrl\":\"http://h:1/b\",\"depth\":2,\"status\":503,\"contentType\":\"text/html\",\"bytes\":12,\"title\":\"T\",\"links\":[\"http://h:1/c\"],\"bodySha256\":\"abcd\",\"fetchMs\":40,\"parseMs\":3,\"attempts\":4,\"error\":{\"kind\":\"HTTP_5XX\",\"message\":\"503 after retries\"},\"pid\":4321,\"threadId\":57,\"threadName\":\"worker-3-fetch-1\",\"virtual\":false,\"workerId\":3,\"invalidLinks\":{\"no_usable_host\":2,\"other_scheme\":1}}}");
+                "{\"type\":\"result\",\"batch\":7,\"result\":{\"url\":\"http://h:1/a\",\"finalUrl\":\"http://h:1/b\",\"depth\":2,\"status\":503,\"contentType\":\"text/html\",\"bytes\":12,\"title\":\"T\",\"links\":[\"http://h:1/c\"],\"bodySha256\":\"abcd\",\"fetchMs\":40,\"parseMs\":3,\"attempts\":4,\"error\":{\"kind\":\"HTTP_5XX\",\"message\":\"503 after retries\"},\"pid\":4321,\"threadId\":57,\"threadName\":\"worker-3-fetch-1\",\"virtual\":false,\"workerId\":3,\"invalidLinks\":{\"no_usable_host\":2,\"other_scheme\":1},\"retryAfterMs\":10000}}");
         assertGolden(new FromWorker.Cancelled(7, "http://h:1/a"),
                 "{\"type\":\"cancelled\",\"batch\":7,\"url\":\"http://h:1/a\"}");
         assertGolden(new FromWorker.BatchDone(7), "{\"type\":\"done\",\"batch\":7}");
         assertGolden(new FromWorker.Fatal("no config"), "{\"type\":\"fatal\",\"message\":\"no config\"}");
+    }
+
+    @Test
+    void aResultLineWithoutTheFieldsAddedLater_stillReads() throws Exception {
+        String before = "{\"type\":\"result\",\"batch\":7,\"result\":{\"url\":\"http://h:1/a\",\"finalUrl\":\"http://h:1/b\",\"depth\":2,\"status\":503,\"contentType\":\"text/html\",\"bytes\":12,\"title\":\"T\",\"links\":[\"http://h:1/c\"],\"bodySha256\":\"abcd\",\"fetchMs\":40,\"parseMs\":3,\"attempts\":4,\"error\":{\"kind\":\"HTTP_5XX\",\"message\":\"503 after retries\"},\"pid\":4321,\"threadId\":57,\"threadName\":\"worker-3-fetch-1\",\"virtual\":false,\"workerId\":3}}";
+
+        FromWorker decoded = codec.decodeFromWorker(before);
+
+        assertThat(decoded).isEqualTo(new FromWorker.ResultMessage(7, new PageResult(RESULT.url(), RESULT.finalUrl(),
+                2, 503, "text/html", 12, "T", RESULT.links(), "abcd", 40, 3, 4, RESULT.error(), 4321, 57,
+                "worker-3-fetch-1", false, 3)));
+        assertThat(((FromWorker.ResultMessage) decoded).result().retryAfterMs()).isZero();
     }
 
     private void assertGolden(ToWorker message, String line) throws MalformedMessageException {

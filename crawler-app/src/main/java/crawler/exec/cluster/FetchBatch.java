@@ -106,6 +106,8 @@ final class FetchBatch implements Callable<ArrayList<String>>, Serializable, Haz
         } finally {
             runtime.gate().exit(host);
         }
+        // The batch's URLs not started yet wait too; the coordinator's frontier holds the rest.
+        runtime.gate().pause(host, hostConcurrency, result.retryAfterMs());
         String line = runtime.codec().encode(new FromWorker.ResultMessage(tickets[i], result));
         progress.set(key, line);
         return line;

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Per-host politeness inside the member that owns the host: at most {@code concurrency} requests
@@ -11,21 +12,42 @@ import java.util.concurrent.TimeUnit;
  * owner of the host's key, so this local gate holds for the whole cluster, with no distributed
  * lock (the pattern StormCrawler, Nutch and Frontera use). The coordinator's frontier paces
  * hand-outs by the same rules; this gate is what keeps them when batches of one host arrive
- * together, e.g. re-run on a new owner after a member died.
+ * together, e.g. re-run on a new owner after a member died. A Retry-After pause ({@link #pause})
+ * holds here too, for the URLs of the host's batch that have not started yet; the coordinator's
+ * frontier holds the host's URLs not handed out.
  *
  * <p>Thread-safe. Callers are virtual threads, which may block here cheaply.
  */
 final class HostGate {
 
+    /** Waits out a politeness gap; injected so tests see the wait instead of sleeping it. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(long nanos) throws InterruptedException;
+    }
+
     private final Map<String, Host> hosts = new ConcurrentHashMap<>();
+    private final LongSupplier nanoClock;
+    private final Sleeper sleeper;
 
     private static final class Host {
         final Semaphore slots;
+        boolean started; // guarded by this
         long nextStartNanos; // guarded by this
 
         Host(int concurrency) {
             slots = concurrency > 0 ? new Semaphore(concurrency, true) : null;
         }
+    }
+
+    HostGate() {
+        this(System::nanoTime, TimeUnit.NANOSECONDS::sleep); // politeness itself, on a virtual thread
+    }
+
+    /** For tests: the clock and the wait. */
+    HostGate(LongSupplier nanoClock, Sleeper sleeper) {
+        this.nanoClock = nanoClock;
+        this.sleeper = sleeper;
     }
 
     /**
@@ -35,27 +57,43 @@ final class HostGate {
      * @param delayNanos  least time between request starts; 0 = none
      */
     void enter(String host, int concurrency, long delayNanos) throws InterruptedException {
-        Host h = hosts.computeIfAbsent(host, k -> new Host(concurrency));
+        Host h = host(host, concurrency);
         if (h.slots != null) {
             h.slots.acquire();
         }
-        if (delayNanos <= 0) {
-            return;
-        }
         long wait;
         synchronized (h) {
-            long now = System.nanoTime();
-            long start = Math.max(now, h.nextStartNanos);
-            h.nextStartNanos = start + delayNanos;
+            long now = nanoClock.getAsLong();
+            long start = h.started && h.nextStartNanos - now > 0 ? h.nextStartNanos : now;
+            h.started = true;
+            h.nextStartNanos = start + Math.max(0, delayNanos);
             wait = start - now;
         }
         if (wait > 0) {
             try {
-                TimeUnit.NANOSECONDS.sleep(wait); // politeness itself, on a virtual thread
+                sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 exit(host);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * The host answered a 429 or 503 with a Retry-After: no request to it starts here before
+     * {@code millis} from now. A shorter pause never cuts a longer one.
+     */
+    void pause(String host, int concurrency, long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        Host h = host(host, concurrency);
+        synchronized (h) {
+            long until = nanoClock.getAsLong() + TimeUnit.MILLISECONDS.toNanos(millis);
+            if (!h.started || until - h.nextStartNanos > 0) {
+                h.nextStartNanos = until;
+            }
+            h.started = true;
         }
     }
 
@@ -65,5 +103,9 @@ final class HostGate {
         if (h != null && h.slots != null) {
             h.slots.release();
         }
+    }
+
+    private Host host(String host, int concurrency) {
+        return hosts.computeIfAbsent(host, k -> new Host(concurrency));
     }
 }

@@ -2,6 +2,8 @@ package crawler.exec.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,28 @@ class HostGateTest {
         gate.exit("a:80");
         assertThat(second.await(10, TimeUnit.SECONDS)).as("second request once the first left").isTrue();
         t.join();
+    }
+
+    @Test
+    void retryAfterPause_holdsTheHostsNextStart_andNoOtherHost() throws Exception {
+        long[] now = {1_000_000_000L};
+        List<Long> waits = new ArrayList<>();
+        HostGate gate = new HostGate(() -> now[0], nanos -> {
+            waits.add(nanos);
+            now[0] += nanos;
+        });
+        gate.enter("a:80", 0, 0);
+        gate.exit("a:80");
+
+        gate.pause("a:80", 0, 3_000);
+        gate.enter("b:80", 0, 0);
+        assertThat(waits).as("another host is not held back").isEmpty();
+        now[0] += TimeUnit.SECONDS.toNanos(1);
+        gate.enter("a:80", 0, 0);
+
+        assertThat(waits).containsExactly(TimeUnit.SECONDS.toNanos(2));
+        gate.enter("a:80", 0, 0);
+        assertThat(waits).as("the pause is over").hasSize(1);
     }
 
     @Test
