@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The worker protocol's wire format, pinned line by line. The messages are records whose field
- * names Jackson writes as they are, so renaming a field of a message or of the configuration it
- * carries ({@link FetchConfig}, {@link WarcConfig}, {@link Chaos}, {@link PageResult}) changes the
- * protocol: this test makes that a visible, reviewed change. A coordinator and its workers always
+ * names Jackson writes as they are ({@link Chaos}, {@link PageResult}); the fetch configuration
+ * travels as the wire records {@code FetchSpec}, {@code WarcSpec} and {@code RulesSpec}, whose names
+ * are declared, so renaming a field of {@link FetchConfig} or {@link WarcConfig} changes nothing on
+ * the wire while renaming a message field or a declared name does: this test makes that a visible,
+ * reviewed change. A coordinator and its workers always
  * come from the same build, so an intended change only needs the golden line updated here.
  */
 class ProtocolGoldenLinesTest {
