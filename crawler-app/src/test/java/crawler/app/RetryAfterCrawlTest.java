@@ -48,11 +48,10 @@ class RetryAfterCrawlTest {
         FetchConfig noRetries = new FetchConfig(d.userAgent(), d.connectTimeout(), d.readTimeout(), d.callTimeout(),
                 d.urlDeadline(), d.maxBodyBytes(), d.maxRedirects(), 0, d.maxRetryAfter(), d.followNofollow(),
                 d.cpuWorkRounds(), d.maxIdleConnections());
-        CrawlSettings settings = new CrawlSettings(mode, base.workers(), base.pacing(), base.frontier(),
-                base.includes(), base.excludes(), base.trapGuard(),
-                new PolitenessConfig(1, Duration.ZERO, false, Duration.ZERO), base.ignoreRobots(), base.sitemaps(),
-                base.maxSitemapUrls(), noRetries, base.workerJvmOptions(), base.chaosKillEvery(), base.chaos(),
-                base.denyPrivate());
+        CrawlSettings settings = base.toBuilder()
+                .politeness(new PolitenessConfig(1, Duration.ZERO, false, Duration.ZERO))
+                .fetch(noRetries)
+                .build();
 
         TestCrawls.Outcome out = TestCrawls.crawl(settings, seeds.toArray(String[]::new));
 
