@@ -132,7 +132,8 @@ public final class ClaimCharts {
                     List.of(point(1, one), point(n, s.processes()))));
             int ideal = Math.min(n, r.machine().cores());
             series.add(new SvgChart.Series("ideal", "#888", List.of(new double[] {1, 1}, new double[] {n, ideal})));
-            series.add(new SvgChart.Series("floor", "#c00", List.of(new double[] {1, Verdicts.CPU_FLOOR},
+            // Dark grey, not red: red is close enough to the threads' orange to read as one line.
+            series.add(new SvgChart.Series("floor", "#555", List.of(new double[] {1, Verdicts.CPU_FLOOR},
                     new double[] {n, Verdicts.CPU_FLOOR * ideal})));
         }
         return SvgChart.lines("5: CPU speed-up over 1 unit", "units", "speed-up", false, false, series);
