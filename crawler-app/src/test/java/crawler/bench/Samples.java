@@ -12,6 +12,7 @@ import crawler.bench.run.RunResult;
 import crawler.bench.run.UrlSetMatch;
 import crawler.bench.run.Wget2;
 import crawler.bench.run.WholeProcessRun;
+import crawler.bench.probe.CpuScaling;
 import crawler.bench.probe.HandOff;
 import crawler.bench.probe.IsolationScenario;
 import crawler.bench.probe.Machine;
@@ -154,10 +155,19 @@ public final class Samples {
                 cells, 0.05, 95_000, Duration.ofMinutes(3), references(), probes(), PROVENANCE);
     }
 
-    /** Hand-offs that favour threads, and a thread-mode crawl whose JVM one task's heap exhaustion took down. */
+    /**
+     * Hand-offs that favour threads, a thread-mode crawl whose JVM one task's heap exhaustion took
+     * down, and CPU work that scales alike on threads and processes.
+     */
     public static Probes probes() {
         return new Probes(List.of(handOff("virtual", 1.5, 1.4, 1.7), handOff("platform", 3.0, 2.8, 3.3),
-                handOff("process", 9.0, 8.5, 10.0)), threadFault(false, 39), 42);
+                handOff("process", 9.0, 8.5, 10.0)), threadFault(false, 39), 42, cpuScaling(1.90, 1.85));
+    }
+
+    /** Speed-ups at 2 units over 1, 3 rounds, each with a spread of 0.1 around its median. */
+    public static CpuScaling cpuScaling(double threads, double processes) {
+        return new CpuScaling(2, 3, 1000, new Stat(1000, 980, 1040), new Stat(threads, threads - 0.05, threads + 0.05),
+                new Stat(processes, processes - 0.05, processes + 0.05), 1, 1);
     }
 
     public static HandOff handOff(String kind, double median, double min, double max) {

@@ -1,6 +1,8 @@
 package crawler.bench.plan;
 
+import crawler.app.CrawlArgs;
 import crawler.bench.run.Wget2;
+import crawler.exec.Mode;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,13 +58,31 @@ public enum Contender {
             return Wget2.command(wget2, startUrl, concurrency, dir.resolve("files"));
         }
         List<String> cmd = new ArrayList<>(launcher);
-        cmd.addAll(List.of("crawl", startUrl, "--mode", key(), "-c", Integer.toString(concurrency), "-d", "1000",
-                "--max-pages", "0", "--host-concurrency", "0", "--host-delay", "0ms", "--max-time", maxTime.toMillis() + "ms",
-                "-q", "--force", "-o", dir.resolve("results.jsonl").toString()));
-        if (this == PROCESS) {
-            cmd.addAll(List.of("--workers", "2"));
-        }
+        cmd.addAll(List.of("crawl", startUrl));
+        cmd.addAll(crawlArgs(concurrency, maxTime).argv());
+        cmd.addAll(List.of("-q", "--force", "-o", dir.resolve("results.jsonl").toString()));
         return cmd;
+    }
+
+    /**
+     * The crawl options of this project's contenders: the whole site (depth 1,000, no page limit),
+     * politeness off but robots.txt and its Crawl-delay obeyed as wget2 obeys them, 2 workers in
+     * process mode.
+     */
+    public CrawlArgs crawlArgs(int concurrency, java.time.Duration maxTime) {
+        if (this == WGET2) {
+            throw new IllegalStateException("wget2 takes no crawl options of this project");
+        }
+        return new CrawlArgs(mode(), concurrency, this == PROCESS ? 2 : 0, 16, 1000, 0, 0, 0, java.time.Duration.ZERO, false, maxTime,
+                CrawlArgs.DEFAULT_STALL_TIMEOUT, 0, 0, 0, List.of());
+    }
+
+    private Mode mode() {
+        return switch (this) {
+            case VIRTUAL -> Mode.VIRTUAL;
+            case PLATFORM -> Mode.PLATFORM;
+            case PROCESS, WGET2 -> Mode.PROCESS;
+        };
     }
 
     /** The command as the report shows it: no paths, the URL and the concurrency as placeholders. */

@@ -18,17 +18,21 @@ import java.util.concurrent.TimeUnit;
  * What it costs to switch from one unit of concurrency to another, timed directly (claim 7): a
  * token handed back and forth between two virtual threads, between two platform threads (both in
  * a child JVM, {@link HandOffChild}), and between two processes over a pipe (the bench and that
- * child). Each kind runs {@link #ROUNDS} rounds of at most {@code count} hand-offs and
- * {@code limitMillis} each, after one unreported warm-up round.
+ * child). Each kind makes {@link #ROUNDS} runs of at most {@code count} hand-offs and
+ * {@code limitMillis} each, after one unreported warm-up run. The kinds take turns, each round in
+ * a rotated order ({@link #order}), so a burst of load on a shared machine falls on every kind
+ * alike instead of on whichever ran its runs at that moment.
  *
  * @param kind    "virtual", "platform" or "process"
- * @param perHandOffMicros microseconds per hand-off over the rounds: median, min, max
- * @param handOffs hand-offs in the first round
+ * @param perHandOffMicros microseconds per hand-off over the runs: median, min, max
+ * @param handOffs hand-offs in the first run
  */
 public record HandOff(String kind, Stat perHandOffMicros, long handOffs) {
 
-    /** Rounds per kind: enough for a min-max spread. */
-    public static final int ROUNDS = 3;
+    /** Runs per kind: a min-max spread over five, so one lucky or unlucky run cannot decide. */
+    public static final int ROUNDS = 5;
+    /** The kinds, in the order of the first round. */
+    public static final List<String> KINDS = List.of("virtual", "platform", "process");
 
     public HandOff {
         Objects.requireNonNull(kind, "kind");
@@ -45,8 +49,15 @@ public record HandOff(String kind, Stat perHandOffMicros, long handOffs) {
         return String.format(Locale.ROOT, v < 10 ? "%.2f" : "%.1f", v);
     }
 
+    /** The kinds in round {@code round} (from 0): {@link #KINDS} rotated by the round, so each kind leads in turn. */
+    public static List<String> order(int round) {
+        List<String> kinds = new ArrayList<>(KINDS);
+        java.util.Collections.rotate(kinds, -(round % kinds.size()));
+        return kinds;
+    }
+
     /**
-     * Measures all three kinds in one child JVM.
+     * Measures all three kinds with one child JVM.
      *
      * @param javaCommand {@code java} and the class path, as for every child of the bench
      */
@@ -55,41 +66,51 @@ public record HandOff(String kind, Stat perHandOffMicros, long handOffs) {
         cmd.addAll(List.of(HandOffChild.class.getName(), Integer.toString(count), Long.toString(limitMillis)));
         Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Thread reaper = ChildCrawl.addReaper(child);
-        List<HandOff> out = new ArrayList<>();
+        java.util.Map<String, List<Double>> micros = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Long> first = new java.util.HashMap<>();
         try (InputStream in = child.getInputStream(); OutputStream to = child.getOutputStream()) {
-            for (String kind : List.of("virtual", "platform")) {
-                List<Double> micros = new ArrayList<>();
-                long first = 0;
-                for (int r = 1; r <= ROUNDS; r++) {
-                    String[] f = line(in, child).split(" ");
-                    if (!f[0].equals(kind)) {
-                        throw new IOException("the hand-off child said '" + String.join(" ", f) + "', expected " + kind);
-                    }
-                    long n = Long.parseLong(f[2]);
-                    first = r == 1 ? n : first;
-                    micros.add(Long.parseLong(f[3]) / 1000.0 / Math.max(1, n));
-                }
-                out.add(new HandOff(kind, Stat.of(micros), first));
+            for (String kind : KINDS) {
+                run(kind, in, to, child, count, limitMillis);
             }
+            for (int r = 0; r < ROUNDS; r++) {
+                for (String kind : order(r)) {
+                    long[] done = run(kind, in, to, child, count, limitMillis);
+                    first.putIfAbsent(kind, done[0]);
+                    micros.computeIfAbsent(kind, k -> new ArrayList<>()).add(done[1] / 1000.0 / Math.max(1, done[0]));
+                }
+            }
+        } finally {
+            // Closing stdin ended the command loop; the child exits by itself.
+            child.waitFor(10, TimeUnit.SECONDS);
+            ChildCrawl.stop(child, reaper);
+        }
+        List<HandOff> out = new ArrayList<>();
+        for (String kind : KINDS) {
+            out.add(new HandOff(kind, Stat.of(micros.get(kind)), first.get(kind)));
+        }
+        return out;
+    }
+
+    /** One run of one kind: {hand-offs made, nanoseconds}. */
+    private static long[] run(String kind, InputStream in, OutputStream to, Process child, int count, long limitMillis)
+            throws IOException {
+        to.write(((kind.equals("process") ? "pipe" : kind) + "\n").getBytes(StandardCharsets.UTF_8));
+        to.flush();
+        if (kind.equals("process")) {
             if (!"pipe".equals(line(in, child))) {
                 throw new IOException("the hand-off child did not offer its pipe");
             }
             // A round trip is two hand-offs: bench to child, child to bench.
-            pipeRound(in, to, count / 2, limitMillis);
-            List<Double> micros = new ArrayList<>();
-            long first = 0;
-            for (int r = 1; r <= ROUNDS; r++) {
-                long[] done = pipeRound(in, to, count / 2, limitMillis);
-                first = r == 1 ? 2 * done[0] : first;
-                micros.add(done[1] / 1000.0 / Math.max(1, 2 * done[0]));
-            }
-            out.add(new HandOff("process", Stat.of(micros), first));
-        } finally {
-            // Closing stdin ended the echo loop; the child exits by itself.
-            child.waitFor(10, TimeUnit.SECONDS);
-            ChildCrawl.stop(child, reaper);
+            long[] trips = pipeRound(in, to, count / 2, limitMillis);
+            to.write('\n');
+            to.flush();
+            return new long[] {2 * trips[0], trips[1]};
         }
-        return out;
+        String[] f = line(in, child).split(" ");
+        if (!f[0].equals(kind)) {
+            throw new IOException("the hand-off child said '" + String.join(" ", f) + "', expected " + kind);
+        }
+        return new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])};
     }
 
     /** Round trips of one byte: {round trips made, nanoseconds}. */

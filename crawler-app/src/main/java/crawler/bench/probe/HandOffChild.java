@@ -1,6 +1,8 @@
 package crawler.bench.probe;
 
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -12,14 +14,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The child JVM of {@link HandOff}: times a token handed back and forth between two threads of
- * one kind, then echoes bytes on its stdin so the bench can time the same hand-off between two
- * processes over a pipe.
+ * The child JVM of {@link HandOff}: on the bench's word, times a token handed back and forth
+ * between two threads of one kind, or echoes bytes so the bench can time the same hand-off between
+ * two processes over a pipe. The bench decides the order, so the kinds' runs interleave.
  *
- * <p>The conversation: this JVM prints {@code virtual ROUND HANDOFFS NANOS} and
- * {@code platform ROUND HANDOFFS NANOS} lines ({@link HandOff#ROUNDS} rounds each, after an
- * unreported warm-up round), then {@code pipe}; from then on it writes back every byte it reads,
- * until its stdin closes.
+ * <p>The conversation, one command line at a time on stdin: {@code virtual} or {@code platform}
+ * makes one run and answers {@code KIND HANDOFFS NANOS}; {@code pipe} answers {@code pipe}, then
+ * writes back every byte it reads until a {@code \n}, which ends the echo (not echoed). End of
+ * stdin ends the child.
  *
  * <p>The two threads block (park) while the other holds the token, so every hand-off wakes a
  * parked thread: for platform threads the kernel switches OS threads, for virtual threads the
@@ -30,25 +32,44 @@ public final class HandOffChild {
     private HandOffChild() {
     }
 
-    /** Arguments: {@code COUNT MILLIS}: hand-offs per round, and each round's time limit. */
+    /** Arguments: {@code COUNT MILLIS}: hand-offs per run, and each run's time limit. */
     public static void main(String[] args) throws Exception {
         int count = Integer.parseInt(args[0]);
         long limitNanos = Long.parseLong(args[1]) * 1_000_000;
         OutputStream out = new FileOutputStream(FileDescriptor.out);
-        for (boolean virtual : new boolean[] {true, false}) {
-            Thread.Builder builder = virtual ? Thread.ofVirtual().name("handoff-v-", 0) : Thread.ofPlatform().name("handoff-p-", 0);
-            pingPong(builder, count, limitNanos);
-            for (int r = 1; r <= HandOff.ROUNDS; r++) {
-                long[] done = pingPong(builder, count, limitNanos);
-                say(out, (virtual ? "virtual " : "platform ") + r + " " + done[0] + " " + done[1]);
+        // Everything on stdin is for this JVM, so a buffer takes nothing that belongs to anyone else.
+        InputStream in = new BufferedInputStream(new FileInputStream(FileDescriptor.in));
+        for (String command = line(in); command != null; command = line(in)) {
+            switch (command) {
+                case "virtual", "platform" -> {
+                    Thread.Builder builder = command.equals("virtual") ? Thread.ofVirtual().name("handoff-v-", 0)
+                            : Thread.ofPlatform().name("handoff-p-", 0);
+                    long[] done = pingPong(builder, count, limitNanos);
+                    say(out, command + " " + done[0] + " " + done[1]);
+                }
+                case "pipe" -> {
+                    say(out, "pipe");
+                    for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+                        out.write(b);
+                        out.flush();
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown command: " + command);
             }
         }
-        say(out, "pipe");
-        InputStream in = new FileInputStream(FileDescriptor.in);
-        for (int b = in.read(); b >= 0; b = in.read()) {
-            out.write(b);
-            out.flush();
+    }
+
+    /** One line of stdin without its end, or null at the end of input. */
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int c = in.read();
+        if (c < 0) {
+            return null;
         }
+        for (; c >= 0 && c != '\n'; c = in.read()) {
+            b.write(c);
+        }
+        return b.toString(StandardCharsets.UTF_8);
     }
 
     private static void say(OutputStream out, String line) throws IOException {

@@ -1,5 +1,6 @@
 package crawler.bench.probe;
 
+import crawler.app.CrawlArgs;
 import crawler.bench.run.ChildCrawl;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -177,19 +178,24 @@ public final class IsolationScenario {
 
     public List<String> command(String seed, Mode mode, Fault fault, Path results, Path summary) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        long maxTimeS = Math.max(1, config.timeout().toSeconds() - 10);
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + config.heapMb() + "m", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "crawler.app.Main", "crawl", seed,
-                "--mode", name(mode), "--concurrency", "8", "--workers", "2", "--depth", String.valueOf(config.depth()),
-                "--host-concurrency", "0", "--host-delay", "0s", "--ignore-crawl-delay", "--quiet",
-                "--chaos", fault.chaosSpec(config.faultAt()),
-                "--url-deadline", "7s", "--stall-timeout", "15s", "--max-time", maxTimeS + "s",
-                "--out", results.toString(), "--force", "--summary", summary.toString()));
-        if (mode == Mode.PROCESS) {
-            cmd.add("--worker-jvm-option");
-            cmd.add("-Xmx" + config.heapMb() + "m");
-        }
+                "-cp", System.getProperty("java.class.path"), "crawler.app.Main", "crawl", seed));
+        cmd.addAll(crawlArgs(mode, fault).argv());
+        cmd.addAll(List.of("--quiet", "--out", results.toString(), "--force", "--summary", summary.toString()));
         return cmd;
+    }
+
+    /**
+     * The crawl options of one scenario: 8 in flight (2 workers in process mode, each with the
+     * child's heap), politeness off, the fault at {@link Config#faultAt()}, a 15 s stall watchdog
+     * and a time limit 10 s inside the scenario's timeout.
+     */
+    public CrawlArgs crawlArgs(Mode mode, Fault fault) {
+        long maxTimeS = Math.max(1, config.timeout().toSeconds() - 10);
+        int at = config.faultAt();
+        return new CrawlArgs(mode, 8, mode == Mode.PROCESS ? 2 : 0, 16, config.depth(), 10_000, 0, 0, Duration.ZERO, true,
+                Duration.ofSeconds(maxTimeS), Duration.ofSeconds(15), 0, fault == Fault.OOM ? at : 0, fault == Fault.ERROR ? at : 0,
+                mode == Mode.PROCESS ? List.of("-Xmx" + config.heapMb() + "m") : List.of());
     }
 
     private static Row row(Mode mode, Fault fault, int exit, boolean timedOut, Set<String> expected, Path results,

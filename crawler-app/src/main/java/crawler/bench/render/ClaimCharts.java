@@ -4,6 +4,7 @@ import crawler.bench.plan.Substrate;
 import crawler.bench.plan.Workload;
 import crawler.bench.run.BenchResult;
 import crawler.bench.run.CellResult;
+import crawler.bench.probe.CpuScaling;
 import crawler.bench.probe.HandOff;
 import crawler.bench.probe.IsolationScenario;
 import crawler.bench.probe.ParkedUnits;
@@ -57,13 +58,20 @@ public final class ClaimCharts {
     private static SvgChart claim1(BenchResult r) {
         List<String> cats = new ArrayList<>();
         List<double[]> v = new ArrayList<>();
-        r.cells().stream().filter(c -> c.ok() && c.cell().concurrency() == 1 && c.cell().substrate() == Substrate.PLATFORM).findFirst()
-                .ifPresent(c -> {
-                    cats.add("pids");
-                    v.add(new double[] {0, c.runs().get(0).pids()});
-                    cats.add("fetch threads");
-                    v.add(new double[] {1, c.runs().get(0).fetchThreads()});
-                });
+        Optional<CellResult> crawl = r.cells().stream()
+                .filter(c -> c.ok() && c.cell().concurrency() == 1 && c.cell().substrate() == Substrate.PLATFORM).findFirst();
+        if (crawl.isPresent()) {
+            cats.add("pids");
+            v.add(new double[] {0, crawl.get().runs().get(0).pids()});
+            cats.add("fetch threads");
+            v.add(new double[] {1, crawl.get().runs().get(0).fetchThreads()});
+        } else if (r.probes().cpu() != null) {
+            // As the verdict reads it: the CPU probe's one-unit run.
+            cats.add("pids");
+            v.add(new double[] {0, r.probes().cpu().onePids()});
+            cats.add("working threads");
+            v.add(new double[] {1, r.probes().cpu().oneThreads()});
+        }
         return bars("1: one thread, c=1", "count", false, cats, v, "#d95f02");
     }
 
@@ -111,28 +119,22 @@ public final class ClaimCharts {
         return SvgChart.lines("4: pages/s against c", "concurrency", "pages/s", true, true, series);
     }
 
+    /** The CPU probe's speed-ups at 1 and N units: threads in one JVM against one-thread JVMs, with the ideal and the floor. */
     private static SvgChart claim5(BenchResult r) {
         List<SvgChart.Series> series = new ArrayList<>();
-        List<CellResult> cpu = r.cells(Workload.CPU).stream().filter(CellResult::ok).toList();
-        int maxUnits = 1;
-        for (Substrate s : Substrate.values()) {
-            List<double[]> pts = new ArrayList<>();
-            for (CellResult c : cpu) {
-                Stat sp = c.cell().substrate() == s ? Verdicts.speedups(c, cpu) : null;
-                if (sp != null) {
-                    pts.add(point(c.cell().concurrency(), sp));
-                }
-            }
-            if (!pts.isEmpty()) {
-                series.add(new SvgChart.Series(s.label(), HtmlReport.COLORS.get(s), pts));
-                maxUnits = Math.max(maxUnits, pts.stream().mapToInt(p -> (int) p[0]).max().orElse(1));
-            }
-        }
-        if (!series.isEmpty()) {
-            int cores = r.machine().cores();
-            series.add(new SvgChart.Series("ideal", "#888", List.of(new double[] {1, 1}, new double[] {maxUnits, Math.min(maxUnits, cores)})));
-            series.add(new SvgChart.Series("floor", "#c00", List.of(new double[] {1, Verdicts.CPU_FLOOR},
-                    new double[] {maxUnits, Verdicts.CPU_FLOOR * Math.min(maxUnits, cores)})));
+        CpuScaling s = r.probes().cpu();
+        if (s != null) {
+            int n = s.units();
+            Stat one = new Stat(1, 1, 1);
+            series.add(new SvgChart.Series("threads, 1 JVM", HtmlReport.COLORS.get(Substrate.PLATFORM),
+                    List.of(point(1, one), point(n, s.threads()))));
+            series.add(new SvgChart.Series("1-thread JVMs", HtmlReport.COLORS.get(Substrate.PROCESS_1T),
+                    List.of(point(1, one), point(n, s.processes()))));
+            int ideal = Math.min(n, r.machine().cores());
+            series.add(new SvgChart.Series("ideal", "#888", List.of(new double[] {1, 1}, new double[] {n, ideal})));
+            // Dark grey, not red: red is close enough to the threads' orange to read as one line.
+            series.add(new SvgChart.Series("floor", "#555", List.of(new double[] {1, Verdicts.CPU_FLOOR},
+                    new double[] {n, Verdicts.CPU_FLOOR * ideal})));
         }
         return SvgChart.lines("5: CPU speed-up over 1 unit", "units", "speed-up", false, false, series);
     }

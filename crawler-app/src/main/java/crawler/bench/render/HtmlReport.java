@@ -39,23 +39,30 @@ public final class HtmlReport {
                 .append("<style>body{font-family:sans-serif;max-width:1180px;margin:1em auto;padding:0 1em;color:#222}")
                 .append(".charts{display:flex;flex-wrap:wrap;gap:12px}.charts svg{border:1px solid #ddd}")
                 .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}")
-                .append(".supported{background:#e6f4ea}.not-supported{background:#fde8e8}.mixed{background:#fff4d6}.shown{background:#e8eef8}.no-difference{background:#f1f1e4}td.claim-chart svg{width:300px;height:auto;border:0}td.rule{font-size:12px;color:#555}.not-measured{background:#eee}")
+                // One claim per block: its words on the left, its chart beside them at full size, so
+                // the chart's axes and error bars read as well as the overview charts'.
+                .append(".claim{display:grid;grid-template-columns:minmax(0,1fr) ").append(SvgChart.W).append("px;gap:16px;align-items:start;")
+                .append("border:1px solid #ccc;border-radius:4px;padding:10px 12px;margin:10px 0}.claim h3{margin:.1em 0 .4em;font-size:17px}")
+                .append(".claim .label{display:inline-block;padding:1px 8px;border-radius:3px;background:#fff;border:1px solid #aaa;margin-right:6px}")
+                .append(".claim p{margin:.3em 0}.claim p.rule{font-size:12px;color:#555}.claim svg{display:block;border:1px solid #ddd;background:#fff}")
+                .append(".supported{background:#e6f4ea}.not-supported{background:#fde8e8}.mixed{background:#fff4d6}.shown{background:#e8eef8}")
+                .append(".no-difference{background:#f1f1e4}.not-measured{background:#eee}")
                 .append("pre{background:#f7f7f7;padding:.6em;overflow-x:auto;font-size:12px}</style></head><body>\n");
         b.append("<h1>crawlbench: threads versus processes</h1>\n<p>")
                 .append(Svg.escape("Crawled the " + r.target() + " on " + r.machine().describe() + "; " + r.repeats()
                         + (r.repeats() == 1 ? " run" : " runs") + " per cell, median with min-max. " + TextReport.conditions(r) + ". " + TextReport.method(r) + "."))
                 .append("</p>\n");
         b.append("<p>Raw rows: <a href=\"results.csv\">results.csv</a>, <a href=\"results.json\">results.json</a>.</p>\n");
-        b.append("<h2>The seed's claims</h2>\n<table><tr><th>#</th><th>claim</th><th>verdict</th><th>evidence</th><th>rule</th>"
-                + "<th>chart</th></tr>\n");
+        b.append("<h2>The seed's claims</h2>\n");
         Map<Integer, SvgChart> claimCharts = ClaimCharts.of(r);
         for (Verdict v : judged.verdicts()) {
-            b.append("<tr class=\"").append(v.outcome().label().replace(' ', '-')).append("\"><td>").append(v.claim())
-                    .append("</td><td>").append(Svg.escape(v.text())).append("</td><td>").append(v.outcome().label())
-                    .append("</td><td>").append(Svg.escape(v.evidence())).append("</td><td class=\"rule\">").append(Svg.escape(v.rule()))
-                    .append("</td><td class=\"claim-chart\">").append(claimCharts.get(v.claim()).svg()).append("</td></tr>\n");
+            b.append("<section class=\"claim ").append(v.outcome().label().replace(' ', '-')).append("\" id=\"claim-").append(v.claim())
+                    .append("\"><div><h3>").append(v.claim()).append(". <span class=\"label\">").append(v.outcome().label())
+                    .append("</span>").append(Svg.escape(v.text())).append("</h3><p>").append(Svg.escape(v.evidence()))
+                    .append("</p><p class=\"rule\">Rule: ").append(Svg.escape(v.rule())).append("</p></div>")
+                    .append(claimCharts.get(v.claim()).svg()).append("</section>\n");
         }
-        b.append("</table>\n<h2>Charts</h2>\n<div class=\"charts\">\n");
+        b.append("<h2>Charts</h2>\n<div class=\"charts\">\n");
         for (SvgChart c : charts(r)) {
             b.append(c.svg()).append('\n');
         }
@@ -127,7 +134,10 @@ public final class HtmlReport {
             }
             speed.add(new SvgChart.Series("ideal (" + r.machine().cores() + " cores)", "#888", ideal));
         }
-        charts.add(SvgChart.lines("CPU-bound speed-up over one unit", "units (threads or worker JVMs)", "speed-up", false, false, speed));
+        if (!speed.isEmpty()) {
+            // Without CPU-bound crawl cells (bench --quick) claim 5's chart shows the CPU probe alone.
+            charts.add(SvgChart.lines("CPU-bound speed-up over one unit", "units (threads or worker JVMs)", "speed-up", false, false, speed));
+        }
         charts.add(startupChart(r));
         return charts;
     }

@@ -130,6 +130,9 @@ public final class JsonReport {
         doc.put("provenance", provenance);
         doc.put("handOffs", r.probes().handOffs().stream().map(h -> Map.of("kind", h.kind(), "microsPerHandOff", h.perHandOffMicros(),
                 "handOffsPerRound", h.handOffs())).toList());
+        if (r.probes().cpu() != null) {
+            doc.put("cpuScaling", r.probes().cpu());
+        }
         if (r.probes().threadFault() != null) {
             doc.put("threadFault", r.probes().threadFault());
         }

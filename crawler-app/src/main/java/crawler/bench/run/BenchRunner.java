@@ -6,6 +6,7 @@ import crawler.bench.plan.Budget;
 import crawler.bench.plan.Cell;
 import crawler.bench.plan.Schedule;
 import crawler.bench.plan.Workload;
+import crawler.bench.probe.CpuScaling;
 import crawler.bench.probe.HandOff;
 import crawler.bench.probe.IsolationScenario;
 import crawler.bench.probe.Machine;
@@ -139,6 +140,7 @@ public final class BenchRunner {
             // Claims 2 and 7 read the parked threads (OS thread ids, memory) and the hand-offs (switch price).
             List<ParkedUnits> parked = parkedUnits();
             List<HandOff> handOffs = handOffs();
+            CpuScaling cpuScaling = cpuScaling();
             // Claim 8's thread half checks what a fault does, not how fast: it runs beside the fixture
             // sites' warm-up, which is not measured either, rather than after it.
             java.util.concurrent.FutureTask<IsolationScenario.Row> fault = new java.util.concurrent.FutureTask<>(
@@ -208,7 +210,7 @@ public final class BenchRunner {
                     : references.run(ReferenceRuns.levels(ran), millis -> budget.admits(millis, 0), () -> child.capped(crawlLimit(budget)));
             String where = target.fixtureSite() ? BenchResult.FIXTURE_SITE : target.url();
             return new BenchResult(Machine.current(), where, config.repeats(), config.warmups(), unitStartup, parked, cells, others.share(),
-                    (System.nanoTime() - start) / 1_000_000, config.budget(), refs, new Probes(handOffs, threadFault, seed),
+                    (System.nanoTime() - start) / 1_000_000, config.budget(), refs, new Probes(handOffs, threadFault, seed, cpuScaling),
                     Provenance.current(childJvmOptions()));
         } finally {
             sites.values().forEach(FixtureServer::close);
@@ -258,9 +260,12 @@ public final class BenchRunner {
         return opts;
     }
 
-    /** Hand-offs per round, and each round's time limit: bounded, so a busy machine costs at most about a second. */
-    public static final int HAND_OFFS = 20_000;
-    public static final long HAND_OFF_ROUND_MILLIS = 100;
+    /**
+     * Hand-offs per run, and each run's time limit: thousands of hand-offs even for a pipe, and
+     * bounded, so the 3 kinds' warm-up and {@link HandOff#ROUNDS} runs each cost at most 2.4 s.
+     */
+    public static final int HAND_OFFS = 100_000;
+    public static final long HAND_OFF_ROUND_MILLIS = 150;
 
     /** The price of one switch between two units of each kind; empty (with a line) when it cannot run. */
     private List<HandOff> handOffs() throws InterruptedException {
@@ -271,6 +276,25 @@ public final class BenchRunner {
         } catch (IOException e) {
             say("hand-offs not measured: " + e.getMessage());
             return List.of();
+        }
+    }
+
+    /**
+     * CPU-bound work on the CPU workload's most units, as threads and as processes (claim 5);
+     * null (with a line) when the workload is not asked for or it cannot run.
+     */
+    private CpuScaling cpuScaling() throws InterruptedException {
+        int units = config.cpuUnits().stream().mapToInt(Integer::intValue).max().orElse(1);
+        if (!config.workloads().contains(Workload.CPU) || units < 2) {
+            return null;
+        }
+        try {
+            CpuScaling s = CpuScaling.measure(child.java(), units, CpuScaling.Plan.forBudget(config.budget()));
+            say(s.describe());
+            return s;
+        } catch (IOException e) {
+            say("CPU scaling not measured: " + e.getMessage());
+            return null;
         }
     }
 

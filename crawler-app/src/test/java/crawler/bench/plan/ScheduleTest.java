@@ -27,10 +27,8 @@ class ScheduleTest {
 
         assertThat(steps).map(ScheduleTest::describe).containsExactly(
                 "process cold [chaos@20]",
-                "platform session [cpu@1, cpu@2]",
                 "process session [io@25, io@5]",
-                "virtual session [latency@50, io@25, io@5]",
-                "process-1t session [cpu@1, cpu@2]");
+                "virtual session [latency@50, io@25, io@5]");
         assertThat(steps).flatMap(Schedule.Step::cells).containsExactlyInAnyOrderElementsOf(QUICK);
     }
 
@@ -43,7 +41,7 @@ class ScheduleTest {
         // Over a few seeds, every mode's session gets to run first and a session's levels change places.
         List<String> firsts = java.util.stream.LongStream.rangeClosed(1, 40).mapToObj(s -> order(s).getFirst().substrate().label())
                 .distinct().toList();
-        assertThat(firsts).as("the first step over 40 seeds").contains("virtual", "process", "platform", "process-1t");
+        assertThat(firsts).as("the first step over 40 seeds").contains("virtual", "process");
         List<Integer> firstLevels = java.util.stream.LongStream.rangeClosed(1, 40)
                 .mapToObj(s -> order(s).stream().filter(st -> st.warm() && st.substrate() == Substrate.PROCESS).findFirst()
                         .orElseThrow().cells().getFirst().concurrency()).distinct().toList();

@@ -44,6 +44,29 @@ class IsolationScenarioTest {
     }
 
     @Test
+    void command_rendersTheTypedCrawlOptions_withTheFaultAndTheWorkersHeap() {
+        IsolationScenario scenario = new IsolationScenario(new IsolationScenario.Config(30, 3, 8, 64, Duration.ofSeconds(120), dir),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        crawler.app.CrawlArgs process = scenario.crawlArgs(Mode.PROCESS, IsolationScenario.Fault.OOM);
+        assertThat(process.oomAt()).isEqualTo(8);
+        assertThat(process.errorAt()).isZero();
+        assertThat(process.workers()).isEqualTo(2);
+        assertThat(process.workerJvmOptions()).containsExactly("-Xmx64m");
+        assertThat(process.maxTime()).isEqualTo(Duration.ofSeconds(110));
+        assertThat(process.stallTimeout()).isEqualTo(Duration.ofSeconds(15));
+        crawler.app.CrawlArgs virtual = scenario.crawlArgs(Mode.VIRTUAL, IsolationScenario.Fault.ERROR);
+        assertThat(virtual.errorAt()).isEqualTo(8);
+        assertThat(virtual.workers()).isZero();
+        assertThat(virtual.workerJvmOptions()).isEmpty();
+
+        List<String> cmd = scenario.command("http://localhost:1/", Mode.VIRTUAL, IsolationScenario.Fault.ERROR, dir.resolve("r"),
+                dir.resolve("s"));
+        assertThat(cmd).containsSequence(virtual.argv()).containsSequence("--chaos", "error-at=8")
+                .containsSequence("crawler.app.Main", "crawl", "http://localhost:1/").contains("-Xmx64m");
+    }
+
+    @Test
     void table_hasOneLinePerRow_withWorkerDeathsOnlyForProcessMode() {
         List<IsolationScenario.Row> rows = List.of(
                 new IsolationScenario.Row("virtual", "oom-at", 70, false, 200, 20, 0, 0, 180, 0, -1, false, "halted"),

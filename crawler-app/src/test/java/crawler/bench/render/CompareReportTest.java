@@ -92,8 +92,15 @@ class CompareReportTest {
     void crawlerCommands_turnPolitenessOff_andKeepRobotsOn() {
         List<String> cmd = Contender.PROCESS.command(null, List.of("./crawler"), "http://localhost:1/", 64, Path.of("/tmp/x"),
                 Duration.ofSeconds(120));
-        assertThat(String.join(" ", cmd)).isEqualTo("./crawler crawl http://localhost:1/ --mode process -c 64 -d 1000 --max-pages 0"
-                + " --host-concurrency 0 --host-delay 0ms --max-time 120000ms -q --force -o /tmp/x/results.jsonl --workers 2");
+        assertThat(String.join(" ", cmd)).isEqualTo("./crawler crawl http://localhost:1/ --mode process --concurrency 64 --workers 2"
+                + " --batch-size 16 --depth 1000 --max-pages 0 --cpu-work 0 --host-concurrency 0 --host-delay 0ms --max-time 120000ms"
+                + " --url-deadline 60000ms --stall-timeout 120000ms -q --force -o /tmp/x/results.jsonl");
+        // Typed: the same options as a record, robots.txt's Crawl-delay obeyed as wget2 obeys it.
+        crawler.app.CrawlArgs args = Contender.VIRTUAL.crawlArgs(64, Duration.ofSeconds(120));
+        assertThat(args.mode()).isEqualTo(crawler.exec.Mode.VIRTUAL);
+        assertThat(args.workers()).isZero();
+        assertThat(args.ignoreCrawlDelay()).isFalse();
+        assertThat(args.stallTimeout()).isEqualTo(crawler.app.CrawlArgs.DEFAULT_STALL_TIMEOUT);
         assertThat(Contender.WGET2.command(Path.of("/usr/bin/wget2"), List.of(), "http://localhost:1/", 64, Path.of("/tmp/x"),
                 Duration.ofSeconds(1))).containsSequence("-r", "-l", "inf", "--max-threads=64", "--robots=on")
                 .endsWith("--directory-prefix=/tmp/x/files", "http://localhost:1/");

@@ -25,10 +25,11 @@ class HtmlReportTest {
         assertThat(html).contains("<a href=\"results.csv\">results.csv</a>", "<a href=\"results.json\">results.json</a>",
                 "7: one hand-off (switch)");
         assertThat(html).contains("I/O-bound throughput", "Peak memory, I/O-bound", "CPU-bound speed-up over one unit",
-                "Start-up cost of one unit", "<td>no difference</td>", "10,000 platform threads: above --max-platform-threads");
+                "Start-up cost of one unit", "<span class=\"label\">no difference</span>", "10,000 platform threads: above --max-platform-threads");
         assertThat(html).as("the reference line in the throughput chart and its rows in the table")
                 .contains("wget2 (native C)", "wget2         10", "GNU Wget2 1.99.1, a native C crawler on the same site");
         // No script and nothing fetched: the only URL is the SVG namespace.
+        assertThat(count(html, "<section class=\"claim ")).as("one block per claim, its chart beside its verdict").isEqualTo(8);
         assertThat(html).doesNotContain("<script", "<link", "src=");
         Matcher urls = Pattern.compile("https?://[^\"\\s<]+").matcher(html);
         while (urls.find()) {

@@ -37,7 +37,7 @@ class ReportGoldenTest {
         String md = MarkdownReport.render(JudgedBench.of(Samples.small()));
         assertThat(md).contains("## I/O-bound: flat page list, fixed latency", "## CPU-bound", "## start-up",
                 "### 5. no difference: CPU-bound work fits processes (Python: the GIL); the JVM has no GIL",
-                "![claim 5 chart](claim-5.svg)", "[results.csv](results.csv)", "*Rule:* CPU work, warm",
+                "![claim 5 chart](claim-5.svg)", "[results.csv](results.csv)", "*Rule:* CPU work with no network",
                 "## fault isolation: worker JVMs killed mid-crawl",
                 "### 8. supported: one thread's failure can take down the process; processes are isolated");
     }
