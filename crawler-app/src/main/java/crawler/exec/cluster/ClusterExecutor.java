@@ -82,7 +82,8 @@ public final class ClusterExecutor implements BatchExecutor {
      * Starts (or joins) the cluster; returns once a data member is there to take batches.
      *
      * @param worker     the fetch settings every member's processor is built from
-     * @param politeness the per-host limits the owning members enforce
+     * @param politeness the per-host limits the owning members enforce; a batch's own start gaps
+     *                   (robots.txt Crawl-delay) raise the delay for their hosts
      * @throws IllegalStateException if a joined cluster has no data member
      */
     public ClusterExecutor(ClusterConfig cluster, ToWorker.Config worker, PolitenessConfig politeness,
@@ -126,11 +127,12 @@ public final class ClusterExecutor implements BatchExecutor {
             outstanding.put(t.url(), o);
             byHost.computeIfAbsent(host, h -> new ArrayList<>()).add(o);
         }
-        byHost.forEach((host, items) -> send(host, items, 1));
+        // The coordinator's gap for the host, robots.txt Crawl-delay included, goes with the batch.
+        byHost.forEach((host, items) -> send(host, Math.max(hostDelayNanos, batch.startGap(host).toNanos()), items, 1));
     }
 
-    private void send(String host, List<Outstanding> items, int attempt) {
-        FetchBatch task = new FetchBatch(crawlId, configLine, host, hostConcurrency, hostDelayNanos,
+    private void send(String host, long startGapNanos, List<Outstanding> items, int attempt) {
+        FetchBatch task = new FetchBatch(crawlId, configLine, host, hostConcurrency, startGapNanos,
                 items.stream().map(Outstanding::task).toList(), items.stream().mapToLong(Outstanding::ticket).toArray());
         executor.submitToKeyOwner(task, host, new ExecutionCallback<ArrayList<String>>() {
             @Override
@@ -140,7 +142,7 @@ public final class ClusterExecutor implements BatchExecutor {
 
             @Override
             public void onFailure(Throwable t) {
-                failed(host, items, attempt, t);
+                failed(host, startGapNanos, items, attempt, t);
             }
         });
     }
@@ -172,7 +174,7 @@ public final class ClusterExecutor implements BatchExecutor {
         }
     }
 
-    private void failed(String host, List<Outstanding> items, int attempt, Throwable cause) {
+    private void failed(String host, long startGapNanos, List<Outstanding> items, int attempt, Throwable cause) {
         if (closed) {
             return;
         }
@@ -183,7 +185,7 @@ public final class ClusterExecutor implements BatchExecutor {
         if (attempt < MAX_ATTEMPTS) {
             log.printf("crawler: cluster: a batch of %s failed (%s); sending its %d unanswered URL(s) again%n",
                     host, cause, left.size());
-            send(host, left, attempt + 1);
+            send(host, startGapNanos, left, attempt + 1);
             return;
         }
         for (Outstanding o : left) {

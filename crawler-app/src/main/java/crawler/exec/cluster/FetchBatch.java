@@ -40,20 +40,20 @@ final class FetchBatch implements Callable<ArrayList<String>>, Serializable, Haz
     private final String configLine;
     private final String host;
     private final int hostConcurrency;
-    private final long hostDelayNanos;
+    private final long startGapNanos;
     private final String[] urls;
     private final int[] depths;
     /** Per URL, the coordinator's number for its hand-out: with the URL, the key of its progress record. */
     private final long[] tickets;
     private transient HazelcastInstance member;
 
-    FetchBatch(String crawlId, String configLine, String host, int hostConcurrency, long hostDelayNanos,
+    FetchBatch(String crawlId, String configLine, String host, int hostConcurrency, long startGapNanos,
                List<PageTask> tasks, long[] tickets) {
         this.crawlId = crawlId;
         this.configLine = configLine;
         this.host = host;
         this.hostConcurrency = hostConcurrency;
-        this.hostDelayNanos = hostDelayNanos;
+        this.startGapNanos = startGapNanos;
         this.urls = tasks.stream().map(PageTask::url).toArray(String[]::new);
         this.depths = tasks.stream().mapToInt(PageTask::depth).toArray();
         this.tickets = tickets.clone();
@@ -99,7 +99,7 @@ final class FetchBatch implements Callable<ArrayList<String>>, Serializable, Haz
             return recorded; // fetched by an owner that died before its batch returned
         }
         PageTask task = new PageTask(urls[i], depths[i]);
-        runtime.gate().enter(host, hostConcurrency, hostDelayNanos);
+        runtime.gate().enter(host, hostConcurrency, startGapNanos);
         PageResult result;
         try {
             result = guarded(processor, task);

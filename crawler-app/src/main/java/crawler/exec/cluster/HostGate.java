@@ -1,5 +1,6 @@
 package crawler.exec.cluster;
 
+import crawler.frontier.Ticker;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -13,11 +14,32 @@ import java.util.concurrent.TimeUnit;
  * hand-outs by the same rules; this gate is what keeps them when batches of one host arrive
  * together, e.g. re-run on a new owner after a member died.
  *
+ * <p>The gap comes with each batch: the coordinator's configured delay raised by the host's
+ * robots.txt Crawl-delay once the coordinator has read it, so the owner keeps the same gap the
+ * frontier paces by in every other mode.
+ *
  * <p>Thread-safe. Callers are virtual threads, which may block here cheaply.
  */
 final class HostGate {
 
+    /** How the gate waits out a gap; injected so a test can see the waits without sleeping. */
+    @FunctionalInterface
+    interface Pause {
+        void nanos(long nanos) throws InterruptedException;
+    }
+
     private final Map<String, Host> hosts = new ConcurrentHashMap<>();
+    private final Ticker ticker;
+    private final Pause pause;
+
+    HostGate() {
+        this(Ticker.SYSTEM, TimeUnit.NANOSECONDS::sleep); // sleeping is politeness itself, on a virtual thread
+    }
+
+    HostGate(Ticker ticker, Pause pause) {
+        this.ticker = ticker;
+        this.pause = pause;
+    }
 
     private static final class Host {
         final Semaphore slots;
@@ -32,7 +54,7 @@ final class HostGate {
      * Blocks until a request to {@code host} may start under the given limits.
      *
      * @param concurrency requests in flight per host; 0 = no limit
-     * @param delayNanos  least time between request starts; 0 = none
+     * @param delayNanos  least time between request starts (Crawl-delay included); 0 = none
      */
     void enter(String host, int concurrency, long delayNanos) throws InterruptedException {
         Host h = hosts.computeIfAbsent(host, k -> new Host(concurrency));
@@ -44,14 +66,14 @@ final class HostGate {
         }
         long wait;
         synchronized (h) {
-            long now = System.nanoTime();
+            long now = ticker.nanoTime();
             long start = Math.max(now, h.nextStartNanos);
             h.nextStartNanos = start + delayNanos;
             wait = start - now;
         }
         if (wait > 0) {
             try {
-                TimeUnit.NANOSECONDS.sleep(wait); // politeness itself, on a virtual thread
+                pause.nanos(wait);
             } catch (InterruptedException e) {
                 exit(host);
                 throw e;
