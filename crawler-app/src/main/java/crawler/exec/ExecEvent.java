@@ -22,6 +22,16 @@ public sealed interface ExecEvent {
     }
 
     /**
+     * A cluster member answered a batch of one host's URLs, delivering {@code pages} results the
+     * crawl had not had yet (fewer than the batch held when some were answered already, by a run
+     * of the batch on an owner that died). Counted per member, it shows how hosts spread.
+     *
+     * @param member the member's address and pid, e.g. {@code 127.0.0.1:5701 pid 4242}
+     */
+    record MemberBatch(String member, String host, int pages) implements ExecEvent {
+    }
+
+    /**
      * The substrate cannot run anything any more (process mode: no worker is live and none can be
      * started). The crawl must stop with {@code reason} as its error rather than fail every URL.
      */

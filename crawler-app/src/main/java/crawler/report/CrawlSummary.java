@@ -1,8 +1,10 @@
 package crawler.report;
 
 import crawler.exec.Mode;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a crawl did, as printed at the end and written by {@code --summary}. An immutable
@@ -35,6 +37,8 @@ import java.util.Map;
  * @param workerFirstResultMillis spawn to first result of each worker that delivered one, in arrival order
  * @param invalidLinks       links dropped from pages because they are no URL the crawl can request,
  *                           by reason (other_scheme, unparsable, no_usable_host)
+ * @param members            cluster mode: what each member (address and pid) did, so an uneven
+ *                           spread of hosts shows; empty in the other modes
  */
 public record CrawlSummary(
         Mode mode,
@@ -61,7 +65,8 @@ public record CrawlSummary(
         long resumed,
         String politenessNote,
         List<Long> workerFirstResultMillis,
-        Map<String, Long> invalidLinks) {
+        Map<String, Long> invalidLinks,
+        Map<String, MemberShare> members) {
 
     public CrawlSummary {
         failuresByKind = Map.copyOf(failuresByKind);
@@ -71,6 +76,7 @@ public record CrawlSummary(
         workerStartupMillis = List.copyOf(workerStartupMillis);
         workerFirstResultMillis = List.copyOf(workerFirstResultMillis);
         invalidLinks = invalidLinks == null ? Map.of() : Map.copyOf(invalidLinks); // absent in older summaries
+        members = members == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(members)); // the same
     }
 
     public long failed() {

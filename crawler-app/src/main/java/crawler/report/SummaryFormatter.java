@@ -35,6 +35,12 @@ public final class SummaryFormatter {
                     s.workerStarts(), s.workerStartupMillis(), s.workerFirstResultMillis(), s.workerDeaths(),
                     s.requeued()));
         }
+        if (!s.members().isEmpty()) {
+            b.append("  hosts per member: ").append(s.members().entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s: %d hosts, %d batches, %d pages", e.getKey(),
+                            e.getValue().hosts(), e.getValue().batches(), e.getValue().pages()))
+                    .collect(Collectors.joining("; "))).append('\n');
+        }
         b.append("  frontier: ").append(join(s.admissions())).append('\n');
         if (!s.invalidLinks().isEmpty()) {
             b.append("  invalid links dropped: ").append(join(s.invalidLinks())).append('\n');

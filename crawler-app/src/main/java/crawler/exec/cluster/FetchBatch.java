@@ -1,5 +1,6 @@
 package crawler.exec.cluster;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.IMap;
@@ -31,7 +32,7 @@ import java.util.concurrent.Future;
  * <p>Results travel as the worker protocol's result lines (the one {@link crawler.protocol.Codec}),
  * outlinks included, so a record answers for the page completely.
  */
-final class FetchBatch implements Callable<ArrayList<String>>, Serializable, HazelcastInstanceAware {
+final class FetchBatch implements Callable<BatchReply>, Serializable, HazelcastInstanceAware {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -69,7 +70,7 @@ final class FetchBatch implements Callable<ArrayList<String>>, Serializable, Haz
     }
 
     @Override
-    public ArrayList<String> call() throws InterruptedException, ExecutionException {
+    public BatchReply call() throws InterruptedException, ExecutionException {
         MemberRuntime runtime = (MemberRuntime) member.getUserContext().get(Members.RUNTIME_KEY);
         if (runtime == null) {
             throw new IllegalStateException("member " + member.getCluster().getLocalMember()
@@ -88,7 +89,9 @@ final class FetchBatch implements Callable<ArrayList<String>>, Serializable, Haz
         for (Future<String> f : lines) {
             out.add(f.get());
         }
-        return out;
+        Member me = member.getCluster().getLocalMember();
+        return new BatchReply(me.getAddress().getHost() + ":" + me.getAddress().getPort() + " pid "
+                + ProcessHandle.current().pid(), out);
     }
 
     private String one(int i, MemberRuntime runtime, IMap<String, String> progress, PageProcessor processor)
