@@ -75,8 +75,8 @@ public final class BenchCommand implements Callable<Integer> {
     int depth;
 
     @Option(names = "--modes", paramLabel = "LIST", split = ",",
-            description = "modes to run: virtual,platform,process,process-1t (default: all; --quick: virtual and process"
-                    + " for I/O, platform and process-1t for CPU)")
+            description = "modes to run: virtual,platform,process,process-1t,cluster (default: all, cluster in the I/O"
+                    + " workload only; --quick: virtual and process for I/O, platform and process-1t for CPU, no cluster)")
     List<String> modes;
 
     @Option(names = "--workloads", paramLabel = "LIST", split = ",",

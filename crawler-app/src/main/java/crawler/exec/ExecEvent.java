@@ -3,7 +3,11 @@ package crawler.exec;
 /** Things that happen to the execution substrate, as opposed to pages. */
 public sealed interface ExecEvent {
 
-    /** A worker process answered its hello: it is up and took {@code startupMs} from spawn. */
+    /**
+     * A worker process answered its hello: it is up and took {@code startupMs} from spawn. In
+     * cluster mode, the member embedded in the coordinator's JVM is up, {@code startupMs} after
+     * its start began (worker id 0).
+     */
     record WorkerStarted(int workerId, long pid, long startupMs) implements ExecEvent {
     }
 

@@ -25,12 +25,14 @@ import java.util.TreeMap;
  * @param coordinatorPid     this process
  * @param threadsPerPid      distinct threads that fetched pages, per process
  * @param virtualThreadPages pages fetched on virtual threads
- * @param workerStarts       worker processes started (first starts and restarts)
+ * @param workerStarts       worker processes started (first starts and restarts); cluster mode: the
+ *                           member embedded in this JVM, if any
  * @param workerDeaths       worker processes that died holding work
  * @param requeued           URLs handed out again after their worker died
  * @param admissions         what the frontier did with every URL offered to it
  * @param robotsIgnored      true when the user turned robots.txt off
- * @param workerStartupMillis spawn-to-hello time of each worker start, in order
+ * @param workerStartupMillis spawn-to-hello time of each worker start, in order; cluster mode: the
+ *                           embedded member's start-up
  * @param resumed            pages a resumed crawl took from its journal instead of fetching again
  * @param politenessNote     when per-host limits, not the concurrency, held URLs back: what they
  *                           allow and how to lift them; null when they never did

@@ -1,5 +1,6 @@
 package crawler.report;
 
+import crawler.exec.Mode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,7 +30,9 @@ public final class SummaryFormatter {
                 .append(" (coordinator ").append(s.coordinatorPid()).append(")\n");
         b.append("  threads per pid: ").append(join(s.threadsPerPid())).append(s.virtualThreadPages() > 0
                 ? " (" + s.virtualThreadPages() + " pages on virtual threads)" : "").append('\n');
-        if (s.workerStarts() > 0) {
+        if (s.workerStarts() > 0 && s.mode() == Mode.CLUSTER) {
+            b.append(String.format(Locale.ROOT, "  member started in this JVM in %s ms%n", s.workerStartupMillis()));
+        } else if (s.workerStarts() > 0) {
             b.append(String.format(Locale.ROOT,
                     "  worker starts %d (ms spawn to hello: %s, to first result: %s), deaths %d, URLs re-handed %d%n",
                     s.workerStarts(), s.workerStartupMillis(), s.workerFirstResultMillis(), s.workerDeaths(),

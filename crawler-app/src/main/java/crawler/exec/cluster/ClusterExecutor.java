@@ -104,12 +104,16 @@ public final class ClusterExecutor implements BatchExecutor {
             throw new IllegalStateException("cluster " + cluster.clusterName() + " has no member to run batches: start"
                     + " one with `crawler member --join ...` first (joined " + cluster.join() + ")");
         }
+        long startedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        if (localRuntime != null) {
+            // The member this crawl started, reported as a worker's start-up is: the bench shows it per member.
+            listener.onEvent(new ExecEvent.WorkerStarted(0, ProcessHandle.current().pid(), startedMillis));
+        }
         this.executor = local.getExecutorService(Members.EXECUTOR);
         this.progress = local.getMap(Members.PROGRESS_PREFIX + crawlId);
         log.printf("crawler: cluster %s: %d member(s) %s, %s in %d ms%n", cluster.clusterName(), dataMembers.size(),
                 dataMembers.stream().map(m -> m.getAddress().getHost() + ":" + m.getAddress().getPort()).toList(),
-                localRuntime != null ? "embedded in this JVM" : "this coordinator joined as a lite member",
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                localRuntime != null ? "embedded in this JVM" : "this coordinator joined as a lite member", startedMillis);
     }
 
     @Override
