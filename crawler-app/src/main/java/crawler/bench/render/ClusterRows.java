@@ -45,6 +45,6 @@ public final class ClusterRows {
             levels.add(s.toString());
         }
         return "cluster: one Hazelcast member in the crawl's JVM, batches on its virtual threads; per member, "
-                + String.join("; ", levels);
+                + String.join("; ", levels) + " (the first member of a child JVM loads Hazelcast's classes, later ones start warm)";
     }
 }
