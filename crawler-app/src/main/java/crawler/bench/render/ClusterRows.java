@@ -26,8 +26,8 @@ public final class ClusterRows {
     public static String note(BenchResult r) {
         List<CellResult> cells = r.cells(Workload.IO, Substrate.CLUSTER).stream().filter(CellResult::ok).toList();
         if (cells.isEmpty()) {
-            return "cluster: no rows (not in this run's modes; --quick leaves it out, since starting its member, about"
-                    + " 4.5 s per child JVM, does not fit the 60 s budget: the default bench and --full run it)";
+            return "cluster: no rows (not in this run's modes; --quick leaves it out, since starting its member, 1.3 to"
+                    + " 4.6 s measured per child JVM, does not fit the 60 s budget: the default bench and --full run it)";
         }
         List<String> levels = new ArrayList<>();
         for (CellResult c : cells) {
