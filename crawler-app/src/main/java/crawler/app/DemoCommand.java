@@ -106,7 +106,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                 try (ReusableExecutor substrate = new ReusableExecutor(job.executorFactory())) {
                     CrawlSummary warmUp = new CrawlJob(settings, new PrintStream(OutputStream.nullOutputStream()))
                             .run(seeds, ResultSink.DISCARD, null, c -> { }, substrate::attach);
-                    if (!warmUp.workerStartupMillis().isEmpty()) {
+                    if (!warmUp.workerStartupMillis().isEmpty() && mode == Mode.CLUSTER) {
+                        err.printf("%s: member started in this JVM for the warm-up crawl in %s ms%n", name(mode),
+                                warmUp.workerStartupMillis());
+                    } else if (!warmUp.workerStartupMillis().isEmpty()) {
                         err.printf("%s: workers started for the warm-up crawl in %s ms (spawn to hello)%n", name(mode),
                                 warmUp.workerStartupMillis());
                     }

@@ -75,8 +75,9 @@ public final class BenchCommand implements Callable<Integer> {
     int depth;
 
     @Option(names = "--modes", paramLabel = "LIST", split = ",",
-            description = "modes to run: virtual,platform,process,process-1t (default: all; --quick: virtual and process"
-                    + " for I/O, and no CPU-bound crawl cells: its CPU workload is the CPU probe alone)")
+            description = "modes to run: virtual,platform,process,process-1t,cluster (default: all, cluster in the I/O"
+                    + " workload only; --quick: virtual and process for I/O, no CPU-bound crawl cells (its CPU workload"
+                    + " is the CPU probe alone), no cluster)")
     List<String> modes;
 
     @Option(names = "--workloads", paramLabel = "LIST", split = ",",

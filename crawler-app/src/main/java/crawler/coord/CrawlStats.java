@@ -5,6 +5,7 @@ import crawler.exec.Mode;
 import crawler.frontier.Admission;
 import crawler.page.PageResult;
 import crawler.report.CrawlSummary;
+import crawler.report.MemberShare;
 import crawler.report.StopReason;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,9 @@ final class CrawlStats {
     private final List<Long> workerStartupMillis = new ArrayList<>();
     private final List<Long> workerFirstResultMillis = new ArrayList<>();
     private final Map<String, Long> invalidLinks = new TreeMap<>();
+    /** Cluster mode: per member, the hosts it delivered pages of and its batch and page counts. */
+    private final Map<String, Set<String>> hostsByMember = new TreeMap<>();
+    private final Map<String, long[]> batchesAndPagesByMember = new TreeMap<>();
 
     void record(PageResult r) {
         pages++;
@@ -61,6 +65,15 @@ final class CrawlStats {
                 workerDeaths++;
                 requeued += d.requeued();
             }
+            case ExecEvent.MemberBatch b -> {
+                Set<String> hosts = hostsByMember.computeIfAbsent(b.member(), m -> new HashSet<>());
+                if (b.pages() > 0) {
+                    hosts.add(b.host());
+                }
+                long[] counts = batchesAndPagesByMember.computeIfAbsent(b.member(), m -> new long[2]);
+                counts[0]++;
+                counts[1] += b.pages();
+            }
             case ExecEvent.SubstrateFailed f -> {
                 // Not a statistic: the coordinator stops the crawl with it.
             }
@@ -87,9 +100,12 @@ final class CrawlStats {
         Map<String, Long> admissionNames = new TreeMap<>();
         admissions.forEach((a, n) -> admissionNames.put(a.name(), n));
         double rate = wallMillis > 0 ? pages * 1000.0 / wallMillis : 0;
+        Map<String, MemberShare> members = new TreeMap<>();
+        batchesAndPagesByMember.forEach((member, counts) ->
+                members.put(member, new MemberShare(hostsByMember.get(member).size(), counts[0], counts[1])));
         return new CrawlSummary(mode, concurrency, workers, batchSize, stop, pages, ok, failuresByKind,
                 abandoned, wallMillis, rate, List.copyOf(threadCounts.keySet()), ProcessHandle.current().pid(),
                 threadCounts, virtualPages, workerStarts, workerDeaths, requeued, admissionNames, robotsIgnored,
-                workerStartupMillis, resumed, politenessNote, workerFirstResultMillis, invalidLinks);
+                workerStartupMillis, resumed, politenessNote, workerFirstResultMillis, invalidLinks, members);
     }
 }

@@ -3,7 +3,11 @@ package crawler.exec;
 /** Things that happen to the execution substrate, as opposed to pages. */
 public sealed interface ExecEvent {
 
-    /** A worker process answered its hello: it is up and took {@code startupMs} from spawn. */
+    /**
+     * A worker process answered its hello: it is up and took {@code startupMs} from spawn. In
+     * cluster mode, the member embedded in the coordinator's JVM is up, {@code startupMs} after
+     * its start began (worker id 0).
+     */
     record WorkerStarted(int workerId, long pid, long startupMs) implements ExecEvent {
     }
 
@@ -19,6 +23,16 @@ public sealed interface ExecEvent {
      * again; {@code abandoned} reached their retry limit and were reported as WORKER_CRASH.
      */
     record WorkerDied(int workerId, long pid, int exitCode, int requeued, int abandoned) implements ExecEvent {
+    }
+
+    /**
+     * A cluster member answered a batch of one host's URLs, delivering {@code pages} results the
+     * crawl had not had yet (fewer than the batch held when some were answered already, by a run
+     * of the batch on an owner that died). Counted per member, it shows how hosts spread.
+     *
+     * @param member the member's address and pid, e.g. {@code 127.0.0.1:5701 pid 4242}
+     */
+    record MemberBatch(String member, String host, int pages) implements ExecEvent {
     }
 
     /**

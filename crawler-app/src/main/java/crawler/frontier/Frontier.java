@@ -4,6 +4,7 @@ import com.carrotsearch.hppc.LongHashSet;
 import crawler.page.PageError;
 import crawler.page.PageTask;
 import crawler.url.UrlNormalizer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -232,6 +233,11 @@ public final class Frontier {
      */
     public long nanosUntilNextReady() {
         return queues.minOverHosts(politeness::nanosUntilReady);
+    }
+
+    /** The least time between request starts on the host, robots.txt Crawl-delay included. */
+    public Duration startGap(String hostKey) {
+        return politeness.startGap(hostKey);
     }
 
     /** The per-host limits over the hosts whose URLs wait in the queue now. */

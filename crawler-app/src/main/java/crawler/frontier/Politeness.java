@@ -51,6 +51,16 @@ public final class Politeness {
         s.started = true;
     }
 
+    /**
+     * The least time between two request starts on the host: the configured delay, raised by its
+     * robots.txt Crawl-delay once that is known. Cluster mode sends it with each batch, so the
+     * member that owns the host keeps the same gap.
+     */
+    public Duration startGap(String hostKey) {
+        HostState s = hosts.get(hostKey);
+        return Duration.ofNanos(s == null ? config.minDelay().toNanos() : s.delayNanos);
+    }
+
     /** Takes a slot for one request to the host if the limits allow it now. */
     public boolean tryAcquire(String hostKey) {
         HostState s = state(hostKey);

@@ -1,8 +1,10 @@
 package crawler.report;
 
 import crawler.exec.Mode;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a crawl did, as printed at the end and written by {@code --summary}. An immutable
@@ -23,18 +25,22 @@ import java.util.Map;
  * @param coordinatorPid     this process
  * @param threadsPerPid      distinct threads that fetched pages, per process
  * @param virtualThreadPages pages fetched on virtual threads
- * @param workerStarts       worker processes started (first starts and restarts)
+ * @param workerStarts       worker processes started (first starts and restarts); cluster mode: the
+ *                           member embedded in this JVM, if any
  * @param workerDeaths       worker processes that died holding work
  * @param requeued           URLs handed out again after their worker died
  * @param admissions         what the frontier did with every URL offered to it
  * @param robotsIgnored      true when the user turned robots.txt off
- * @param workerStartupMillis spawn-to-hello time of each worker start, in order
+ * @param workerStartupMillis spawn-to-hello time of each worker start, in order; cluster mode: the
+ *                           embedded member's start-up
  * @param resumed            pages a resumed crawl took from its journal instead of fetching again
  * @param politenessNote     when per-host limits, not the concurrency, held URLs back: what they
  *                           allow and how to lift them; null when they never did
  * @param workerFirstResultMillis spawn to first result of each worker that delivered one, in arrival order
  * @param invalidLinks       links dropped from pages because they are no URL the crawl can request,
  *                           by reason (other_scheme, unparsable, no_usable_host)
+ * @param members            cluster mode: what each member (address and pid) did, so an uneven
+ *                           spread of hosts shows; empty in the other modes
  */
 public record CrawlSummary(
         Mode mode,
@@ -61,7 +67,8 @@ public record CrawlSummary(
         long resumed,
         String politenessNote,
         List<Long> workerFirstResultMillis,
-        Map<String, Long> invalidLinks) {
+        Map<String, Long> invalidLinks,
+        Map<String, MemberShare> members) {
 
     public CrawlSummary {
         failuresByKind = Map.copyOf(failuresByKind);
@@ -71,6 +78,7 @@ public record CrawlSummary(
         workerStartupMillis = List.copyOf(workerStartupMillis);
         workerFirstResultMillis = List.copyOf(workerFirstResultMillis);
         invalidLinks = invalidLinks == null ? Map.of() : Map.copyOf(invalidLinks); // absent in older summaries
+        members = members == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(members)); // the same
     }
 
     public long failed() {

@@ -1,5 +1,6 @@
 package crawler.report;
 
+import crawler.exec.Mode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,11 +30,19 @@ public final class SummaryFormatter {
                 .append(" (coordinator ").append(s.coordinatorPid()).append(")\n");
         b.append("  threads per pid: ").append(join(s.threadsPerPid())).append(s.virtualThreadPages() > 0
                 ? " (" + s.virtualThreadPages() + " pages on virtual threads)" : "").append('\n');
-        if (s.workerStarts() > 0) {
+        if (s.workerStarts() > 0 && s.mode() == Mode.CLUSTER) {
+            b.append(String.format(Locale.ROOT, "  member started in this JVM in %s ms%n", s.workerStartupMillis()));
+        } else if (s.workerStarts() > 0) {
             b.append(String.format(Locale.ROOT,
                     "  worker starts %d (ms spawn to hello: %s, to first result: %s), deaths %d, URLs re-handed %d%n",
                     s.workerStarts(), s.workerStartupMillis(), s.workerFirstResultMillis(), s.workerDeaths(),
                     s.requeued()));
+        }
+        if (!s.members().isEmpty()) {
+            b.append("  hosts per member: ").append(s.members().entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s: %d hosts, %d batches, %d pages", e.getKey(),
+                            e.getValue().hosts(), e.getValue().batches(), e.getValue().pages()))
+                    .collect(Collectors.joining("; "))).append('\n');
         }
         b.append("  frontier: ").append(join(s.admissions())).append('\n');
         if (!s.invalidLinks().isEmpty()) {

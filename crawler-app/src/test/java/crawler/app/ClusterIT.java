@@ -9,6 +9,7 @@ import crawler.fixtures.Latency;
 import crawler.fixtures.SiteSpec;
 import crawler.page.PageResult;
 import crawler.report.CrawlSummary;
+import crawler.report.MemberShare;
 import crawler.report.ResultSink;
 import crawler.startup.CrawlJvmOptions;
 import java.io.BufferedReader;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -114,7 +116,14 @@ class ClusterIT {
         assertThat(memberPids).containsAll(pids);
         // Nine hosts over three members: all on one member has odds of 3 in 3^9; the log names the spread.
         assertThat(pids).as("members that ran batches; %s", crawl.log()).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(crawl.log()).contains("hosts per member: pid");
+        // The summary's hosts per member: each host counted on the one member that owns it.
+        Map<String, MemberShare> shares = crawl.summary().members();
+        assertThat(shares.keySet()).as("members in the summary").hasSizeGreaterThanOrEqualTo(2)
+                .allMatch(m -> memberPids.stream().anyMatch(pid -> m.endsWith(" pid " + pid)));
+        assertThat(shares.values().stream().mapToInt(MemberShare::hosts).sum()).as("hosts over members; %s", shares)
+                .isEqualTo(sites.size());
+        assertThat(shares.values().stream().mapToLong(MemberShare::pages).sum()).isEqualTo(crawl.summary().pages());
+        assertThat(crawler.report.SummaryFormatter.format(crawl.summary())).contains("hosts per member: 127.0.0.1:");
     }
 
     @Test

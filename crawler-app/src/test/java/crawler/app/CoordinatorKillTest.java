@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * kill -9 of the coordinator in the middle of a crawl, with real processes: the crawler runs in a
  * child JVM, is SIGKILLed once its results file holds some pages, its worker processes exit by
  * themselves (their stdin closes), and {@code crawl --resume} on the same file finishes the crawl
- * with every ground-truth URL exactly once, without fetching the recorded pages again.
+ * with every ground-truth URL exactly once, without fetching the recorded pages again. In cluster
+ * mode the killed coordinator's embedded member dies with it, and the resumed crawl starts a new one.
  */
 class CoordinatorKillTest {
 
@@ -42,7 +43,7 @@ class CoordinatorKillTest {
     Path dir;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"process", "virtual"})
+    @ValueSource(strings = {"process", "virtual", "cluster"})
     void killedCoordinator_leavesNoWorker_andResumeFinishesWithEveryUrlOnce(String mode) throws Exception {
         FixtureServer site = SITE.server();
         site.resetCounters();

@@ -88,8 +88,14 @@ class CrawlModesContractTest {
         assertThat(out.results()).extracting(PageResult::pid).containsOnly(ProcessHandle.current().pid());
         assertThat(out.results()).extracting(PageResult::virtual).containsOnly(true);
         assertThat(out.results()).extracting(PageResult::threadName).allMatch(n -> n.startsWith("fetch-v-"));
-        assertThat(out.log()).contains("embedded in this JVM").contains("hosts per member: pid "
-                + ProcessHandle.current().pid() + ": 1 hosts");
+        assertThat(out.log()).contains("embedded in this JVM");
+        assertThat(out.summary().members()).as("one member, this JVM, with the one host").hasSize(1)
+                .hasEntrySatisfying(out.summary().members().keySet().iterator().next(), share -> {
+                    assertThat(share.hosts()).isEqualTo(1);
+                    assertThat(share.pages()).isEqualTo(out.summary().pages());
+                    assertThat(share.batches()).isPositive();
+                });
+        assertThat(out.summary().members().keySet()).allMatch(m -> m.endsWith(" pid " + ProcessHandle.current().pid()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -46,11 +46,22 @@ class PolitenessTest {
     }
 
     @Test
+    void startGap_isTheConfiguredDelay_raisedByAHonouredCrawlDelay() {
+        Politeness p = new Politeness(new PolitenessConfig(0, Duration.ofMillis(100), true, Duration.ofSeconds(2)), ticker);
+        p.crawlDelay("slow:80", 60_000);
+        p.crawlDelay("fast:80", 50);
+        assertThat(p.startGap("slow:80")).as("capped by --max-crawl-delay").isEqualTo(Duration.ofSeconds(2));
+        assertThat(p.startGap("fast:80")).as("never below --host-delay").isEqualTo(Duration.ofMillis(100));
+        assertThat(p.startGap("unseen:80")).isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
     void crawlDelay_isIgnored_whenNotHonoured() {
         Politeness p = new Politeness(new PolitenessConfig(0, Duration.ZERO, false, Duration.ofSeconds(10)), ticker);
         p.crawlDelay("a:80", 5_000);
         assertThat(p.tryAcquire("a:80")).isTrue();
         assertThat(p.tryAcquire("a:80")).isTrue();
+        assertThat(p.startGap("a:80")).isZero();
     }
 
     @Test

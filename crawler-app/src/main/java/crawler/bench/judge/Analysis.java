@@ -111,7 +111,8 @@ public final class Analysis {
      */
     public static Stat workerHelloMillis(BenchResult r) {
         List<CellResult> alone = r.cells(Workload.STARTUP).stream().filter(c -> c.ok() && c.workerStartupMillis() != null).toList();
-        List<Long> all = (alone.isEmpty() ? r.cells() : alone).stream().filter(CellResult::ok)
+        // A cluster cell's start-up is its member's, no worker JVM's.
+        List<Long> all = (alone.isEmpty() ? r.cells() : alone).stream().filter(c -> c.ok() && c.cell().workers() > 0)
                 .flatMap(c -> c.runs().stream()).flatMap(x -> x.workerStartupMillis().stream()).toList();
         return all.isEmpty() ? null : Stat.of(all);
     }

@@ -120,7 +120,7 @@ public final class BenchPlan {
                     "%,d worker JVMs: above --max-workers %d (each costs tens of MB and seconds of start-up;"
                             + " raise the limit to try)", cell.workers(), c.maxWorkers());
         }
-        if (cell.substrate() != Substrate.VIRTUAL && cell.concurrency() > c.maxPlatformThreads()) {
+        if (cell.substrate().platformThreads() && cell.concurrency() > c.maxPlatformThreads()) {
             // Worker processes fetch on platform threads too: concurrency c means c OS threads over the workers.
             return String.format(java.util.Locale.ROOT,
                     "%,d platform threads%s: above --max-platform-threads %,d (each is an OS thread with its own stack;"

@@ -29,6 +29,8 @@ public final class Budget {
     public static final long FIRST_OVERHEAD_MILLIS = 2_500;
     /** Worker start-up (spawn to hello) before any was seen. */
     public static final long FIRST_WORKER_MILLIS = 1_500;
+    /** An embedded cluster member's start-up before any was seen (4.4-4.6 s measured on 2 loaded cores). */
+    public static final long FIRST_MEMBER_MILLIS = 4_500;
     /** Pages per second of a crawl without extra CPU work, before any was seen. */
     public static final double FIRST_PAGE_RATE = 500;
     /** Fewest pages of a crawl whose rate may stand for the machine's. */
@@ -41,10 +43,12 @@ public final class Budget {
     private final Duration budget;
     private final int warmups;
     private final Map<Cell, Long> lastRunMillis = new HashMap<>();
-    // Child-JVM start and stop, learned apart for thread modes and process mode: a process-mode
-    // child also waits for its workers, whose cold warm-up crawl costs more than one JVM's.
-    private final long[] overheadMillis = {FIRST_OVERHEAD_MILLIS, FIRST_OVERHEAD_MILLIS};
-    private final int[] overheadSamples = new int[2];
+    // Child-JVM start and stop, learned apart for thread modes, process mode and cluster mode: a
+    // process-mode child also waits for its workers, whose cold warm-up crawl costs more than one
+    // JVM's; a cluster-mode child starts its member, counted here since it is no worker JVM.
+    private final long[] overheadMillis = {FIRST_OVERHEAD_MILLIS, FIRST_OVERHEAD_MILLIS,
+            FIRST_OVERHEAD_MILLIS + FIRST_MEMBER_MILLIS};
+    private final int[] overheadSamples = new int[3];
     private long workerMillis = FIRST_WORKER_MILLIS;
     private double pageRate = FIRST_PAGE_RATE;
     private double cpuPageRate = FIRST_CPU_PAGE_RATE;
@@ -183,8 +187,9 @@ public final class Budget {
         learnWorkerStart(workers);
     }
 
+    /** The slowest worker's start-up; a cluster member's stays in its child's overhead. */
     private static long maxWorkerStart(RunResult run) {
-        return run.workerStartupMillis().stream().mapToLong(Long::longValue).max().orElse(0);
+        return run.cell().workers() == 0 ? 0 : run.workerStartupMillis().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     private long overheadMillis(Cell cell) {
@@ -192,7 +197,7 @@ public final class Budget {
     }
 
     private static int kind(Cell cell) {
-        return cell.workers() > 0 ? 1 : 0;
+        return cell.workers() > 0 ? 1 : cell.substrate().members() > 0 ? 2 : 0;
     }
 
     private void learnOverhead(Cell cell, long sample) {

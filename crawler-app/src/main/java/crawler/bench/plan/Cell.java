@@ -73,9 +73,15 @@ public record Cell(Workload workload, Substrate substrate, int concurrency, int 
                 batchSize, latencyMillis, cpuWork, pages) + (killWorkerEvery > 0 ? "-k" + killWorkerEvery : "");
     }
 
-    /** How the substrate is shaped, e.g. {@code 2x500} for process mode, {@code 1000} for threads. */
+    /**
+     * How the substrate is shaped, e.g. {@code 2x500} for process mode, {@code 1000} for threads,
+     * {@code 1x1000} for cluster mode's one member.
+     */
     public String shape() {
         int w = workers();
+        if (substrate.members() > 0) {
+            return substrate.members() + "x" + concurrency;
+        }
         return w == 0 ? Integer.toString(concurrency) : w + "x" + threadsPerWorker();
     }
 }

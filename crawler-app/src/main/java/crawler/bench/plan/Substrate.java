@@ -6,8 +6,11 @@ import crawler.exec.Mode;
 import java.util.Locale;
 
 /**
- * An execution substrate as the bench varies it: the crawler's three modes, plus process mode
- * with one thread per worker, which is how the seed's {@code ProcessPoolExecutor} works.
+ * An execution substrate as the bench varies it: the crawler's four modes, plus process mode
+ * with one thread per worker, which is how the seed's {@code ProcessPoolExecutor} works. Cluster
+ * mode is measured as its default runs it, one Hazelcast member embedded in the crawl's JVM: a
+ * member in a JVM of its own costs start-up and memory the bench would have to manage apart from
+ * the crawl's process tree (docs/cluster.md has figures for three member JVMs).
  */
 public enum Substrate {
     /** A virtual thread per URL in flight. */
@@ -17,7 +20,9 @@ public enum Substrate {
     /** Two worker JVMs sharing the concurrency out as threads (P = 2, T = concurrency / 2). */
     PROCESS(Mode.PROCESS),
     /** One worker JVM per unit of concurrency, one fetch thread each (P = concurrency, T = 1). */
-    PROCESS_1T(Mode.PROCESS);
+    PROCESS_1T(Mode.PROCESS),
+    /** One Hazelcast member in the crawl's JVM, running every batch on virtual threads (M = 1, T = concurrency). */
+    CLUSTER(Mode.CLUSTER);
 
     /** Worker JVMs of {@link #PROCESS}. */
     public static final int PROCESS_WORKERS = 2;
@@ -35,10 +40,20 @@ public enum Substrate {
     /** Worker processes at this concurrency; 0 for the thread modes. */
     public int workers(int concurrency) {
         return switch (this) {
-            case VIRTUAL, PLATFORM -> 0;
+            case VIRTUAL, PLATFORM, CLUSTER -> 0;
             case PROCESS -> Math.min(PROCESS_WORKERS, concurrency);
             case PROCESS_1T -> concurrency;
         };
+    }
+
+    /** Whether it fetches on platform threads, one OS thread per unit of concurrency (worker processes do too). */
+    public boolean platformThreads() {
+        return this != VIRTUAL && this != CLUSTER;
+    }
+
+    /** Cluster members that run the batches; 0 for the other modes. */
+    public int members() {
+        return this == CLUSTER ? 1 : 0;
     }
 
     /** Fetch threads per worker process; for the thread modes, the concurrency itself. */
@@ -46,7 +61,7 @@ public enum Substrate {
         return Concurrency.of(mode, concurrency, workers(concurrency)).threadsPerJvm();
     }
 
-    /** The name used in tables and files: virtual, platform, process, process-1t. */
+    /** The name used in tables and files: virtual, platform, process, process-1t, cluster. */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -58,6 +73,6 @@ public enum Substrate {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown mode '" + label + "'; expected virtual, platform, process or process-1t");
+        throw new IllegalArgumentException("unknown mode '" + label + "'; expected virtual, platform, process, process-1t or cluster");
     }
 }

@@ -126,6 +126,7 @@ public final class TextReport {
         }
         if (w == Workload.IO) {
             notes.addAll(ReferenceRows.notes(r.references()));
+            notes.add(ClusterRows.note(r));
         }
         for (String n : notes) {
             b.append("  ").append(n).append('\n');

@@ -19,22 +19,16 @@ import crawler.bench.probe.UnitStartup;
 import crawler.bench.judge.Verdicts;
 import crawler.bench.render.Fmt;
 
-import crawler.fixtures.FixtureServer;
-import crawler.fixtures.Latency;
-import crawler.fixtures.SiteSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Runs a {@link BenchPlan}: starts the fixture sites it needs (one per latency, in this JVM, so
@@ -71,6 +65,7 @@ public final class BenchRunner {
     private final ChildCrawl child;
     private final PrintStream progress;
     private final ReferenceRuns references;
+    private final SideProbes probes;
     /** Shuffles the cells of each workload; 0 keeps them cheapest first. */
     private final long seed;
     /** Time kept back for the reference rows while the cells run; set by {@link #run}. */
@@ -98,6 +93,7 @@ public final class BenchRunner {
         this.child = ChildCrawl.ofThisJvm(workDir, config.maxTime());
         this.progress = progress;
         this.references = wget2 == null ? null : new ReferenceRuns(wget2, workDir, WholeProcessRun.ofThisJvm(), this::say);
+        this.probes = new SideProbes(config, child, this::say);
     }
 
     /** Time kept back from the budget for rendering and writing the report and leaving the JVM. */
@@ -118,37 +114,25 @@ public final class BenchRunner {
         Budget budget = new Budget(left.isNegative() || left.isZero() ? Duration.ofMillis(1) : left, config.warmups(),
                 System::nanoTime);
         OtherWork others = OtherWork.start(ProcFs.system());
-        Map<Long, FixtureServer> sites = new TreeMap<>();
-        try {
-            List<BenchPlan.Planned> runnable = plan.stream().filter(p -> p.skipReason() == null).toList();
-            if (target.fixtureSite()) {
-                Map<Long, Integer> pagesByLatency = new TreeMap<>();
-                for (BenchPlan.Planned p : runnable) {
-                    pagesByLatency.merge(p.cell().latencyMillis(), p.cell().pages(), Math::max);
-                }
-                // One site per latency for the whole bench, shared by every cell that needs it.
-                for (Map.Entry<Long, Integer> e : pagesByLatency.entrySet()) {
-                    Latency latency = e.getKey() == 0 ? new Latency.None() : new Latency.Fixed(Duration.ofMillis(e.getKey()));
-                    sites.put(e.getKey(), FixtureServer.start(SiteSpec.wide(Math.max(2, e.getValue()), latency)));
-                }
-            }
+        List<BenchPlan.Planned> runnable = plan.stream().filter(p -> p.skipReason() == null).toList();
+        try (BenchSites sites = BenchSites.start(target, runnable.stream().map(BenchPlan.Planned::cell).toList())) {
             say(String.format(Locale.ROOT, "%d fixture site(s) up in %.1f s", sites.size(), (System.nanoTime() - start) / 1e9));
             UnitStartup unitStartup = UnitStartup.measure(500);
             if (seed != 0) {
                 say("cell order shuffled with --seed " + seed);
             }
             // Claims 2 and 7 read the parked threads (OS thread ids, memory) and the hand-offs (switch price).
-            List<ParkedUnits> parked = parkedUnits();
-            List<HandOff> handOffs = handOffs();
-            CpuScaling cpuScaling = cpuScaling();
+            List<ParkedUnits> parked = probes.parkedUnits();
+            List<HandOff> handOffs = probes.handOffs();
+            CpuScaling cpuScaling = probes.cpuScaling();
             // Claim 8's thread half checks what a fault does, not how fast: it runs beside the fixture
             // sites' warm-up, which is not measured either, rather than after it.
             java.util.concurrent.FutureTask<IsolationScenario.Row> fault = new java.util.concurrent.FutureTask<>(
                     runnable.stream().anyMatch(p -> p.cell().workload() == Workload.CHAOS) && target.fixtureSite()
-                            ? this::threadFault : () -> null);
+                            ? probes::threadFault : () -> null);
             Thread.ofPlatform().name("bench-thread-fault").daemon().start(fault);
             // Every cell meets a warm server: the first one measured must not pay for the server's JIT.
-            warmUp(sites);
+            sites.warmUp(this::say);
             IsolationScenario.Row threadFault;
             try {
                 threadFault = fault.get();
@@ -157,7 +141,8 @@ public final class BenchRunner {
             }
             Map<Cell, List<RunResult>> runs = new LinkedHashMap<>();
             Map<Cell, String> budgetSkips = new LinkedHashMap<>();
-            Progress progress = new Progress(runnable.stream().mapToInt(p -> plannedRuns(p.cell(), config.repeats())).sum(), start);
+            RunProgress progress = new RunProgress(runnable.stream().mapToInt(p -> plannedRuns(p.cell(), config.repeats())).sum(),
+                    start, this::say);
             List<Schedule.Step> order = Schedule.of(runnable.stream().map(BenchPlan.Planned::cell).toList(),
                     budget::firstRunMillis, seed);
             // The reference rows run last, on a fixture server the cells have warmed up; their few
@@ -211,132 +196,7 @@ public final class BenchRunner {
             String where = target.fixtureSite() ? BenchResult.FIXTURE_SITE : target.url();
             return new BenchResult(Machine.current(), where, config.repeats(), config.warmups(), unitStartup, parked, cells, others.share(),
                     (System.nanoTime() - start) / 1_000_000, config.budget(), refs, new Probes(handOffs, threadFault, seed, cpuScaling),
-                    Provenance.current(childJvmOptions()));
-        } finally {
-            sites.values().forEach(FixtureServer::close);
-        }
-    }
-
-    private static String progressLine(int done, int total, long start, Cell cell, String what) {
-        return String.format(Locale.ROOT, "[%d/%d %4.0fs] %-7s %-10s c=%-6d %s: %s", done, total,
-                (System.nanoTime() - start) / 1e9, cell.workload().label(), cell.substrate().label(),
-                cell.concurrency(), detail(cell), what);
-    }
-
-    /**
-     * Parked virtual threads as many as the I/O grid's top level, platform threads as many as
-     * that or their limit; skipped with a line when it cannot run (the bench goes on without it).
-     */
-    private List<ParkedUnits> parkedUnits() throws InterruptedException {
-        int top = config.ioLevels().stream().mapToInt(Integer::intValue).max().orElse(1000);
-        List<ParkedUnits> out = new ArrayList<>();
-        try {
-            for (boolean virtual : new boolean[] {true, false}) {
-                int n = virtual ? top : Math.min(top, config.maxPlatformThreads());
-                ParkedUnits p = ParkedUnits.measure(child.java(), ProcFs.system(), virtual, n);
-                say(p.describe());
-                out.add(p);
-            }
-        } catch (IOException e) {
-            say("parked threads not measured: " + e.getMessage());
-        }
-        return out;
-    }
-
-    /** The options every measured child JVM gets besides its class path, as the raw rows record them. */
-    private List<String> childJvmOptions() {
-        List<String> java = child.java();
-        List<String> opts = new ArrayList<>();
-        for (int i = 1; i < java.size(); i++) {
-            if (java.get(i).equals("-cp")) {
-                i++;
-            } else {
-                opts.add(java.get(i));
-            }
-        }
-        if (config.pinning()) {
-            opts.add("(+ Flight Recorder on jdk.VirtualThreadPinned)");
-        }
-        return opts;
-    }
-
-    /**
-     * Hand-offs per run, and each run's time limit: thousands of hand-offs even for a pipe, and
-     * bounded, so the 3 kinds' warm-up and {@link HandOff#ROUNDS} runs each cost at most 2.4 s.
-     */
-    public static final int HAND_OFFS = 100_000;
-    public static final long HAND_OFF_ROUND_MILLIS = 150;
-
-    /** The price of one switch between two units of each kind; empty (with a line) when it cannot run. */
-    private List<HandOff> handOffs() throws InterruptedException {
-        try {
-            List<HandOff> h = HandOff.measure(child.java(), HAND_OFFS, HAND_OFF_ROUND_MILLIS);
-            say("one hand-off: " + String.join(", ", h.stream().map(HandOff::describe).toList()));
-            return h;
-        } catch (IOException e) {
-            say("hand-offs not measured: " + e.getMessage());
-            return List.of();
-        }
-    }
-
-    /**
-     * CPU-bound work on the CPU workload's most units, as threads and as processes (claim 5);
-     * null (with a line) when the workload is not asked for or it cannot run.
-     */
-    private CpuScaling cpuScaling() throws InterruptedException {
-        int units = config.cpuUnits().stream().mapToInt(Integer::intValue).max().orElse(1);
-        if (!config.workloads().contains(Workload.CPU) || units < 2) {
-            return null;
-        }
-        try {
-            CpuScaling s = CpuScaling.measure(child.java(), units, CpuScaling.Plan.forBudget(config.budget()));
-            say(s.describe());
-            return s;
-        } catch (IOException e) {
-            say("CPU scaling not measured: " + e.getMessage());
-            return null;
-        }
-    }
-
-    /**
-     * The thread-mode half of claim 8, short: one virtual-thread crawl of 40 pages in which the
-     * fifth task exhausts the 64 MiB heap it shares with every other task; null when it cannot run.
-     */
-    private IsolationScenario.Row threadFault() throws InterruptedException {
-        try {
-            IsolationScenario.Config c = new IsolationScenario.Config(40, 3, 5, 64, Duration.ofSeconds(30),
-                    child.workDir().resolve("thread-fault"));
-            IsolationScenario.Row row = new IsolationScenario(c, new PrintStream(java.io.OutputStream.nullOutputStream()))
-                    .run(List.of(crawler.exec.Mode.VIRTUAL), List.of(IsolationScenario.Fault.OOM)).getFirst();
-            say("thread-mode fault: " + row.mode() + " " + row.fault() + ": " + (row.coordinatorSurvived() ? "survived" : "died")
-                    + ", " + row.lost() + " of " + row.expected() + " pages lost");
-            return row;
-        } catch (IOException e) {
-            say("thread-mode fault not run: " + e.getMessage());
-            return null;
-        }
-    }
-
-    private static String detail(Cell cell) {
-        return switch (cell.workload()) {
-            case IO, LATENCY -> "latency " + cell.latencyMillis() + " ms, " + cell.pages() + " pages";
-            case CPU -> "cpu-work " + cell.cpuWork() + ", " + cell.pages() + " pages";
-            case BATCH -> "batch " + cell.batchSize() + ", " + cell.pages() + " pages";
-            case STARTUP -> "one page";
-            case CHAOS -> "kill a worker every " + cell.killWorkerEvery() + " results, " + cell.pages() + " pages";
-        };
-    }
-
-    /** Warms each fixture site up in this JVM, where it runs; not counted. */
-    private void warmUp(Map<Long, FixtureServer> sites) throws InterruptedException {
-        for (Map.Entry<Long, FixtureServer> e : sites.entrySet()) {
-            List<String> urls = e.getValue().manifest().sitemapUrls();
-            // Enough requests for the server's hot paths to be compiled, few enough to cost about a second.
-            int n = (int) Math.min(urls.size(), e.getKey() == 0 ? 400 : Math.max(Warmup.CONCURRENCY, 4 * Warmup.CONCURRENCY));
-            long t0 = System.nanoTime();
-            int ok = Warmup.run(urls.subList(0, n), Duration.ofSeconds(2));
-            say(String.format(Locale.ROOT, "warm-up of the fixture site (latency %d ms): %d of %d requests in %.1f s (not counted)",
-                    e.getKey(), ok, n, (System.nanoTime() - t0) / 1e9));
+                    Provenance.current(probes.childJvmOptions()));
         }
     }
 
@@ -344,13 +204,13 @@ public final class BenchRunner {
      * Runs of one mode's warm cells: one child JVM, each cell a leg with its own substrate and
      * warm-up crawl, then up to {@code repeats} measured runs each.
      */
-    private Map<Cell, List<RunResult>> runWarm(Map<Long, FixtureServer> sites, List<Cell> cells, Budget budget,
-                                               Progress progress) throws IOException, InterruptedException {
+    private Map<Cell, List<RunResult>> runWarm(BenchSites sites, List<Cell> cells, Budget budget,
+                                               RunProgress progress) throws IOException, InterruptedException {
         Duration limit = crawlLimit(budget);
         List<WarmSession.Leg> legs = new ArrayList<>();
         for (Cell cell : cells) {
-            Crawl crawl = crawlOf(sites, cell);
-            legs.add(new WarmSession.Leg(cell, crawl.seeds(), crawl.depth(), crawl.expected(), gauge(sites, cell),
+            BenchSites.Crawl crawl = sites.crawlOf(cell);
+            legs.add(new WarmSession.Leg(cell, crawl.seeds(), crawl.depth(), crawl.expected(), sites.gauge(cell),
                     plannedRuns(cell, config.repeats())));
         }
         if (cells.size() > 1) {
@@ -378,37 +238,19 @@ public final class BenchRunner {
     }
 
     /** Runs of a cold cell: each its own child JVM. */
-    private List<RunResult> runCold(Map<Long, FixtureServer> sites, Cell cell, int planned, long reserve, Budget budget,
-                                    Progress progress) throws IOException, InterruptedException {
+    private List<RunResult> runCold(BenchSites sites, Cell cell, int planned, long reserve, Budget budget,
+                                    RunProgress progress) throws IOException, InterruptedException {
         List<RunResult> measured = new ArrayList<>();
-        Crawl crawl = crawlOf(sites, cell);
+        BenchSites.Crawl crawl = sites.crawlOf(cell);
         for (int r = 1; r <= planned && budget.admits(budget.estimateMillis(cell), r == 1 ? referenceReserve : reserve); r++) {
             Duration limit = crawlLimit(budget);
             RunResult result = cutShort(child.run(cell, r, crawl.seeds(), crawl.depth(), crawl.expected(), limit,
-                    config.pinning(), gauge(sites, cell)), limit);
+                    config.pinning(), sites.gauge(cell)), limit);
             budget.record(result);
             progress.ran(result);
             measured.add(result);
         }
         return measured;
-    }
-
-    /** The count of requests in flight of the site a cell crawls: the fixture site's own, none for a user's site. */
-    private SiteGauge gauge(Map<Long, FixtureServer> sites, Cell cell) {
-        FixtureServer site = target.fixtureSite() ? sites.get(cell.latencyMillis()) : null;
-        return site == null ? SiteGauge.NOT_MEASURED : SiteGauge.of(site);
-    }
-
-    /** What a cell crawls: seeds, depth, and the URL set it must fetch (null: unknown). */
-    private record Crawl(List<String> seeds, int depth, Set<String> expected) {
-    }
-
-    private Crawl crawlOf(Map<Long, FixtureServer> sites, Cell cell) {
-        if (!target.fixtureSite()) {
-            return new Crawl(List.of(target.url()), cell.workload() == Workload.STARTUP ? 0 : target.depth(), null);
-        }
-        List<String> seeds = sites.get(cell.latencyMillis()).manifest().sitemapUrls().subList(0, cell.pages());
-        return new Crawl(seeds, 0, new HashSet<>(seeds));
     }
 
     /** A crawl may use what is left of the budget, less a child JVM's own start and stop. */
@@ -421,31 +263,6 @@ public final class BenchRunner {
             return r.withFailure("cut short by --budget " + Fmt.duration(config.budget()) + " after " + limit.toSeconds() + " s");
         }
         return r;
-    }
-
-    /** Progress lines: one per run, counted against the runs planned. */
-    private final class Progress {
-        private final int total;
-        private final long start;
-        private int done;
-
-        public Progress(int total, long start) {
-            this.total = total;
-            this.start = start;
-        }
-
-        public void ran(RunResult r) {
-            done++;
-            say(progressLine(done, total, start, r.cell(), r.failed() ? "FAILED " + r.failure()
-                    : String.format(Locale.ROOT, "%d pages in %.2f s", r.pages(), r.wallMillis() / 1000.0)));
-        }
-
-        public void skip(Cell cell, int runs, String why) {
-            if (runs > 0) {
-                done += runs;
-                say(progressLine(done, total, start, cell, why + (runs > 1 ? " (" + runs + " runs)" : "")));
-            }
-        }
     }
 
     private void say(String line) {

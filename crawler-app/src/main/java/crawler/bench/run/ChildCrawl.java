@@ -33,6 +33,13 @@ import java.util.concurrent.TimeUnit;
  * limit, results and summary to files. The probe watches the child's process tree meanwhile.
  * Then the summary and the results file are read back into a {@link RunResult}.
  *
+ * <p>Why one class of about 340 lines: it is the bench's one definition of a child crawl JVM, and
+ * its parts change together. The command line (java binary, class path, runtime options, the
+ * pinning recorder), the process's life (reaper, stop, null device) and the reading back of what
+ * the child wrote (summary, results, URL-set digest, failure lines) all encode the same contract
+ * with {@code crawler crawl} and {@code bench-session}; {@link WarmSession} reuses each piece for
+ * its long-lived child, so splitting them would spread one protocol over several files.
+ *
  * <p><b>Thread-safety:</b> immutable; {@link #run} may be called from one thread at a time per
  * work directory.
  */

@@ -34,6 +34,13 @@ import java.util.concurrent.TimeUnit;
  * <p>Cold start is not lost: the start-up workload measures it, and the summary of a process-mode
  * run still reports its workers' spawn-to-hello times from its leg's warm-up.
  *
+ * <p>Why one class of about 320 lines: most of it is one method, the bench's side of the
+ * handshake with {@code bench-session} (ready, go or stop, done, per run and per leg), where the
+ * probe's readings, the run windows for the pinning count, the budget's word and the child's
+ * failures interleave; cut apart, each piece would need the whole session's state passed along.
+ * The helpers around it (warm-up sizes, worker start-ups from the warm-up's summary, the control
+ * line reader) are small and only serve that method.
+ *
  * <p><b>Thread-safety:</b> one session at a time per instance; a reader thread drains the child's
  * control lines.
  */

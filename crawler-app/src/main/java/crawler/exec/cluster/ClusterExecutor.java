@@ -7,6 +7,7 @@ import com.hazelcast.core.IExecutorService;
 import com.hazelcast.map.IMap;
 import crawler.exec.Batch;
 import crawler.exec.BatchExecutor;
+import crawler.exec.ExecEvent;
 import crawler.exec.ResultListener;
 import crawler.frontier.PolitenessConfig;
 import crawler.page.ErrorKind;
@@ -24,13 +25,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 /**
  * Cluster mode: batches run on Hazelcast members, each host's URLs on the member that owns the
@@ -69,8 +68,6 @@ public final class ClusterExecutor implements BatchExecutor {
     private final Codec codec = new Codec();
     private final AtomicLong tickets = new AtomicLong();
     private final Map<String, Outstanding> outstanding = new ConcurrentHashMap<>();
-    private final Map<Long, Set<String>> hostsByPid = new ConcurrentHashMap<>();
-    private final Map<Long, AtomicLong> pagesByPid = new ConcurrentHashMap<>();
     private final Object drained = new Object();
     private volatile boolean closed;
 
@@ -82,7 +79,8 @@ public final class ClusterExecutor implements BatchExecutor {
      * Starts (or joins) the cluster; returns once a data member is there to take batches.
      *
      * @param worker     the fetch settings every member's processor is built from
-     * @param politeness the per-host limits the owning members enforce
+     * @param politeness the per-host limits the owning members enforce; a batch's own start gaps
+     *                   (robots.txt Crawl-delay) raise the delay for their hosts
      * @throws IllegalStateException if a joined cluster has no data member
      */
     public ClusterExecutor(ClusterConfig cluster, ToWorker.Config worker, PolitenessConfig politeness,
@@ -106,12 +104,16 @@ public final class ClusterExecutor implements BatchExecutor {
             throw new IllegalStateException("cluster " + cluster.clusterName() + " has no member to run batches: start"
                     + " one with `crawler member --join ...` first (joined " + cluster.join() + ")");
         }
+        long startedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        if (localRuntime != null) {
+            // The member this crawl started, reported as a worker's start-up is: the bench shows it per member.
+            listener.onEvent(new ExecEvent.WorkerStarted(0, ProcessHandle.current().pid(), startedMillis));
+        }
         this.executor = local.getExecutorService(Members.EXECUTOR);
         this.progress = local.getMap(Members.PROGRESS_PREFIX + crawlId);
         log.printf("crawler: cluster %s: %d member(s) %s, %s in %d ms%n", cluster.clusterName(), dataMembers.size(),
                 dataMembers.stream().map(m -> m.getAddress().getHost() + ":" + m.getAddress().getPort()).toList(),
-                localRuntime != null ? "embedded in this JVM" : "this coordinator joined as a lite member",
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                localRuntime != null ? "embedded in this JVM" : "this coordinator joined as a lite member", startedMillis);
     }
 
     @Override
@@ -126,43 +128,53 @@ public final class ClusterExecutor implements BatchExecutor {
             outstanding.put(t.url(), o);
             byHost.computeIfAbsent(host, h -> new ArrayList<>()).add(o);
         }
-        byHost.forEach((host, items) -> send(host, items, 1));
+        // The coordinator's gap for the host, robots.txt Crawl-delay included, goes with the batch.
+        byHost.forEach((host, items) -> send(host, Math.max(hostDelayNanos, batch.startGap(host).toNanos()), items, 1));
     }
 
-    private void send(String host, List<Outstanding> items, int attempt) {
-        FetchBatch task = new FetchBatch(crawlId, configLine, host, hostConcurrency, hostDelayNanos,
+    private void send(String host, long startGapNanos, List<Outstanding> items, int attempt) {
+        FetchBatch task = new FetchBatch(crawlId, configLine, host, hostConcurrency, startGapNanos,
                 items.stream().map(Outstanding::task).toList(), items.stream().mapToLong(Outstanding::ticket).toArray());
-        executor.submitToKeyOwner(task, host, new ExecutionCallback<ArrayList<String>>() {
+        executor.submitToKeyOwner(task, host, new ExecutionCallback<BatchReply>() {
             @Override
-            public void onResponse(ArrayList<String> lines) {
-                lines.forEach(ClusterExecutor.this::arrived);
+            public void onResponse(BatchReply reply) {
+                int delivered = 0;
+                for (String line : reply.lines()) {
+                    delivered += arrived(line) ? 1 : 0;
+                }
+                if (!closed) {
+                    listener.onEvent(new ExecEvent.MemberBatch(reply.member(), host, delivered));
+                }
             }
 
             @Override
             public void onFailure(Throwable t) {
-                failed(host, items, attempt, t);
+                failed(host, startGapNanos, items, attempt, t);
             }
         });
     }
 
-    /** One result line from a member: delivered if its URL is still outstanding under that ticket. */
-    private void arrived(String line) {
+    /**
+     * One result line from a member: delivered if its URL is still outstanding under that ticket.
+     *
+     * @return whether it was delivered
+     */
+    private boolean arrived(String line) {
         FromWorker.ResultMessage message;
         try {
             message = (FromWorker.ResultMessage) codec.decodeFromWorker(line);
         } catch (MalformedMessageException | ClassCastException e) {
             log.println("crawler: cluster: ignoring a reply that is not a result: " + e.getMessage());
-            return;
+            return false;
         }
         PageResult result = message.result();
         Outstanding o = outstanding.get(result.url());
         progress.deleteAsync(FetchBatch.recordKey(message.batch(), result.url()));
         if (o == null || o.ticket() != message.batch() || !outstanding.remove(result.url(), o)) {
-            return; // answered already (a batch run twice), or given up by the watchdog
+            return false; // answered already (a batch run twice), or given up by the watchdog
         }
-        hostsByPid.computeIfAbsent(result.pid(), p -> ConcurrentHashMap.newKeySet()).add(o.host());
-        pagesByPid.computeIfAbsent(result.pid(), p -> new AtomicLong()).incrementAndGet();
-        if (!closed) {
+        boolean delivered = !closed;
+        if (delivered) {
             listener.onResult(result);
         }
         if (outstanding.isEmpty()) {
@@ -170,9 +182,10 @@ public final class ClusterExecutor implements BatchExecutor {
                 drained.notifyAll();
             }
         }
+        return delivered;
     }
 
-    private void failed(String host, List<Outstanding> items, int attempt, Throwable cause) {
+    private void failed(String host, long startGapNanos, List<Outstanding> items, int attempt, Throwable cause) {
         if (closed) {
             return;
         }
@@ -183,7 +196,7 @@ public final class ClusterExecutor implements BatchExecutor {
         if (attempt < MAX_ATTEMPTS) {
             log.printf("crawler: cluster: a batch of %s failed (%s); sending its %d unanswered URL(s) again%n",
                     host, cause, left.size());
-            send(host, left, attempt + 1);
+            send(host, startGapNanos, left, attempt + 1);
             return;
         }
         for (Outstanding o : left) {
@@ -214,14 +227,6 @@ public final class ClusterExecutor implements BatchExecutor {
         urls.forEach(outstanding::remove);
     }
 
-    /** Members and the hosts and pages each fetched, for the log: imbalance shows here. */
-    String membersReport() {
-        return pagesByPid.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> "pid " + e.getKey() + ": " + hostsByPid.get(e.getKey()).size() + " hosts, "
-                        + e.getValue().get() + " pages")
-                .collect(Collectors.joining("; "));
-    }
-
     @Override
     public void shutdown(long graceMillis) {
         if (closed) {
@@ -240,9 +245,6 @@ public final class ClusterExecutor implements BatchExecutor {
             }
         }
         closed = true; // anything later is abandoned work: no result for it
-        if (!pagesByPid.isEmpty()) {
-            log.println("crawler: cluster: hosts per member: " + membersReport());
-        }
         try {
             if (localRuntime == null && local.getLifecycleService().isRunning()) {
                 executor.executeOnAllMembers(new EndCrawl(crawlId));

@@ -1,5 +1,6 @@
 package crawler.exec.cluster;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.IMap;
@@ -31,7 +32,7 @@ import java.util.concurrent.Future;
  * <p>Results travel as the worker protocol's result lines (the one {@link crawler.protocol.Codec}),
  * outlinks included, so a record answers for the page completely.
  */
-final class FetchBatch implements Callable<ArrayList<String>>, Serializable, HazelcastInstanceAware {
+final class FetchBatch implements Callable<BatchReply>, Serializable, HazelcastInstanceAware {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -40,20 +41,20 @@ final class FetchBatch implements Callable<ArrayList<String>>, Serializable, Haz
     private final String configLine;
     private final String host;
     private final int hostConcurrency;
-    private final long hostDelayNanos;
+    private final long startGapNanos;
     private final String[] urls;
     private final int[] depths;
     /** Per URL, the coordinator's number for its hand-out: with the URL, the key of its progress record. */
     private final long[] tickets;
     private transient HazelcastInstance member;
 
-    FetchBatch(String crawlId, String configLine, String host, int hostConcurrency, long hostDelayNanos,
+    FetchBatch(String crawlId, String configLine, String host, int hostConcurrency, long startGapNanos,
                List<PageTask> tasks, long[] tickets) {
         this.crawlId = crawlId;
         this.configLine = configLine;
         this.host = host;
         this.hostConcurrency = hostConcurrency;
-        this.hostDelayNanos = hostDelayNanos;
+        this.startGapNanos = startGapNanos;
         this.urls = tasks.stream().map(PageTask::url).toArray(String[]::new);
         this.depths = tasks.stream().mapToInt(PageTask::depth).toArray();
         this.tickets = tickets.clone();
@@ -69,7 +70,7 @@ final class FetchBatch implements Callable<ArrayList<String>>, Serializable, Haz
     }
 
     @Override
-    public ArrayList<String> call() throws InterruptedException, ExecutionException {
+    public BatchReply call() throws InterruptedException, ExecutionException {
         MemberRuntime runtime = (MemberRuntime) member.getUserContext().get(Members.RUNTIME_KEY);
         if (runtime == null) {
             throw new IllegalStateException("member " + member.getCluster().getLocalMember()
@@ -88,7 +89,9 @@ final class FetchBatch implements Callable<ArrayList<String>>, Serializable, Haz
         for (Future<String> f : lines) {
             out.add(f.get());
         }
-        return out;
+        Member me = member.getCluster().getLocalMember();
+        return new BatchReply(me.getAddress().getHost() + ":" + me.getAddress().getPort() + " pid "
+                + ProcessHandle.current().pid(), out);
     }
 
     private String one(int i, MemberRuntime runtime, IMap<String, String> progress, PageProcessor processor)
@@ -99,7 +102,7 @@ final class FetchBatch implements Callable<ArrayList<String>>, Serializable, Haz
             return recorded; // fetched by an owner that died before its batch returned
         }
         PageTask task = new PageTask(urls[i], depths[i]);
-        runtime.gate().enter(host, hostConcurrency, hostDelayNanos);
+        runtime.gate().enter(host, hostConcurrency, startGapNanos);
         PageResult result;
         try {
             result = guarded(processor, task);

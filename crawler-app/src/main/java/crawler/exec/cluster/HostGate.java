@@ -16,6 +16,10 @@ import java.util.function.LongSupplier;
  * holds here too, for the URLs of the host's batch that have not started yet; the coordinator's
  * frontier holds the host's URLs not handed out.
  *
+ * <p>The gap comes with each batch: the coordinator's configured delay raised by the host's
+ * robots.txt Crawl-delay once the coordinator has read it, so the owner keeps the same gap the
+ * frontier paces by in every other mode.
+ *
  * <p>Thread-safe. Callers are virtual threads, which may block here cheaply.
  */
 final class HostGate {
@@ -54,7 +58,7 @@ final class HostGate {
      * Blocks until a request to {@code host} may start under the given limits.
      *
      * @param concurrency requests in flight per host; 0 = no limit
-     * @param delayNanos  least time between request starts; 0 = none
+     * @param delayNanos  least time between request starts (Crawl-delay included); 0 = none
      */
     void enter(String host, int concurrency, long delayNanos) throws InterruptedException {
         Host h = host(host, concurrency);

@@ -23,6 +23,9 @@ class BenchPlanTest {
                 .filter(p -> p.cell().workload() == Workload.IO && p.cell().substrate() == Substrate.PROCESS_1T
                         && p.cell().concurrency() == 100).findFirst().orElseThrow();
         assertThat(oneThreadWorkers.skipReason()).contains("100 worker JVMs", "--max-workers 4");
+        assertThat(plan).as("a cluster member fetches on virtual threads: no platform-thread limit")
+                .filteredOn(p -> p.cell().substrate() == Substrate.CLUSTER && p.cell().concurrency() == 10_000)
+                .singleElement().extracting(BenchPlan.Planned::skipReason).isNull();
     }
 
     @Test
@@ -82,7 +85,11 @@ class BenchPlanTest {
         assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.IO && p.skipReason() == null)
                 .extracting(p -> p.cell().substrate().label() + " " + p.cell().concurrency())
                 .containsExactly("virtual 2", "virtual 10", "virtual 100", "platform 2", "platform 10", "platform 100",
-                        "process 2", "process 10", "process 100", "process-1t 2");
+                        "process 2", "process 10", "process 100", "process-1t 2", "cluster 2", "cluster 10", "cluster 100");
+        assertThat(plan).as("cluster mode is an I/O model only").filteredOn(p -> p.cell().substrate() == Substrate.CLUSTER)
+                .allMatch(p -> p.cell().workload() == Workload.IO);
+        assertThat(BenchPlan.of(BenchConfig.quick(), true)).as("--quick has no room for a member's start-up")
+                .noneMatch(p -> p.cell().substrate() == Substrate.CLUSTER);
         assertThat(plan).as("the sweep keeps only its zero-latency cells, claim 4's ceiling")
                 .filteredOn(p -> p.cell().workload() == Workload.LATENCY).extracting(p -> p.cell().latencyMillis()).containsOnly(0L);
         assertThat(BenchConfig.standard().repeats()).isEqualTo(3);

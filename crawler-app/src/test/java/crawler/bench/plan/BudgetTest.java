@@ -143,4 +143,20 @@ class BudgetTest {
                 .isEqualTo(Budget.FIRST_OVERHEAD_MILLIS + 2 * 400 + Budget.FIRST_WORKER_MILLIS);
         assertThat(b.estimateMillis(chaos)).isEqualTo(30_000);
     }
+
+    @Test
+    void clusterCell_paysItsMemberStartInItsOverhead_learnedApart_andTeachesProcessModeNothing() {
+        Budget b = budget(Duration.ofSeconds(45));
+        Cell cluster = Samples.io(Substrate.CLUSTER, 100, 200);
+        assertThat(b.firstRunMillis(cluster)).as("an embedded member's start-up before any was seen")
+                .isEqualTo(Budget.FIRST_OVERHEAD_MILLIS + Budget.FIRST_MEMBER_MILLIS + 2 * 400);
+        // A cold cluster crawl whose member took 6 s to start: all of it is the child's overhead.
+        b.record(new RunResult(startup(Substrate.CLUSTER), 1, null, 1_000, 10_000, 1, 0, 1, "d", 1, 1, List.of(6_000L),
+                TreeUsage.NOT_MEASURED));
+        assertThat(b.firstRunMillis(cluster)).isEqualTo(9_000 + 2 * 400);
+        assertThat(b.firstRunMillis(Samples.io(Substrate.PROCESS, 100, 200))).as("no worker start learned from a member")
+                .isEqualTo(Budget.FIRST_OVERHEAD_MILLIS + 2 * 400 + Budget.FIRST_WORKER_MILLIS);
+        assertThat(b.firstRunMillis(Samples.io(Substrate.VIRTUAL, 100, 200))).as("nor a thread mode's overhead")
+                .isEqualTo(Budget.FIRST_OVERHEAD_MILLIS + 2 * 400);
+    }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import crawler.exec.Mode;
 import crawler.report.CrawlSummary;
+import crawler.report.MemberShare;
 import crawler.report.StopReason;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ class ChildCrawlSummaryTest {
     void summary_isReadBackIntoTheRecordTheChildWroteIt_from(@TempDir Path dir) throws IOException {
         CrawlSummary written = new CrawlSummary(Mode.PROCESS, 20, 2, 16, StopReason.COMPLETE, 60, 58, Map.of("TIMEOUT", 2L), 0, 4200, 14.3,
                 List.of(11L, 12L), 10, Map.of(11L, 10, 12L, 10), 0, 3, 1, 10, Map.of("accepted", 60L), false,
-                List.of(1600L, 1650L, 1700L), 0, null, List.of(1900L, 2000L, 2100L), Map.of("unparsable", 3L));
+                List.of(1600L, 1650L, 1700L), 0, null, List.of(1900L, 2000L, 2100L), Map.of("unparsable", 3L),
+                Map.of("127.0.0.1:5701 pid 11", new MemberShare(2, 5, 40), "127.0.0.1:5702 pid 12", new MemberShare(1, 3, 20)));
         Path file = dir.resolve("s.summary.json");
         // As the child writes it (CrawlCommand --summary, bench-session).
         new ObjectMapper().writeValue(file.toFile(), written);
@@ -38,7 +40,7 @@ class ChildCrawlSummaryTest {
     @Test
     void read_takesPagesErrorsPidsAndThreadsFromTheTypedSummary(@TempDir Path dir) throws IOException {
         CrawlSummary written = new CrawlSummary(Mode.VIRTUAL, 10, 0, 16, StopReason.COMPLETE, 3, 2, Map.of("HTTP_STATUS", 1L), 0, 500, 6.0,
-                List.of(11L), 11, Map.of(11L, 3), 3, 0, 0, 0, Map.of(), false, List.of(), 0, null, List.of(), Map.of());
+                List.of(11L), 11, Map.of(11L, 3), 3, 0, 0, 0, Map.of(), false, List.of(), 0, null, List.of(), Map.of(), Map.of());
         Path summary = dir.resolve("r.summary.json");
         new ObjectMapper().writeValue(summary.toFile(), written);
         Path results = dir.resolve("r.jsonl");

@@ -30,6 +30,49 @@ class HostGateTest {
         t.join();
     }
 
+    /** A clock that moves only when the gate waits, and the waits the gate asked for. */
+    private static final class FakeClock {
+        long now = 1_000_000_000L;
+        final List<Long> waits = new ArrayList<>();
+
+        HostGate gate() {
+            return new HostGate(() -> now, nanos -> {
+                waits.add(nanos);
+                now += nanos;
+            });
+        }
+    }
+
+    @Test
+    void owner_spacesRequestStartsOfAHost_byTheGapEachBatchBrings() throws Exception {
+        FakeClock clock = new FakeClock();
+        HostGate gate = clock.gate();
+        long second = TimeUnit.SECONDS.toNanos(1);
+
+        gate.enter("a:80", 0, second); // the first request of a host goes at once
+        gate.enter("a:80", 0, second);
+        gate.enter("b:80", 0, second); // another host has its own gap
+        clock.now += second / 4;
+        gate.enter("a:80", 0, second);
+
+        assertThat(clock.waits).containsExactly(second, second * 3 / 4);
+    }
+
+    @Test
+    void owner_keepsARobotsCrawlDelay_onceTheCoordinatorKnowsIt() throws Exception {
+        FakeClock clock = new FakeClock();
+        HostGate gate = clock.gate();
+        long hostDelay = TimeUnit.MILLISECONDS.toNanos(100);
+        long crawlDelay = TimeUnit.SECONDS.toNanos(5);
+
+        gate.enter("a:80", 0, hostDelay); // before robots.txt was read: --host-delay
+        gate.enter("a:80", 0, crawlDelay); // the coordinator's later batches bring the Crawl-delay
+        gate.enter("a:80", 0, crawlDelay);
+        gate.enter("a:80", 0, crawlDelay);
+
+        assertThat(clock.waits).containsExactly(hostDelay, crawlDelay, crawlDelay);
+    }
+
     @Test
     void retryAfterPause_holdsTheHostsNextStart_andNoOtherHost() throws Exception {
         long[] now = {1_000_000_000L};
@@ -54,10 +97,12 @@ class HostGateTest {
 
     @Test
     void unlimitedHost_neverBlocks() throws Exception {
-        HostGate gate = new HostGate();
+        FakeClock clock = new FakeClock();
+        HostGate gate = clock.gate();
         for (int i = 0; i < 100; i++) {
             gate.enter("a:80", 0, 0);
         }
         gate.exit("a:80");
+        assertThat(clock.waits).isEmpty();
     }
 }

@@ -1,0 +1,94 @@
+package crawler.bench.run;
+
+import crawler.bench.plan.Cell;
+import crawler.bench.plan.Workload;
+import crawler.fixtures.FixtureServer;
+import crawler.fixtures.Latency;
+import crawler.fixtures.SiteSpec;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * What the bench's cells crawl: the embedded fixture sites, one per latency, in this JVM (so
+ * their CPU and memory are outside the measured process tree) and shared by every cell at that
+ * latency; or a user's site, which the bench neither starts nor counts.
+ *
+ * <p>Not thread-safe: built, warmed and closed by the thread running the bench.
+ */
+final class BenchSites implements AutoCloseable {
+
+    /** What a cell crawls: seeds, depth, and the URL set it must fetch (null: unknown). */
+    record Crawl(List<String> seeds, int depth, Set<String> expected) {
+    }
+
+    private final BenchRunner.Target target;
+    private final Map<Long, FixtureServer> sites;
+
+    private BenchSites(BenchRunner.Target target, Map<Long, FixtureServer> sites) {
+        this.target = target;
+        this.sites = sites;
+    }
+
+    /** Starts a fixture site per latency of {@code cells}, as large as the largest cell needs; none for a user's site. */
+    static BenchSites start(BenchRunner.Target target, List<Cell> cells) {
+        Map<Long, FixtureServer> sites = new TreeMap<>();
+        if (target.fixtureSite()) {
+            Map<Long, Integer> pagesByLatency = new TreeMap<>();
+            for (Cell c : cells) {
+                pagesByLatency.merge(c.latencyMillis(), c.pages(), Math::max);
+            }
+            try {
+                for (Map.Entry<Long, Integer> e : pagesByLatency.entrySet()) {
+                    Latency latency = e.getKey() == 0 ? new Latency.None() : new Latency.Fixed(Duration.ofMillis(e.getKey()));
+                    sites.put(e.getKey(), FixtureServer.start(SiteSpec.wide(Math.max(2, e.getValue()), latency)));
+                }
+            } catch (RuntimeException e) {
+                sites.values().forEach(FixtureServer::close);
+                throw e;
+            }
+        }
+        return new BenchSites(target, sites);
+    }
+
+    int size() {
+        return sites.size();
+    }
+
+    /** Warms each fixture site up in this JVM, where it runs; not counted. */
+    void warmUp(Consumer<String> say) throws InterruptedException {
+        for (Map.Entry<Long, FixtureServer> e : sites.entrySet()) {
+            List<String> urls = e.getValue().manifest().sitemapUrls();
+            // Enough requests for the server's hot paths to be compiled, few enough to cost about a second.
+            int n = (int) Math.min(urls.size(), e.getKey() == 0 ? 400 : Math.max(Warmup.CONCURRENCY, 4 * Warmup.CONCURRENCY));
+            long t0 = System.nanoTime();
+            int ok = Warmup.run(urls.subList(0, n), Duration.ofSeconds(2));
+            say.accept(String.format(Locale.ROOT, "warm-up of the fixture site (latency %d ms): %d of %d requests in %.1f s (not counted)",
+                    e.getKey(), ok, n, (System.nanoTime() - t0) / 1e9));
+        }
+    }
+
+    /** The count of requests in flight of the site a cell crawls: the fixture site's own, none for a user's site. */
+    SiteGauge gauge(Cell cell) {
+        FixtureServer site = target.fixtureSite() ? sites.get(cell.latencyMillis()) : null;
+        return site == null ? SiteGauge.NOT_MEASURED : SiteGauge.of(site);
+    }
+
+    Crawl crawlOf(Cell cell) {
+        if (!target.fixtureSite()) {
+            return new Crawl(List.of(target.url()), cell.workload() == Workload.STARTUP ? 0 : target.depth(), null);
+        }
+        List<String> seeds = sites.get(cell.latencyMillis()).manifest().sitemapUrls().subList(0, cell.pages());
+        return new Crawl(seeds, 0, new HashSet<>(seeds));
+    }
+
+    @Override
+    public void close() {
+        sites.values().forEach(FixtureServer::close);
+    }
+}

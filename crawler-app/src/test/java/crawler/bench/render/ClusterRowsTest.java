@@ -1,0 +1,45 @@
+package crawler.bench.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import crawler.bench.Samples;
+import crawler.bench.judge.JudgedBench;
+import crawler.bench.plan.Substrate;
+import crawler.bench.run.BenchResult;
+import crawler.bench.run.CellResult;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClusterRowsTest {
+
+    private static BenchResult withCells(List<CellResult> cells) {
+        return new BenchResult(Samples.MACHINE, BenchResult.FIXTURE_SITE, 3, 1, Samples.UNITS, List.of(), cells, 0.1,
+                170_000, Duration.ofMinutes(3));
+    }
+
+    @Test
+    void clusterRows_showStartUpAndMemoryPerMember_besideVirtualThreadsAtTheSameConcurrency() {
+        BenchResult r = withCells(List.of(
+                Samples.cell(Samples.io(Substrate.VIRTUAL, 10, 50), new long[] {520, 510, 560},
+                        Samples.usage(110, 130, 30, 8000, 3000, 1), 1, 10, List.of()),
+                Samples.cell(Samples.io(Substrate.CLUSTER, 10, 50), new long[] {900, 880, 950},
+                        Samples.usage(190, 210, 60, 9000, 4000, 1), 1, 10, List.of(4400L)),
+                Samples.cell(Samples.io(Substrate.CLUSTER, 100, 500), new long[] {1900, 1800, 2100},
+                        Samples.usage(240, 260, 70, 12000, 6000, 1), 1, 100, List.of(4600L))));
+
+        assertThat(ClusterRows.note(r)).isEqualTo("cluster: one Hazelcast member in the crawl's JVM, batches on its virtual"
+                + " threads; per member, c=10: start-up 4,400 ms, PSS 190 MB (+80 MB over virtual threads);"
+                + " c=100: start-up 4,600 ms, PSS 240 MB (the first member of a child JVM loads Hazelcast's classes,"
+                + " later ones start warm)");
+        String text = TextReport.render(JudgedBench.of(r));
+        assertThat(text).contains("cluster   10   1x10").contains("  cluster: one Hazelcast member");
+    }
+
+    @Test
+    void aRunWithoutClusterRows_saysWhy() {
+        BenchResult r = withCells(List.of(Samples.cell(Samples.io(Substrate.VIRTUAL, 10, 50), new long[] {520},
+                Samples.usage(110, 130, 30, 8000, 3000, 1), 1, 10, List.of())));
+        assertThat(ClusterRows.note(r)).startsWith("cluster: no rows").contains("--quick leaves it out");
+    }
+}
