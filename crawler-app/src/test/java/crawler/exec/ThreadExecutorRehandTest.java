@@ -56,22 +56,28 @@ class ThreadExecutorRehandTest {
     }
 
     /**
-     * A thread executor of one kind over {@link HangingOnce}, whose {@link #start} leaves the first
-     * attempt at STUCK hanging; closing it shuts the executor down.
+     * A thread executor of one kind over {@link HangingOnce}, with the first attempt at STUCK
+     * hanging; closing it shuts the executor down.
      */
     private static final class StuckAttempt implements AutoCloseable {
         final HangingOnce processor = new HangingOnce();
         final BlockingQueue<PageResult> results = new LinkedBlockingQueue<>();
         final ThreadExecutor executor;
 
-        StuckAttempt(String kind) {
+        /** Returns once the first attempt at STUCK runs; shuts the executor down if it never does. */
+        StuckAttempt(String kind) throws InterruptedException {
             executor = kind.equals("virtual") ? ThreadExecutor.virtualThreads(processor, results::add)
                     : ThreadExecutor.platformThreads(2, processor, results::add);
-        }
-
-        void start() throws InterruptedException {
-            executor.submit(new Batch(1, List.of(new PageTask(STUCK, 1))));
-            assertThat(processor.firstRunning.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
+            boolean running = false;
+            try {
+                executor.submit(new Batch(1, List.of(new PageTask(STUCK, 1))));
+                running = processor.firstRunning.await(WAIT_S, TimeUnit.SECONDS);
+            } finally {
+                if (!running) {
+                    close();
+                }
+            }
+            assertThat(running).as("first attempt at %s running", STUCK).isTrue();
         }
 
         @Override
@@ -85,7 +91,6 @@ class ThreadExecutorRehandTest {
     void rehand_interruptsTheStuckAttempt_andDeliversOneResult_fromTheNewOne(String kind) throws Exception {
         StuckAttempt stuck = new StuckAttempt(kind);
         try (stuck) {
-            stuck.start();
             assertThat(stuck.executor.holders(List.of(STUCK, "http://a.test/unknown")))
                     .containsOnlyKeys(STUCK).hasValueSatisfying(new org.assertj.core.api.Condition<>(
                             h -> h.startsWith("thread fetch-" + (kind.equals("virtual") ? "v" : "p") + "-"), "thread"));
@@ -108,8 +113,6 @@ class ThreadExecutorRehandTest {
     void giveUp_interruptsTheAttempt_andDeliversNothing(String kind) throws Exception {
         StuckAttempt stuck = new StuckAttempt(kind);
         try (stuck) {
-            stuck.start();
-
             stuck.executor.giveUp(List.of(STUCK));
 
             assertThat(stuck.processor.firstInterrupted.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
