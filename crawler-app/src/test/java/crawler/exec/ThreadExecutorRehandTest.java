@@ -55,55 +55,69 @@ class ThreadExecutorRehandTest {
         }
     }
 
-    private static ThreadExecutor executor(String kind, PageProcessor processor, ResultListener listener) {
-        return kind.equals("virtual") ? ThreadExecutor.virtualThreads(processor, listener)
-                : ThreadExecutor.platformThreads(2, processor, listener);
+    /**
+     * A thread executor of one kind over {@link HangingOnce}, with the first attempt at STUCK
+     * hanging; closing it shuts the executor down.
+     */
+    private static final class StuckAttempt implements AutoCloseable {
+        final HangingOnce processor = new HangingOnce();
+        final BlockingQueue<PageResult> results = new LinkedBlockingQueue<>();
+        final ThreadExecutor executor;
+
+        /** Returns once the first attempt at STUCK runs; shuts the executor down if it never does. */
+        StuckAttempt(String kind) throws InterruptedException {
+            executor = kind.equals("virtual") ? ThreadExecutor.virtualThreads(processor, results::add)
+                    : ThreadExecutor.platformThreads(2, processor, results::add);
+            boolean running = false;
+            try {
+                executor.submit(new Batch(1, List.of(new PageTask(STUCK, 1))));
+                running = processor.firstRunning.await(WAIT_S, TimeUnit.SECONDS);
+            } finally {
+                if (!running) {
+                    close();
+                }
+            }
+            assertThat(running).as("first attempt at %s running", STUCK).isTrue();
+        }
+
+        @Override
+        public void close() {
+            executor.shutdown(5_000);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"virtual", "platform"})
     void rehand_interruptsTheStuckAttempt_andDeliversOneResult_fromTheNewOne(String kind) throws Exception {
-        HangingOnce processor = new HangingOnce();
-        BlockingQueue<PageResult> results = new LinkedBlockingQueue<>();
-        ThreadExecutor executor = executor(kind, processor, results::add);
-        try {
-            executor.submit(new Batch(1, List.of(new PageTask(STUCK, 1))));
-            assertThat(processor.firstRunning.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
-            assertThat(executor.holders(List.of(STUCK, "http://a.test/unknown")))
+        StuckAttempt stuck = new StuckAttempt(kind);
+        try (stuck) {
+            assertThat(stuck.executor.holders(List.of(STUCK, "http://a.test/unknown")))
                     .containsOnlyKeys(STUCK).hasValueSatisfying(new org.assertj.core.api.Condition<>(
                             h -> h.startsWith("thread fetch-" + (kind.equals("virtual") ? "v" : "p") + "-"), "thread"));
 
-            assertThat(executor.rehand(List.of(STUCK))).containsExactly(STUCK);
+            assertThat(stuck.executor.rehand(List.of(STUCK))).containsExactly(STUCK);
 
-            assertThat(processor.firstInterrupted.await(WAIT_S, TimeUnit.SECONDS)).as("first attempt interrupted").isTrue();
-            PageResult only = results.poll(WAIT_S, TimeUnit.SECONDS);
+            assertThat(stuck.processor.firstInterrupted.await(WAIT_S, TimeUnit.SECONDS)).as("first attempt interrupted")
+                    .isTrue();
+            PageResult only = stuck.results.poll(WAIT_S, TimeUnit.SECONDS);
             assertThat(only).isNotNull();
             assertThat(only.title()).isEqualTo("second attempt");
-        } finally {
-            executor.shutdown(5_000);
         }
-        assertThat(results).as("the dropped attempt delivered nothing").isEmpty();
-        assertThat(processor.calls).hasValue(2);
-        assertThat(executor.rehand(Set.of(STUCK))).as("nothing left to re-hand once delivered").isEmpty();
+        assertThat(stuck.results).as("the dropped attempt delivered nothing").isEmpty();
+        assertThat(stuck.processor.calls).hasValue(2);
+        assertThat(stuck.executor.rehand(Set.of(STUCK))).as("nothing left to re-hand once delivered").isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"virtual", "platform"})
     void giveUp_interruptsTheAttempt_andDeliversNothing(String kind) throws Exception {
-        HangingOnce processor = new HangingOnce();
-        BlockingQueue<PageResult> results = new LinkedBlockingQueue<>();
-        ThreadExecutor executor = executor(kind, processor, results::add);
-        try {
-            executor.submit(new Batch(1, List.of(new PageTask(STUCK, 1))));
-            assertThat(processor.firstRunning.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
+        StuckAttempt stuck = new StuckAttempt(kind);
+        try (stuck) {
+            stuck.executor.giveUp(List.of(STUCK));
 
-            executor.giveUp(List.of(STUCK));
-
-            assertThat(processor.firstInterrupted.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            executor.shutdown(5_000);
+            assertThat(stuck.processor.firstInterrupted.await(WAIT_S, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(results).isEmpty();
-        assertThat(processor.calls).hasValue(1);
+        assertThat(stuck.results).isEmpty();
+        assertThat(stuck.processor.calls).hasValue(1);
     }
 }

@@ -1,5 +1,6 @@
 package crawler.fetch;
 
+import static crawler.fetch.ProcessorPerClass.kindName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crawler.fixtures.ExpectedPage;
@@ -8,12 +9,9 @@ import crawler.fixtures.FixtureServer;
 import crawler.fixtures.FixtureSiteExtension;
 import crawler.fixtures.SiteSpec;
 import crawler.page.PageResult;
-import crawler.page.PageTask;
 import crawler.url.UrlNormalizer;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,24 +24,12 @@ class HttpPageProcessorFixtureTest {
     static final FixtureSiteExtension SITE = new FixtureSiteExtension(SiteSpec.small());
 
     private static final FetchConfig CONFIG = FetchConfig.defaults().withMaxIdleConnections(8);
-    private static HttpPageProcessor processor;
 
-    @BeforeAll
-    static void open() {
-        processor = new HttpPageProcessor(CONFIG);
-    }
-
-    @AfterAll
-    static void close() {
-        processor.close();
-    }
+    @RegisterExtension
+    static final ProcessorPerClass PROCESSOR = new ProcessorPerClass(CONFIG);
 
     private static PageResult fetch(FixtureServer server, String path) {
-        return processor.process(new PageTask(server.url(path), 1));
-    }
-
-    private static String kindName(PageResult r) {
-        return r.error() == null ? null : r.error().kind().name();
+        return PROCESSOR.process(server.url(path), 1);
     }
 
     @ParameterizedTest
@@ -64,7 +50,7 @@ class HttpPageProcessorFixtureTest {
         assertThat(expected).hasSizeGreaterThan(20);
 
         for (ExpectedPage page : expected.values()) {
-            PageResult r = processor.process(new PageTask(page.url(), page.depth()));
+            PageResult r = PROCESSOR.process(page.url(), page.depth());
 
             assertThat(kindName(r)).as("%s error: %s", page.url(), r.error()).isEqualTo(page.errorKind());
             assertThat(r.status()).as("%s status", page.url()).isEqualTo(page.status());

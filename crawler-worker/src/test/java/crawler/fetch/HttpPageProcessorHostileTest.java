@@ -1,5 +1,6 @@
 package crawler.fetch;
 
+import static crawler.fetch.ProcessorPerClass.kindName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import crawler.fixtures.ExpectedPage;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,24 +36,12 @@ class HttpPageProcessorHostileTest {
     /** The manifest assumes robots.txt obeyed, redirect hops included. */
     private static final FetchConfig CONFIG = FetchConfig.defaults().withMaxIdleConnections(8)
             .withRules(new CrawlRules(false, java.util.Set.of(), true, List.of()));
-    private static HttpPageProcessor processor;
 
-    @BeforeAll
-    static void open() {
-        processor = new HttpPageProcessor(CONFIG);
-    }
-
-    @AfterAll
-    static void close() {
-        processor.close();
-    }
+    @RegisterExtension
+    static final ProcessorPerClass PROCESSOR = new ProcessorPerClass(CONFIG);
 
     private static PageResult fetch(FixtureServer server, FaultPage page) {
-        return processor.process(new PageTask(server.url(page.path()), 3));
-    }
-
-    private static String kindName(PageResult r) {
-        return r.error() == null ? null : r.error().kind().name();
+        return PROCESSOR.process(server.url(page.path()), 3);
     }
 
     @ParameterizedTest

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import crawler.page.ErrorKind;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,11 +13,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RobotsCacheTest {
 
@@ -33,65 +31,51 @@ class RobotsCacheTest {
             Sitemap: http://localhost/sitemap.xml
             """;
 
-    private final MockWebServer server = new MockWebServer();
-    private final FakeTime time = new FakeTime();
-    private Fetcher fetcher;
+    @RegisterExtension
+    final MockSite site = new MockSite(64 * 1024);
     private RobotsCache cache;
 
     @BeforeEach
-    void start() throws IOException {
-        server.start();
-        fetcher = new Fetcher(FetcherTest.config(64 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(5)),
-                time, time, time, Duration.ofMillis(1));
-        cache = new RobotsCache(fetcher, "crawlbench-test/1 (tests)");
-    }
-
-    @AfterEach
-    void stop() {
-        fetcher.close();
-        server.close();
-    }
-
-    private String url(String path) {
-        return server.url(path).toString();
+    void start() {
+        cache = new RobotsCache(site.fetcher(), "crawlbench-test/1 (tests)");
     }
 
     private static MockResponse robots(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "text/plain").body(body).build();
+        return MockSite.response(code, "text/plain", body);
     }
 
     @Test
     void rulesForOurAgent_areApplied_withCrawlDelayInMillisAndSitemaps() {
-        server.enqueue(robots(200, ROBOTS));
+        site.server.enqueue(robots(200, ROBOTS));
 
-        RobotsPolicy policy = cache.policyFor(url("/any/page"));
+        RobotsPolicy policy = cache.policyFor(site.url("/any/page"));
 
-        assertThat(policy.allows(url("/public/x"))).isTrue();
-        assertThat(policy.allows(url("/private/x"))).isFalse();
+        assertThat(policy.allows(site.url("/public/x"))).isTrue();
+        assertThat(policy.allows(site.url("/private/x"))).isFalse();
         assertThat(policy.crawlDelayMillis()).isEqualTo(2000);
         assertThat(policy.sitemaps()).containsExactly("http://localhost/sitemap.xml");
-        assertThat(policy.robotsUrl()).isEqualTo(url("/robots.txt"));
+        assertThat(policy.robotsUrl()).isEqualTo(site.url("/robots.txt"));
         assertThat(policy.status()).isEqualTo(200);
     }
 
     @Test
     void missingRobots_allowsAll_withoutCrawlDelay() {
-        server.enqueue(robots(404, "nope"));
+        site.server.enqueue(robots(404, "nope"));
 
-        RobotsPolicy policy = cache.policyFor(url("/"));
+        RobotsPolicy policy = cache.policyFor(site.url("/"));
 
-        assertThat(policy.allows(url("/private/x"))).isTrue();
+        assertThat(policy.allows(site.url("/private/x"))).isTrue();
         assertThat(policy.crawlDelayMillis()).isEqualTo(-1);
         assertThat(policy.deferVisits()).isFalse();
     }
 
     @Test
     void serverError_disallowsAndDefers() {
-        server.enqueue(robots(500, "oops"));
+        site.server.enqueue(robots(500, "oops"));
 
-        RobotsPolicy policy = cache.policyFor(url("/"));
+        RobotsPolicy policy = cache.policyFor(site.url("/"));
 
-        assertThat(policy.allows(url("/x"))).isFalse();
+        assertThat(policy.allows(site.url("/x"))).isFalse();
         assertThat(policy.deferVisits()).isTrue();
         assertThat(policy.fetchError()).isEqualTo(ErrorKind.HTTP_5XX);
     }
@@ -99,7 +83,7 @@ class RobotsCacheTest {
     @Test
     void robots_isFetchedOncePerHost_evenForConcurrentCallers() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        server.setDispatcher(new Dispatcher() {
+        site.server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                 release.await(10, TimeUnit.SECONDS); // hold the one fetch until every caller is waiting
@@ -111,7 +95,7 @@ class RobotsCacheTest {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             CountDownLatch started = new CountDownLatch(callers);
             for (int i = 0; i < callers; i++) {
-                String page = url("/p" + i);
+                String page = site.url("/p" + i);
                 results.add(pool.submit(() -> {
                     started.countDown();
                     return cache.policyFor(page);
@@ -120,10 +104,10 @@ class RobotsCacheTest {
             started.await(10, TimeUnit.SECONDS);
             release.countDown();
             for (Future<RobotsPolicy> f : results) {
-                assertThat(f.get(10, TimeUnit.SECONDS).allows(url("/private/x"))).isFalse();
+                assertThat(f.get(10, TimeUnit.SECONDS).allows(site.url("/private/x"))).isFalse();
             }
         }
-        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(site.server.getRequestCount()).isEqualTo(1);
         assertThat(results.stream().map(f -> f.resultNow()).distinct()).hasSize(1);
     }
 
@@ -138,12 +122,12 @@ class RobotsCacheTest {
 
     @Test
     void robotsOver500KiB_isParsedFromItsFirst500KiB_notReadAsAllowAll() {
-        server.enqueue(robots(200, robotsLongerThan500KiB()));
+        site.server.enqueue(robots(200, robotsLongerThan500KiB()));
 
-        RobotsPolicy policy = cache.policyFor(url("/"));
+        RobotsPolicy policy = cache.policyFor(site.url("/"));
 
-        assertThat(policy.allows(url("/private/x"))).isFalse();
-        assertThat(policy.allows(url("/late/x"))).isTrue(); // past the first 500 KiB: never read
+        assertThat(policy.allows(site.url("/private/x"))).isFalse();
+        assertThat(policy.allows(site.url("/late/x"))).isTrue(); // past the first 500 KiB: never read
         assertThat(policy.fetchError()).isNull();
     }
 
@@ -155,13 +139,13 @@ class RobotsCacheTest {
         try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
             gz.write(plain);
         }
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/plain")
+        site.server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/plain")
                 .setHeader("Content-Encoding", "gzip").body(new okio.Buffer().write(zipped.toByteArray())).build());
 
-        RobotsPolicy policy = cache.policyFor(url("/"));
+        RobotsPolicy policy = cache.policyFor(site.url("/"));
 
-        assertThat(policy.allows(url("/private/x"))).isFalse();
-        assertThat(policy.allows(url("/open"))).isTrue();
+        assertThat(policy.allows(site.url("/private/x"))).isFalse();
+        assertThat(policy.allows(site.url("/open"))).isTrue();
     }
 
     @Test

@@ -57,6 +57,21 @@ final class Collector implements ResultListener {
         return taken;
     }
 
+    /**
+     * Takes events until one of {@code type} comes, within {@value #WAIT_S} s; null if none came.
+     * Events of other types taken on the way are dropped.
+     */
+    <T extends ExecEvent> T awaitEvent(Class<T> type) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+        while (System.nanoTime() < end) {
+            ExecEvent e = events.poll(1, TimeUnit.SECONDS);
+            if (type.isInstance(e)) {
+                return type.cast(e);
+            }
+        }
+        return null;
+    }
+
     <T extends ExecEvent> List<T> events(Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }

@@ -26,6 +26,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Process mode against the fixture site with the real fetch unit in real worker JVMs. Each test
  * starts its own workers; all of them must be gone after shutdown.
+ *
+ * <p>Over 300 lines: every test drives the same executor through the same helpers (the site's
+ * URLs as batches, launchers of test worker mains, the all-gone check), and splitting the class
+ * would mean sharing those as one more helper class for no gain in reading.
  */
 class ProcessExecutorTest {
 
@@ -37,6 +41,34 @@ class ProcessExecutorTest {
 
     private static Map<String, ExpectedPage> expected() {
         return SITE.server().manifest().reachable(1);
+    }
+
+    /** The first {@code n} URLs of {@link #expected()}. */
+    private static List<String> firstUrls(int n) {
+        return List.copyOf(expected().keySet()).subList(0, n);
+    }
+
+    /** One batch of these URLs, each at depth 1. */
+    private static Batch batchOf(List<String> urls) {
+        return new Batch(1, urls.stream().map(u -> new PageTask(u, 1)).toList());
+    }
+
+    /** Worker JVMs running {@code main}, each with these {@code name=value} system properties. */
+    private static WorkerLauncher launcher(Class<?> main, String... properties) {
+        return WorkerLauncher.forCurrentJvm(java.util.Arrays.stream(properties).map(p -> "-D" + p).toList())
+                .withMainClass(main.getName());
+    }
+
+    /**
+     * One worker of {@code threads} threads whose first attempt at {@code stuck} hangs; a wedged one
+     * also ignores the cancel of that attempt.
+     */
+    private static ProcessExecutor hangingOn(String stuck, boolean wedged, int threads, java.time.Duration cancelGrace,
+            Collector collector) {
+        WorkerLauncher launcher = launcher(HangWorkerMain.class, HangWorkerMain.HANG_ON_URL + "=" + stuck,
+                HangWorkerMain.WEDGED + "=" + wedged);
+        return new ProcessExecutor(ProcessConfig.of(1, threads).withCancelGrace(cancelGrace), FetchConfig.defaults(),
+                collector, launcher);
     }
 
     private static List<Batch> batches(Map<String, ExpectedPage> pages) {
@@ -144,9 +176,7 @@ class ProcessExecutorTest {
         // One thread per worker: the poison URL is the only one running when its worker dies, so
         // it alone is charged attempts.
         ProcessConfig config = ProcessConfig.of(2, 1);
-        WorkerLauncher launcher = WorkerLauncher
-                .forCurrentJvm(List.of("-D" + PoisonWorkerMain.HALT_ON_URL + "=" + poison))
-                .withMainClass(PoisonWorkerMain.class.getName());
+        WorkerLauncher launcher = launcher(PoisonWorkerMain.class, PoisonWorkerMain.HALT_ON_URL + "=" + poison);
         Collector collector = new Collector();
         ProcessExecutor executor = new ProcessExecutor(config, FetchConfig.defaults(), collector, launcher);
         List<PageResult> results;
@@ -175,18 +205,15 @@ class ProcessExecutorTest {
 
     @Test
     void rehand_cancelsOnlyTheStuckUrl_inItsWorker_whichKeepsRunning() throws Exception {
-        List<String> urls = List.copyOf(expected().keySet()).subList(0, 3);
+        List<String> urls = firstUrls(3);
         String stuck = urls.get(0);
-        // A long grace: a worker killed here was killed for the re-hand, not for failing to answer.
-        ProcessConfig config = ProcessConfig.of(1, 3).withCancelGrace(java.time.Duration.ofMinutes(2));
-        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + HangWorkerMain.HANG_ON_URL + "=" + stuck))
-                .withMainClass(HangWorkerMain.class.getName());
         Collector collector = new Collector();
-        ProcessExecutor executor = new ProcessExecutor(config, FetchConfig.defaults(), collector, launcher);
+        // A long grace: a worker killed here was killed for the re-hand, not for failing to answer.
+        ProcessExecutor executor = hangingOn(stuck, false, 3, java.time.Duration.ofMinutes(2), collector);
         List<PageResult> first;
         PageResult again;
         try {
-            executor.submit(new Batch(1, urls.stream().map(u -> new PageTask(u, 1)).toList()));
+            executor.submit(batchOf(urls));
             first = collector.take(2);
             assertThat(first).extracting(PageResult::url).doesNotContain(stuck);
 
@@ -207,24 +234,17 @@ class ProcessExecutorTest {
 
     @Test
     void rehand_killsTheWorker_onlyWhenItDoesNotAnswerTheCancel() throws Exception {
-        List<String> urls = List.copyOf(expected().keySet()).subList(0, 2);
+        List<String> urls = firstUrls(2);
         String stuck = urls.get(0);
-        ProcessConfig config = ProcessConfig.of(1, 2).withCancelGrace(java.time.Duration.ofMillis(500));
-        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + HangWorkerMain.HANG_ON_URL + "=" + stuck,
-                "-D" + HangWorkerMain.WEDGED + "=true")).withMainClass(HangWorkerMain.class.getName());
         Collector collector = new Collector();
-        ProcessExecutor executor = new ProcessExecutor(config, FetchConfig.defaults(), collector, launcher);
+        ProcessExecutor executor = hangingOn(stuck, true, 2, java.time.Duration.ofMillis(500), collector);
         ExecEvent died = null;
         try {
-            executor.submit(new Batch(1, urls.stream().map(u -> new PageTask(u, 1)).toList()));
+            executor.submit(batchOf(urls));
             assertThat(collector.take(1)).extracting(PageResult::url).containsExactly(urls.get(1));
 
             assertThat(executor.rehand(List.of(stuck))).containsExactly(stuck);
-            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(Collector.WAIT_S);
-            while (died == null && System.nanoTime() < end) {
-                ExecEvent e = collector.events.poll(1, java.util.concurrent.TimeUnit.SECONDS);
-                died = e instanceof ExecEvent.WorkerDied ? e : null;
-            }
+            died = collector.awaitEvent(ExecEvent.WorkerDied.class);
         } finally {
             executor.shutdown(0);
         }
@@ -240,13 +260,12 @@ class ProcessExecutorTest {
     @Test
     void tornWarcTail_ofAWorkerThatDied_isCutOff_whenTheCrawlEnds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        List<String> urls = List.copyOf(expected().keySet()).subList(0, 3);
+        List<String> urls = firstUrls(3);
         String tearing = urls.get(1);
         String prefix = dir.resolve("crawl").toString();
         FetchConfig fetch = FetchConfig.defaults().withWarc(new crawler.archive.WarcConfig(prefix,
                 crawler.archive.WarcConfig.DEFAULT_MAX_FILE_BYTES, null, "process", 1, "test"));
-        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + TornWarcWorkerMain.TEAR_ON_URL + "="
-                + tearing)).withMainClass(TornWarcWorkerMain.class.getName());
+        WorkerLauncher launcher = launcher(TornWarcWorkerMain.class, TornWarcWorkerMain.TEAR_ON_URL + "=" + tearing);
         Collector collector = new Collector();
         // One thread: the first URL is archived before the second tears the file; one attempt: no retry.
         ProcessExecutor executor = new ProcessExecutor(ProcessConfig.of(1, 1).withMaxAttemptsPerUrl(1), fetch,
@@ -276,17 +295,16 @@ class ProcessExecutorTest {
 
     @Test
     void stdoutLineOverTheLimit_isAProtocolError_handledLikeACrashOfThatWorker() throws Exception {
-        List<String> urls = List.copyOf(expected().keySet()).subList(0, 3);
+        List<String> urls = firstUrls(3);
         String noisy = urls.get(1);
-        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + PoisonWorkerMain.HUGE_LINE_ON_URL + "="
-                + noisy)).withMainClass(PoisonWorkerMain.class.getName());
+        WorkerLauncher launcher = launcher(PoisonWorkerMain.class, PoisonWorkerMain.HUGE_LINE_ON_URL + "=" + noisy);
         Collector collector = new Collector();
         // One attempt: the URL whose worker broke the protocol is reported, not retried.
         ProcessExecutor executor = new ProcessExecutor(ProcessConfig.of(1, 1).withMaxAttemptsPerUrl(1),
                 FetchConfig.defaults(), collector, launcher, PoisonWorkerMain.HUGE_LINE_CHARS / 2);
         List<PageResult> results;
         try {
-            executor.submit(new Batch(1, urls.stream().map(u -> new PageTask(u, 1)).toList()));
+            executor.submit(batchOf(urls));
             results = collector.take(3);
         } finally {
             executor.shutdown(GRACE_MS);
@@ -304,22 +322,17 @@ class ProcessExecutorTest {
     @Test
     void noWorkerLeft_andNoneStarting_failsTheSubstrate_insteadOfFailingEveryUrl(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        List<String> urls = List.copyOf(expected().keySet()).subList(0, 3);
+        List<String> urls = firstUrls(3);
         String poison = urls.get(0);
-        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + PoisonWorkerMain.HALT_ON_URL + "="
-                + poison, "-D" + PoisonWorkerMain.ONLY_FIRST_STARTS + "=" + dir.resolve("started")))
-                .withMainClass(PoisonWorkerMain.class.getName());
+        WorkerLauncher launcher = launcher(PoisonWorkerMain.class, PoisonWorkerMain.HALT_ON_URL + "=" + poison,
+                PoisonWorkerMain.ONLY_FIRST_STARTS + "=" + dir.resolve("started"));
         Collector collector = new Collector();
         ProcessExecutor executor = new ProcessExecutor(ProcessConfig.of(1, 1), FetchConfig.defaults(), collector,
                 launcher);
         ExecEvent failed = null;
         try {
-            executor.submit(new Batch(1, urls.stream().map(u -> new PageTask(u, 1)).toList()));
-            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(Collector.WAIT_S);
-            while (failed == null && System.nanoTime() < end) {
-                ExecEvent e = collector.events.poll(1, java.util.concurrent.TimeUnit.SECONDS);
-                failed = e instanceof ExecEvent.SubstrateFailed ? e : null;
-            }
+            executor.submit(batchOf(urls));
+            failed = collector.awaitEvent(ExecEvent.SubstrateFailed.class);
             assertThat(failed).as("the executor says it cannot go on")
                     .isInstanceOfSatisfying(ExecEvent.SubstrateFailed.class,
                             f -> assertThat(f.reason()).contains("no worker process is left"));
@@ -355,8 +368,7 @@ class ProcessExecutorTest {
     void workerThatRejectsItsConfig_failsConstruction_withTheWorkersReason() {
         // The poison worker builds its processor from the config; a processor that cannot be built
         // makes the worker send a fatal message and exit 2 before hello.
-        WorkerLauncher launcher = WorkerLauncher.forCurrentJvm(List.of("-D" + PoisonWorkerMain.FAIL_TO_BUILD + "=true"))
-                .withMainClass(PoisonWorkerMain.class.getName());
+        WorkerLauncher launcher = launcher(PoisonWorkerMain.class, PoisonWorkerMain.FAIL_TO_BUILD + "=true");
 
         assertThatThrownBy(() -> new ProcessExecutor(ProcessConfig.of(1, 1), FetchConfig.defaults(), new Collector(),
                 launcher))
