@@ -133,16 +133,32 @@ public record CpuScaling(int units, int rounds, long unitMillis, Stat oneUnitMil
                     }
                 }
                 one.add(oneMillis);
-                threads.add(oneMillis / threadMillis);
-                processes.add(oneMillis / processMillis);
+                threads.add(speedUp(units, oneMillis, threadMillis));
+                processes.add(speedUp(units, oneMillis, processMillis));
             }
             return new CpuScaling(units, plan.rounds(), Math.round(Stat.of(one).median()), Stat.of(one), Stat.of(threads), Stat.of(processes),
                     onePids.size(), oneThreads);
         } finally {
-            for (Unit u : jvms) {
-                u.close();
+            boolean interrupted = false;
+            for (Unit u : jvms) { // every unit, even when closing one is interrupted
+                try {
+                    u.close();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Work per unit of time against one unit's: a scaled run does {@code units} times the one-unit
+     * run's work, so {@code units} units that finish in the one unit's time are a speed-up of {@code units}.
+     */
+    static double speedUp(int units, double oneMillis, double scaledMillis) {
+        return units * oneMillis / scaledMillis;
     }
 
     /** One child JVM and its two pipes. */
@@ -179,8 +195,11 @@ public record CpuScaling(int units, int rounds, long unitMillis, Stat oneUnitMil
 
         void close() throws InterruptedException {
             to.close();
-            process.waitFor(5, TimeUnit.SECONDS);
-            ChildCrawl.stop(process, reaper);
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } finally {
+                ChildCrawl.stop(process, reaper); // destroys before it waits, so an interrupt still ends the child
+            }
         }
     }
 }

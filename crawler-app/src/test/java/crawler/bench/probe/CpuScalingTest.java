@@ -42,6 +42,13 @@ class CpuScalingTest {
     }
 
     @Test
+    void speedUp_countsTheScaledRunsWork_unitsTimesOneUnits() {
+        assertThat(CpuScaling.speedUp(2, 1_000, 1_000)).isEqualTo(2.0); // twice the work in the same time
+        assertThat(CpuScaling.speedUp(2, 1_000, 2_000)).isEqualTo(1.0); // no parallelism at all
+        assertThat(CpuScaling.speedUp(4, 1_000, 2_000)).isEqualTo(2.0);
+    }
+
+    @Test
     void run_startsAsManyWorkingThreadsAsAsked() throws InterruptedException {
         assertThat(CpuUnitChild.run(CpuUnitChild.body(), 3, 10)).isEqualTo(3);
     }
