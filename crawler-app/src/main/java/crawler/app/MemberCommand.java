@@ -7,6 +7,7 @@ import crawler.exec.cluster.ClusterConfig;
 import crawler.exec.cluster.MemberRuntime;
 import crawler.exec.cluster.Members;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -39,12 +40,27 @@ final class MemberCommand implements java.util.concurrent.Callable<Integer> {
             description = "first port tried; the next ones are tried if it is taken (default: ${DEFAULT-VALUE})")
     int port;
 
+    @Option(names = "--progress-max-idle", paramLabel = "DURATION", defaultValue = "24h",
+            converter = Converters.DurationConverter.class,
+            description = "drop a crawl's progress records left untouched this long (a coordinator killed mid-crawl"
+                    + " leaves them behind); must outlast the longest batch (default: ${DEFAULT-VALUE})")
+    Duration progressMaxIdle;
+
+    /**
+     * The member the options describe.
+     *
+     * @throws IllegalArgumentException if they describe none (see {@link ClusterConfig#of})
+     */
+    ClusterConfig clusterConfig() {
+        return ClusterConfig.of(clusterName, bindInterface, port, join).withProgressMaxIdle(progressMaxIdle);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintStream err = System.err;
         ClusterConfig cluster;
         try {
-            cluster = ClusterConfig.of(clusterName, bindInterface, port, join);
+            cluster = clusterConfig();
         } catch (IllegalArgumentException e) {
             err.println("crawler: " + e.getMessage());
             return CrawlCommand.EXIT_USAGE;
