@@ -40,11 +40,11 @@ final class MemberCommand implements java.util.concurrent.Callable<Integer> {
             description = "first port tried; the next ones are tried if it is taken (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--progress-max-idle", paramLabel = "DURATION", defaultValue = "24h",
+    @Option(names = "--crawl-max-idle", paramLabel = "DURATION", defaultValue = "24h",
             converter = Converters.DurationConverter.class,
-            description = "drop a crawl's progress records left untouched this long (a coordinator killed mid-crawl"
-                    + " leaves them behind); must outlast the longest batch (default: ${DEFAULT-VALUE})")
-    Duration progressMaxIdle;
+            description = "forget a crawl idle this long: its progress records, HTTP client and WARC files (a"
+                    + " coordinator killed mid-crawl leaves them); must outlast the longest batch (default: ${DEFAULT-VALUE})")
+    Duration crawlMaxIdle;
 
     /**
      * The member the options describe.
@@ -52,7 +52,7 @@ final class MemberCommand implements java.util.concurrent.Callable<Integer> {
      * @throws IllegalArgumentException if they describe none (see {@link ClusterConfig#of})
      */
     ClusterConfig clusterConfig() {
-        return ClusterConfig.of(clusterName, bindInterface, port, join).withProgressMaxIdle(progressMaxIdle);
+        return ClusterConfig.of(clusterName, bindInterface, port, join).withCrawlMaxIdle(crawlMaxIdle);
     }
 
     @Override
@@ -65,7 +65,7 @@ final class MemberCommand implements java.util.concurrent.Callable<Integer> {
             err.println("crawler: " + e.getMessage());
             return CrawlCommand.EXIT_USAGE;
         }
-        try (MemberRuntime runtime = new MemberRuntime(err)) {
+        try (MemberRuntime runtime = new MemberRuntime(err, cluster.crawlMaxIdle())) {
             HazelcastInstance member = Members.startData(cluster, runtime);
             CountDownLatch stopped = new CountDownLatch(1);
             member.getLifecycleService().addLifecycleListener(e -> {

@@ -28,17 +28,17 @@ class MemberCommandTest {
     }
 
     @Test
-    void member_progressMaxIdle_defaultsToADay_andReadsTheDurationGrammar() {
+    void member_crawlMaxIdle_defaultsToADay_andReadsTheDurationGrammar() {
         MemberCommand byDefault = CommandLine.populateCommand(new MemberCommand());
-        assertThat(byDefault.clusterConfig().progressMaxIdle()).isEqualTo(Duration.ofHours(24));
-        MemberCommand named = CommandLine.populateCommand(new MemberCommand(), "--progress-max-idle", "1h30m");
-        assertThat(named.clusterConfig().progressMaxIdle()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(byDefault.clusterConfig().crawlMaxIdle()).isEqualTo(Duration.ofHours(24));
+        MemberCommand named = CommandLine.populateCommand(new MemberCommand(), "--crawl-max-idle", "1h30m");
+        assertThat(named.clusterConfig().crawlMaxIdle()).isEqualTo(Duration.ofMinutes(90));
     }
 
     @Test
-    void member_progressMaxIdleUnderASecond_exitsWithUsage_beforeBinding() {
-        int exit = Main.commandLine().execute("member", "--progress-max-idle", "500ms", "--cluster-name", "t");
+    void member_crawlMaxIdleUnderASecond_exitsWithUsage_beforeBinding() {
+        int exit = Main.commandLine().execute("member", "--crawl-max-idle", "500ms", "--cluster-name", "t");
         assertThat(exit).isEqualTo(CrawlCommand.EXIT_USAGE);
-        assertThat(stderr.text()).contains("--progress-max-idle").doesNotContain("ready at");
+        assertThat(stderr.text()).contains("--crawl-max-idle").doesNotContain("ready at");
     }
 }

@@ -90,7 +90,7 @@ public final class Members {
         // A coordinator killed mid-crawl never destroys its progress map (a resumed crawl starts a new
         // one), so its records expire on the members by themselves once nobody has touched them for a while.
         config.addMapConfig(new MapConfig(PROGRESS_PREFIX + "*").setBackupCount(1).setAsyncBackupCount(0)
-                .setMaxIdleSeconds((int) cluster.progressMaxIdle().toSeconds()).setStatisticsEnabled(false));
+                .setMaxIdleSeconds((int) cluster.crawlMaxIdle().toSeconds()).setStatisticsEnabled(false));
         return config;
     }
 }

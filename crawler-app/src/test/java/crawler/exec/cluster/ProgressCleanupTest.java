@@ -32,8 +32,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a crawl leaves on the members of a cluster it joined: a normal end leaves no progress map;
- * a crawl whose coordinator was killed leaves one whose records every member drops once idle.
+ * What a crawl leaves on the members of a cluster it joined: a normal end leaves neither its
+ * progress map nor its processor; a crawl whose coordinator was killed leaves a map whose records
+ * every member drops once idle ({@link MemberRuntimeTest}: and its processor).
  */
 class ProgressCleanupTest {
 
@@ -49,7 +50,7 @@ class ProgressCleanupTest {
         }
         MapConfig embedded = Members.config(ClusterConfig.embedded(), false).findMapConfig(Members.PROGRESS_PREFIX + "x");
         assertThat(embedded.getMaxIdleSeconds()).isEqualTo(24 * 3600);
-        MapConfig shorter = Members.config(byDefault.withProgressMaxIdle(Duration.ofMinutes(90)), false)
+        MapConfig shorter = Members.config(byDefault.withCrawlMaxIdle(Duration.ofMinutes(90)), false)
                 .findMapConfig(Members.PROGRESS_PREFIX + "x");
         assertThat(shorter.getMaxIdleSeconds()).isEqualTo(90 * 60);
         // Only the crawl's maps expire: Hazelcast's default for other names keeps entries.
@@ -70,7 +71,7 @@ class ProgressCleanupTest {
         site.start();
         String clusterName = "cleanup-" + UUID.randomUUID();
         Set<String> created = ConcurrentHashMap.newKeySet();
-        try (MemberRuntime runtime = new MemberRuntime(System.err)) {
+        try (MemberRuntime runtime = new MemberRuntime(System.err, Duration.ofHours(1))) {
             HazelcastInstance member = Members.startData(ClusterConfig.of(clusterName, null, freePort(), List.of()), runtime);
             try {
                 member.addDistributedObjectListener(new DistributedObjectListener() {
@@ -106,6 +107,7 @@ class ProgressCleanupTest {
                         .anyMatch(name -> name.startsWith(Members.PROGRESS_PREFIX));
                 assertThat(member.getDistributedObjects()).map(DistributedObject::getName)
                         .noneMatch(name -> name.startsWith(Members.PROGRESS_PREFIX));
+                assertThat(runtime.crawls()).as("the crawl's processor on the member").isEmpty();
             } finally {
                 member.shutdown();
             }
