@@ -2,7 +2,6 @@ package crawler.app;
 
 import crawler.chaos.ChaosPlan;
 import crawler.exec.Mode;
-import crawler.protocol.Chaos;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +27,12 @@ import java.util.Objects;
  * @param ignoreCrawlDelay do not slow down to robots.txt Crawl-delay
  * @param maxTime          stop after this long; zero = no limit
  * @param stallTimeout     the watchdog's silence limit (> 0)
- * @param killWorkerEvery  process mode: SIGKILL a worker after every N results (0 = never)
- * @param oomAt            the N-th task of each process exhausts its heap (0 = never)
- * @param errorAt          the N-th task of each process throws an InternalError (0 = never)
+ * @param chaos            fault injection, rendered as {@code --chaos}; worker kills need process mode
  * @param workerJvmOptions extra JVM options of the worker processes
  */
 public record CrawlArgs(Mode mode, int concurrency, int workers, int batchSize, int depth, long maxPages, int cpuWork,
                         int hostConcurrency, Duration hostDelay, boolean ignoreCrawlDelay, Duration maxTime,
-                        Duration stallTimeout, int killWorkerEvery, int oomAt, int errorAt, List<String> workerJvmOptions) {
+                        Duration stallTimeout, ChaosPlan chaos, List<String> workerJvmOptions) {
 
     /** The crawl's own default of {@code --stall-timeout}: twice the default {@code --url-deadline} of 60 s. */
     public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(120);
@@ -45,6 +42,7 @@ public record CrawlArgs(Mode mode, int concurrency, int workers, int batchSize, 
         Objects.requireNonNull(hostDelay, "hostDelay");
         Objects.requireNonNull(maxTime, "maxTime");
         Objects.requireNonNull(stallTimeout, "stallTimeout");
+        Objects.requireNonNull(chaos, "chaos");
         workerJvmOptions = List.copyOf(workerJvmOptions);
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
@@ -61,10 +59,7 @@ public record CrawlArgs(Mode mode, int concurrency, int workers, int batchSize, 
             throw new IllegalArgumentException("hostDelay and maxTime must be >= 0 and stallTimeout > 0, were " + hostDelay
                     + ", " + maxTime + ", " + stallTimeout);
         }
-        if (killWorkerEvery < 0 || oomAt < 0 || errorAt < 0) {
-            throw new IllegalArgumentException("chaos counts must be >= 0, were " + killWorkerEvery + ", " + oomAt + ", " + errorAt);
-        }
-        if (killWorkerEvery > 0 && mode != Mode.PROCESS) {
+        if (chaos.killsWorkers() && mode != Mode.PROCESS) {
             throw new IllegalArgumentException("killWorkerEvery needs worker processes; " + label(mode) + " mode has none");
         }
     }
@@ -76,33 +71,33 @@ public record CrawlArgs(Mode mode, int concurrency, int workers, int batchSize, 
     public static CrawlArgs unthrottled(Mode mode, int concurrency, int workers, int batchSize, int depth, int cpuWork,
                                         Duration maxTime) {
         return new CrawlArgs(mode, concurrency, mode == Mode.PROCESS ? workers : 0, batchSize, depth, 0, cpuWork, 0,
-                Duration.ZERO, true, maxTime, DEFAULT_STALL_TIMEOUT, 0, 0, 0, List.of());
+                Duration.ZERO, true, maxTime, DEFAULT_STALL_TIMEOUT, ChaosPlan.NONE, List.of());
     }
 
     public CrawlArgs withMaxTime(Duration t) {
         return new CrawlArgs(mode, concurrency, workers, batchSize, depth, maxPages, cpuWork, hostConcurrency, hostDelay,
-                ignoreCrawlDelay, t, stallTimeout, killWorkerEvery, oomAt, errorAt, workerJvmOptions);
+                ignoreCrawlDelay, t, stallTimeout, chaos, workerJvmOptions);
     }
 
     public CrawlArgs withDepth(int d) {
         return new CrawlArgs(mode, concurrency, workers, batchSize, d, maxPages, cpuWork, hostConcurrency, hostDelay,
-                ignoreCrawlDelay, maxTime, stallTimeout, killWorkerEvery, oomAt, errorAt, workerJvmOptions);
+                ignoreCrawlDelay, maxTime, stallTimeout, chaos, workerJvmOptions);
     }
 
     /** With fault injection: worker kills (process mode) and in-task faults. */
-    public CrawlArgs withChaos(int killEvery, int oom, int error) {
+    public CrawlArgs withChaos(ChaosPlan plan) {
         return new CrawlArgs(mode, concurrency, workers, batchSize, depth, maxPages, cpuWork, hostConcurrency, hostDelay,
-                ignoreCrawlDelay, maxTime, stallTimeout, killEvery, oom, error, workerJvmOptions);
+                ignoreCrawlDelay, maxTime, stallTimeout, plan, workerJvmOptions);
     }
 
     public CrawlArgs withStallTimeout(Duration t) {
         return new CrawlArgs(mode, concurrency, workers, batchSize, depth, maxPages, cpuWork, hostConcurrency, hostDelay,
-                ignoreCrawlDelay, maxTime, t, killWorkerEvery, oomAt, errorAt, workerJvmOptions);
+                ignoreCrawlDelay, maxTime, t, chaos, workerJvmOptions);
     }
 
     public CrawlArgs withWorkerJvmOptions(List<String> options) {
         return new CrawlArgs(mode, concurrency, workers, batchSize, depth, maxPages, cpuWork, hostConcurrency, hostDelay,
-                ignoreCrawlDelay, maxTime, stallTimeout, killWorkerEvery, oomAt, errorAt, options);
+                ignoreCrawlDelay, maxTime, stallTimeout, chaos, options);
     }
 
     /** The options as a command line of {@code crawl} (or {@code bench-session}) takes them. */
@@ -121,9 +116,8 @@ public record CrawlArgs(Mode mode, int concurrency, int workers, int batchSize, 
         // The watchdog must wait longer than a URL may take (a usage error otherwise), so the URL
         // deadline goes with the stall timeout as the crawl's defaults pair them: half of it.
         a.addAll(List.of("--url-deadline", millis(stallTimeout.dividedBy(2)), "--stall-timeout", millis(stallTimeout)));
-        String chaos = new ChaosPlan(killWorkerEvery, new Chaos(oomAt, errorAt)).spec();
-        if (!chaos.isEmpty()) {
-            a.addAll(List.of("--chaos", chaos));
+        if (!chaos.equals(ChaosPlan.NONE)) {
+            a.addAll(List.of("--chaos", chaos.spec()));
         }
         for (String o : workerJvmOptions) {
             a.addAll(List.of("--worker-jvm-option", o));

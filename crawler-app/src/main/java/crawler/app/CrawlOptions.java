@@ -269,8 +269,7 @@ final class CrawlOptions {
     CrawlArgs toArgs() {
         return new CrawlArgs(mode, concurrency, mode == Mode.PROCESS ? workers : 0, batchSize, depth, maxPages, cpuWork,
                 hostConcurrency, hostDelay, ignoreCrawlDelay, maxTime, stallTimeout(urlDeadline, stallTimeout),
-                chaos.killWorkerEvery(), chaos.inTasks().oomAt(),
-                chaos.inTasks().errorAt(), workerJvmOptions);
+                chaos, workerJvmOptions);
     }
 
     /** Parses a crawl's options alone, e.g. {@link CrawlArgs#argv()} as a {@code bench-session} leg carries them. */

@@ -7,6 +7,7 @@ import crawler.exec.cluster.ClusterConfig;
 import crawler.exec.cluster.MemberRuntime;
 import crawler.exec.cluster.Members;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -39,17 +40,32 @@ final class MemberCommand implements java.util.concurrent.Callable<Integer> {
             description = "first port tried; the next ones are tried if it is taken (default: ${DEFAULT-VALUE})")
     int port;
 
+    @Option(names = "--crawl-max-idle", paramLabel = "DURATION", defaultValue = "24h",
+            converter = Converters.DurationConverter.class,
+            description = "forget a crawl idle this long: its progress records, HTTP client and WARC files (a"
+                    + " coordinator killed mid-crawl leaves them); must outlast the longest batch (default: ${DEFAULT-VALUE})")
+    Duration crawlMaxIdle;
+
+    /**
+     * The member the options describe.
+     *
+     * @throws IllegalArgumentException if they describe none (see {@link ClusterConfig#of})
+     */
+    ClusterConfig clusterConfig() {
+        return ClusterConfig.of(clusterName, bindInterface, port, join).withCrawlMaxIdle(crawlMaxIdle);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintStream err = System.err;
         ClusterConfig cluster;
         try {
-            cluster = ClusterConfig.of(clusterName, bindInterface, port, join);
+            cluster = clusterConfig();
         } catch (IllegalArgumentException e) {
             err.println("crawler: " + e.getMessage());
             return CrawlCommand.EXIT_USAGE;
         }
-        try (MemberRuntime runtime = new MemberRuntime(err)) {
+        try (MemberRuntime runtime = new MemberRuntime(err, cluster.crawlMaxIdle())) {
             HazelcastInstance member = Members.startData(cluster, runtime);
             CountDownLatch stopped = new CountDownLatch(1);
             member.getLifecycleService().addLifecycleListener(e -> {

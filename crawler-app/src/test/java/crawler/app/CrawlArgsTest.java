@@ -3,6 +3,7 @@ package crawler.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import crawler.chaos.ChaosPlan;
 import crawler.exec.Mode;
 import java.time.Duration;
 import java.util.List;
@@ -17,8 +18,17 @@ class CrawlArgsTest {
             assertThat(CrawlOptions.parse(args.argv()).toArgs()).as(mode.label()).isEqualTo(args);
         }
         CrawlArgs chaos = CrawlArgs.unthrottled(Mode.PROCESS, 8, 2, 4, 3, 0, Duration.ofSeconds(30))
-                .withChaos(60, 5, 0).withStallTimeout(Duration.ofSeconds(15)).withWorkerJvmOptions(List.of("-Xmx64m"));
+                .withChaos(ChaosPlan.parse("kill-worker=60,oom-at=5")).withStallTimeout(Duration.ofSeconds(15)).withWorkerJvmOptions(List.of("-Xmx64m"));
         assertThat(CrawlOptions.parse(chaos.argv()).toArgs()).isEqualTo(chaos);
+        assertThat(chaos.argv()).containsSequence("--chaos", "kill-worker=60,oom-at=5");
+        CrawlArgs hang = CrawlArgs.unthrottled(Mode.VIRTUAL, 8, 0, 4, 3, 0, Duration.ofSeconds(30))
+                .withChaos(ChaosPlan.parse("hang-at=3,error-at=2"));
+        assertThat(CrawlOptions.parse(hang.argv()).toArgs()).isEqualTo(hang);
+    }
+
+    @Test
+    void argv_withoutChaos_namesNoChaosOption() {
+        assertThat(CrawlArgs.unthrottled(Mode.PROCESS, 8, 2, 4, 3, 0, Duration.ZERO).argv()).doesNotContain("--chaos");
     }
 
     @Test
@@ -39,7 +49,7 @@ class CrawlArgsTest {
 
     @Test
     void workerKills_needWorkers_andThreadModesHaveNone() {
-        assertThatThrownBy(() -> CrawlArgs.unthrottled(Mode.VIRTUAL, 4, 2, 4, 0, 0, Duration.ZERO).withChaos(10, 0, 0))
+        assertThatThrownBy(() -> CrawlArgs.unthrottled(Mode.VIRTUAL, 4, 2, 4, 0, 0, Duration.ZERO).withChaos(ChaosPlan.killingWorkerEvery(10)))
                 .hasMessageContaining("killWorkerEvery needs worker processes; virtual mode has none");
         assertThat(CrawlArgs.unthrottled(Mode.PLATFORM, 4, 2, 4, 0, 0, Duration.ZERO).workers()).isZero();
     }

@@ -1,6 +1,7 @@
 package crawler.bench.plan;
 
 import crawler.app.CrawlArgs;
+import crawler.chaos.ChaosPlan;
 import crawler.bench.run.Wget2;
 import crawler.exec.Mode;
 
@@ -74,7 +75,7 @@ public enum Contender {
             throw new IllegalStateException("wget2 takes no crawl options of this project");
         }
         return new CrawlArgs(mode(), concurrency, this == PROCESS ? 2 : 0, 16, 1000, 0, 0, 0, java.time.Duration.ZERO, false, maxTime,
-                CrawlArgs.DEFAULT_STALL_TIMEOUT, 0, 0, 0, List.of());
+                CrawlArgs.DEFAULT_STALL_TIMEOUT, ChaosPlan.NONE, List.of());
     }
 
     private Mode mode() {

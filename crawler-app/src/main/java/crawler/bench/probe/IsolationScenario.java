@@ -1,6 +1,7 @@
 package crawler.bench.probe;
 
 import crawler.app.CrawlArgs;
+import crawler.chaos.ChaosPlan;
 import crawler.bench.run.ChildCrawl;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import crawler.exec.Mode;
 import crawler.fixtures.FixtureServer;
 import crawler.fixtures.Latency;
 import crawler.fixtures.SiteSpec;
+import crawler.protocol.Chaos;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -194,7 +196,8 @@ public final class IsolationScenario {
         long maxTimeS = Math.max(1, config.timeout().toSeconds() - 10);
         int at = config.faultAt();
         return new CrawlArgs(mode, 8, mode == Mode.PROCESS ? 2 : 0, 16, config.depth(), 10_000, 0, 0, Duration.ZERO, true,
-                Duration.ofSeconds(maxTimeS), Duration.ofSeconds(15), 0, fault == Fault.OOM ? at : 0, fault == Fault.ERROR ? at : 0,
+                Duration.ofSeconds(maxTimeS), Duration.ofSeconds(15),
+                new ChaosPlan(0, new Chaos(fault == Fault.OOM ? at : 0, fault == Fault.ERROR ? at : 0)),
                 mode == Mode.PROCESS ? List.of("-Xmx" + config.heapMb() + "m") : List.of());
     }
 

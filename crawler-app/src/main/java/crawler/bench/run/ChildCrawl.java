@@ -7,6 +7,7 @@ import crawler.bench.probe.ProcessTreeProbe;
 import crawler.bench.probe.TreeUsage;
 
 import crawler.app.CrawlArgs;
+import crawler.chaos.ChaosPlan;
 import crawler.report.CrawlSummary;
 import crawler.report.StopReason;
 import crawler.startup.CrawlJvmOptions;
@@ -242,7 +243,7 @@ public final class ChildCrawl {
      */
     public static CrawlArgs crawlArgs(Cell cell, int depth, Duration limit) {
         return CrawlArgs.unthrottled(cell.substrate().mode(), cell.concurrency(), cell.workers(), cell.batchSize(), depth,
-                cell.cpuWork(), limit).withChaos(cell.killWorkerEvery(), 0, 0);
+                cell.cpuWork(), limit).withChaos(ChaosPlan.killingWorkerEvery(cell.killWorkerEvery()));
     }
 
     public static RunResult read(Cell cell, int repeat, Path summaryFile, Path results, Set<String> expected,

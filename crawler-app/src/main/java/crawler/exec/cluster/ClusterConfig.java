@@ -2,6 +2,7 @@ package crawler.exec.cluster;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -19,16 +20,29 @@ import java.util.UUID;
  * @param port          the first port tried; the next ones are tried if it is taken
  * @param join          members to join, {@code HOST[:PORT]}; empty = this is the first member
  * @param closed        no other member may join (the embedded default): TCP/IP joining is off
+ * @param crawlMaxIdle  what a crawl keeps on a member (its progress records; its HTTP client and
+ *                      WARC files) goes once untouched this long, so a coordinator killed mid-crawl
+ *                      leaves nothing behind for good. Whole seconds (Hazelcast's unit), at least
+ *                      one; it must outlast the longest batch, since a record is read again only
+ *                      while its batch is out
  */
-public record ClusterConfig(String clusterName, String bindInterface, int port, List<String> join, boolean closed) {
+public record ClusterConfig(String clusterName, String bindInterface, int port, List<String> join, boolean closed,
+                            Duration crawlMaxIdle) {
 
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 5701;
+    /** A day: far longer than any batch, short enough that a killed crawl's leftovers do not pile up. */
+    public static final Duration DEFAULT_CRAWL_MAX_IDLE = Duration.ofHours(24);
 
     public ClusterConfig {
         Objects.requireNonNull(clusterName, "clusterName");
         Objects.requireNonNull(bindInterface, "bindInterface");
         join = List.copyOf(join);
+        Objects.requireNonNull(crawlMaxIdle, "crawlMaxIdle");
+        if (crawlMaxIdle.toSeconds() < 1 || crawlMaxIdle.toSeconds() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--crawl-max-idle must be 1s.." + Integer.MAX_VALUE + "s, was "
+                    + crawlMaxIdle);
+        }
         if (closed && !join.isEmpty()) {
             throw new IllegalArgumentException("a closed cluster joins nobody, but --join " + join + " was given");
         }
@@ -68,7 +82,13 @@ public record ClusterConfig(String clusterName, String bindInterface, int port, 
                 }
             }
         }
-        return new ClusterConfig(clusterName, namedInterface == null ? LOOPBACK : namedInterface, port, join, false);
+        return new ClusterConfig(clusterName, namedInterface == null ? LOOPBACK : namedInterface, port, join, false,
+                DEFAULT_CRAWL_MAX_IDLE);
+    }
+
+    /** The same member, dropping idle progress records after {@code maxIdle} instead. */
+    public ClusterConfig withCrawlMaxIdle(Duration maxIdle) {
+        return new ClusterConfig(clusterName, bindInterface, port, join, closed, maxIdle);
     }
 
     /**
@@ -76,7 +96,8 @@ public record ClusterConfig(String clusterName, String bindInterface, int port, 
      * cluster name of its own so two crawls on one machine never merge into one cluster.
      */
     public static ClusterConfig embedded() {
-        return new ClusterConfig("crawl-" + UUID.randomUUID(), LOOPBACK, DEFAULT_PORT, List.of(), true);
+        return new ClusterConfig("crawl-" + UUID.randomUUID(), LOOPBACK, DEFAULT_PORT, List.of(), true,
+                DEFAULT_CRAWL_MAX_IDLE);
     }
 
     /** True when this JVM's member is the first (or only) one: it joins nobody and owns data. */

@@ -92,7 +92,7 @@ public final class ClusterExecutor implements BatchExecutor {
         this.hostDelayNanos = politeness.minDelay().toNanos();
         long started = System.nanoTime();
         if (cluster.standalone()) {
-            localRuntime = new MemberRuntime(log);
+            localRuntime = new MemberRuntime(log, cluster.crawlMaxIdle());
             local = Members.startData(cluster, localRuntime);
         } else {
             localRuntime = null;

@@ -77,13 +77,15 @@ final class FetchBatch implements Callable<BatchReply>, Serializable, HazelcastI
                     + " has no crawler runtime (a member not started by the crawler?)");
         }
         IMap<String, String> progress = member.getMap(Members.PROGRESS_PREFIX + crawlId);
-        PageProcessor processor = runtime.processor(crawlId, configLine);
+        PageProcessor processor = runtime.acquire(crawlId, configLine);
         List<Future<String>> lines = new ArrayList<>(urls.length);
         try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Threads.virtualFetchThreads())) {
             for (int i = 0; i < urls.length; i++) {
                 int at = i;
                 lines.add(threads.submit(() -> one(at, runtime, progress, processor)));
             }
+        } finally {
+            runtime.release(crawlId);
         }
         ArrayList<String> out = new ArrayList<>(urls.length);
         for (Future<String> f : lines) {

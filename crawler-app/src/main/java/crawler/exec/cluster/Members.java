@@ -87,8 +87,10 @@ public final class Members {
         // Batches block a pool thread while their fetches run on virtual threads; the coordinator's
         // concurrency bounds how many batches are out at once, so the pool only needs to be at least that.
         config.addExecutorConfig(new ExecutorConfig(EXECUTOR).setPoolSize(256).setStatisticsEnabled(false));
+        // A coordinator killed mid-crawl never destroys its progress map (a resumed crawl starts a new
+        // one), so its records expire on the members by themselves once nobody has touched them for a while.
         config.addMapConfig(new MapConfig(PROGRESS_PREFIX + "*").setBackupCount(1).setAsyncBackupCount(0)
-                .setStatisticsEnabled(false));
+                .setMaxIdleSeconds((int) cluster.crawlMaxIdle().toSeconds()).setStatisticsEnabled(false));
         return config;
     }
 }

@@ -4,6 +4,7 @@ package crawler.bench.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import crawler.chaos.ChaosPlan;
 import crawler.exec.Mode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -49,14 +50,13 @@ class IsolationScenarioTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
         crawler.app.CrawlArgs process = scenario.crawlArgs(Mode.PROCESS, IsolationScenario.Fault.OOM);
-        assertThat(process.oomAt()).isEqualTo(8);
-        assertThat(process.errorAt()).isZero();
+        assertThat(process.chaos()).isEqualTo(ChaosPlan.parse("oom-at=8"));
         assertThat(process.workers()).isEqualTo(2);
         assertThat(process.workerJvmOptions()).containsExactly("-Xmx64m");
         assertThat(process.maxTime()).isEqualTo(Duration.ofSeconds(110));
         assertThat(process.stallTimeout()).isEqualTo(Duration.ofSeconds(15));
         crawler.app.CrawlArgs virtual = scenario.crawlArgs(Mode.VIRTUAL, IsolationScenario.Fault.ERROR);
-        assertThat(virtual.errorAt()).isEqualTo(8);
+        assertThat(virtual.chaos()).isEqualTo(ChaosPlan.parse("error-at=8"));
         assertThat(virtual.workers()).isZero();
         assertThat(virtual.workerJvmOptions()).isEmpty();
 
