@@ -38,6 +38,8 @@ final class HostGate {
         final Semaphore slots;
         boolean started; // guarded by this
         long nextStartNanos; // guarded by this
+        boolean paused; // guarded by this; whether pausedUntilNanos was ever set
+        long pausedUntilNanos; // guarded by this; the end of the latest Retry-After pause
 
         Host(int concurrency) {
             slots = concurrency > 0 ? new Semaphore(concurrency, true) : null;
@@ -65,20 +67,30 @@ final class HostGate {
         if (h.slots != null) {
             h.slots.acquire();
         }
-        long wait;
-        synchronized (h) {
-            long now = nanoClock.getAsLong();
-            long start = h.started && h.nextStartNanos - now > 0 ? h.nextStartNanos : now;
-            h.started = true;
-            h.nextStartNanos = start + Math.max(0, delayNanos);
-            wait = start - now;
-        }
-        if (wait > 0) {
+        // A Retry-After pause may arrive while this request waits for its start: it then waits
+        // again, behind the pause, so only requests that had already started run inside it.
+        while (true) {
+            long wait;
+            synchronized (h) {
+                long now = nanoClock.getAsLong();
+                long start = h.started && h.nextStartNanos - now > 0 ? h.nextStartNanos : now;
+                h.started = true;
+                h.nextStartNanos = start + Math.max(0, delayNanos);
+                wait = start - now;
+            }
+            if (wait <= 0) {
+                return;
+            }
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 exit(host);
                 throw e;
+            }
+            synchronized (h) {
+                if (!h.paused || h.pausedUntilNanos - nanoClock.getAsLong() <= 0) {
+                    return; // no pause holds the start this request waited for
+                }
             }
         }
     }
@@ -94,6 +106,10 @@ final class HostGate {
         Host h = host(host, concurrency);
         synchronized (h) {
             long until = nanoClock.getAsLong() + TimeUnit.MILLISECONDS.toNanos(millis);
+            if (!h.paused || until - h.pausedUntilNanos > 0) {
+                h.pausedUntilNanos = until;
+            }
+            h.paused = true;
             if (!h.started || until - h.nextStartNanos > 0) {
                 h.nextStartNanos = until;
             }

@@ -96,6 +96,62 @@ class HostGateTest {
     }
 
     @Test
+    void retryAfterPause_arrivingWhileARequestWaitsForItsStart_holdsThatRequestToo() throws Exception {
+        long[] now = {1_000_000_000L};
+        List<Long> waits = new ArrayList<>();
+        HostGate[] gate = new HostGate[1];
+        long second = TimeUnit.SECONDS.toNanos(1);
+        gate[0] = new HostGate(() -> now[0], nanos -> {
+            if (waits.isEmpty()) {
+                gate[0].pause("a:80", 0, 3_000); // the in-flight request's 429 comes back mid-wait
+            }
+            waits.add(nanos);
+            now[0] += nanos;
+        });
+        gate[0].enter("a:80", 0, second); // in flight at once
+        long before = now[0];
+        gate[0].enter("a:80", 0, second); // was waiting its gap when the pause came
+
+        assertThat(now[0] - before).as("the waiting request starts only when the pause is over")
+                .isEqualTo(TimeUnit.SECONDS.toNanos(3));
+        assertThat(waits).containsExactly(second, 2 * second);
+    }
+
+    @Test
+    void interruptedWhileHeldByAPause_givesItsSlotBack() throws Exception {
+        long[] now = {1_000_000_000L};
+        HostGate[] gate = new HostGate[1];
+        int[] sleeps = {0};
+        gate[0] = new HostGate(() -> now[0], nanos -> {
+            if (sleeps[0]++ == 0) {
+                gate[0].pause("a:80", 0, 3_000);
+                now[0] += nanos;
+                return;
+            }
+            throw new InterruptedException("stopped while held by the pause");
+        });
+        gate[0].enter("a:80", 2, TimeUnit.SECONDS.toNanos(1));
+        try {
+            gate[0].enter("a:80", 2, TimeUnit.SECONDS.toNanos(1));
+            throw new AssertionError("expected the interrupt");
+        } catch (InterruptedException expected) {
+            // the slot it held went back
+        }
+        gate[0].exit("a:80");
+        now[0] += TimeUnit.SECONDS.toNanos(10);
+        Thread both = Thread.ofVirtual().start(() -> {
+            try {
+                gate[0].enter("a:80", 2, 0);
+                gate[0].enter("a:80", 2, 0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        both.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(both.isAlive()).as("both slots are free again, so two requests get in").isFalse();
+    }
+
+    @Test
     void unlimitedHost_neverBlocks() throws Exception {
         FakeClock clock = new FakeClock();
         HostGate gate = clock.gate();
