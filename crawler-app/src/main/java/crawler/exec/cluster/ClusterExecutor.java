@@ -138,12 +138,23 @@ public final class ClusterExecutor implements BatchExecutor {
         executor.submitToKeyOwner(task, host, new ExecutionCallback<BatchReply>() {
             @Override
             public void onResponse(BatchReply reply) {
-                int delivered = 0;
+                List<PageResult> claimed = new ArrayList<>();
                 for (String line : reply.lines()) {
-                    delivered += arrived(line) ? 1 : 0;
+                    PageResult result = claim(line);
+                    if (result != null) {
+                        claimed.add(result);
+                    }
                 }
-                if (!closed) {
-                    listener.onEvent(new ExecEvent.MemberBatch(reply.member(), host, delivered));
+                // The member's share goes to the listener before the batch's results: the crawl can
+                // end on the last result, and a share told after it would be missing from the summary.
+                if (!claimed.isEmpty() || !closed) {
+                    listener.onEvent(new ExecEvent.MemberBatch(reply.member(), host, claimed.size()));
+                }
+                claimed.forEach(listener::onResult);
+                if (outstanding.isEmpty()) {
+                    synchronized (drained) {
+                        drained.notifyAll();
+                    }
                 }
             }
 
@@ -155,34 +166,27 @@ public final class ClusterExecutor implements BatchExecutor {
     }
 
     /**
-     * One result line from a member: delivered if its URL is still outstanding under that ticket.
+     * One result line from a member: claimed for delivery if its URL is still outstanding under
+     * that ticket and the crawl is not closed. A claimed result is delivered even if the crawl
+     * closes meanwhile, so the member's share always counts exactly the results delivered.
      *
-     * @return whether it was delivered
+     * @return the result to deliver, or null
      */
-    private boolean arrived(String line) {
+    private PageResult claim(String line) {
         FromWorker.ResultMessage message;
         try {
             message = (FromWorker.ResultMessage) codec.decodeFromWorker(line);
         } catch (MalformedMessageException | ClassCastException e) {
             log.println("crawler: cluster: ignoring a reply that is not a result: " + e.getMessage());
-            return false;
+            return null;
         }
         PageResult result = message.result();
         Outstanding o = outstanding.get(result.url());
         progress.deleteAsync(FetchBatch.recordKey(message.batch(), result.url()));
         if (o == null || o.ticket() != message.batch() || !outstanding.remove(result.url(), o)) {
-            return false; // answered already (a batch run twice), or given up by the watchdog
+            return null; // answered already (a batch run twice), or given up by the watchdog
         }
-        boolean delivered = !closed;
-        if (delivered) {
-            listener.onResult(result);
-        }
-        if (outstanding.isEmpty()) {
-            synchronized (drained) {
-                drained.notifyAll();
-            }
-        }
-        return delivered;
+        return closed ? null : result;
     }
 
     private void failed(String host, long startGapNanos, List<Outstanding> items, int attempt, Throwable cause) {
