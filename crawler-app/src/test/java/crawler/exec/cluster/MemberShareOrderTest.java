@@ -11,10 +11,7 @@ import crawler.frontier.PolitenessConfig;
 import crawler.page.PageResult;
 import crawler.page.PageTask;
 import crawler.protocol.ToWorker;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -34,16 +31,7 @@ class MemberShareOrderTest {
 
     @Test
     void everyResult_comesAfterTheMemberShareThatCountsIt() throws Exception {
-        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext("/", exchange -> {
-            byte[] body = "<html><body>page</body></html>".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        site.start();
+        HttpServer site = TinySite.start();
         Calls calls = new Calls();
         try {
             ClusterExecutor crawl = new ClusterExecutor(ClusterConfig.embedded(),

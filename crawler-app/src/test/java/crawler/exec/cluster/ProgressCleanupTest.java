@@ -16,11 +16,8 @@ import crawler.page.PageResult;
 import crawler.page.PageTask;
 import crawler.protocol.ToWorker;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -59,16 +56,7 @@ class ProgressCleanupTest {
 
     @Test
     void aNormalCrawlEnd_leavesNoProgressMapOnTheMember() throws Exception {
-        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext("/", exchange -> {
-            byte[] body = "<html><body>page</body></html>".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        site.start();
+        HttpServer site = TinySite.start();
         String clusterName = "cleanup-" + UUID.randomUUID();
         Set<String> created = ConcurrentHashMap.newKeySet();
         try (MemberRuntime runtime = new MemberRuntime(System.err, Duration.ofHours(1))) {
