@@ -232,15 +232,18 @@ public final class Coordinator {
 
     /**
      * Called when a slot is free but nothing was handed out: if URLs are queued, per-host
-     * politeness is what holds them, so the user hears once that it, not the concurrency, sets
-     * the pace (a polite default on one host quietly caps a crawl at a few pages a second).
+     * politeness (its limits, or a server's Retry-After pause) is what holds them, so the user
+     * hears once that it, not the concurrency, sets the pace (a polite default on one host
+     * quietly caps a crawl at a few pages a second).
      */
     private void notePolitenessIfItHoldsBack() {
         if (politenessNote != null || frontier.queued() == 0) {
             return;
         }
-        politenessNote = frontier.pace().describe(limits.concurrency());
-        log.println("crawler: " + politenessNote);
+        politenessNote = frontier.pace().describe(limits.concurrency()); // null: no limit or pause to name
+        if (politenessNote != null) {
+            log.println("crawler: " + politenessNote);
+        }
     }
 
     /** Applies one inbox message; true when it was a page result. */

@@ -45,6 +45,10 @@ public final class Politeness {
         }
         HostState s = state(hostKey);
         long until = ticker.nanoTime() + millis * 1_000_000L;
+        if (!s.paused || until - s.pausedUntil > 0) {
+            s.pausedUntil = until;
+        }
+        s.paused = true;
         if (!s.started || until - s.nextStart > 0) {
             s.nextStart = until;
         }
@@ -102,42 +106,70 @@ public final class Politeness {
     }
 
     /**
-     * What the per-host limits allow the given hosts together, for telling the user when these
-     * limits, not the crawl's concurrency, set its pace.
+     * What the per-host limits allow the given hosts together, and how many of them a server's
+     * Retry-After pause holds now, for telling the user when these, not the crawl's concurrency,
+     * set its pace.
      */
     public Pace pace(Collection<String> hostKeys) {
         long widestGap = 0;
+        int paused = 0;
+        long now = ticker.nanoTime();
         for (String host : hostKeys) {
-            widestGap = Math.max(widestGap, state(host).delayNanos);
+            HostState s = state(host);
+            widestGap = Math.max(widestGap, s.delayNanos);
+            paused += s.paused && s.pausedUntil - now > 0 ? 1 : 0;
         }
-        return new Pace(hostKeys.size(), config.maxPerHost(), Duration.ofNanos(widestGap));
+        return new Pace(hostKeys.size(), config.maxPerHost(), Duration.ofNanos(widestGap), paused);
     }
 
     /**
      * The per-host limits in force over some hosts.
      *
-     * @param hosts      hosts with URLs waiting
-     * @param maxPerHost requests in flight per host; 0 = no limit
-     * @param startGap   least time between two request starts on one host (the largest over
-     *                   the hosts, a robots.txt Crawl-delay included)
+     * @param hosts       hosts with URLs waiting
+     * @param maxPerHost  requests in flight per host; 0 = no limit
+     * @param startGap    least time between two request starts on one host (the largest over
+     *                    the hosts, a robots.txt Crawl-delay included)
+     * @param pausedHosts of those hosts, the ones whose server asked to wait (Retry-After) and
+     *                    whose pause runs now
      */
-    public record Pace(int hosts, int maxPerHost, Duration startGap) {
+    public record Pace(int hosts, int maxPerHost, Duration startGap, int pausedHosts) {
 
-        /** One sentence for the user, naming the options that lift the limits. */
+        /**
+         * One sentence for the user: what holds the hosts back, naming the options that lift the
+         * configured limits (a Retry-After is the server's own request: no option lifts it).
+         *
+         * @return the sentence, or null when neither a limit nor a pause applies
+         */
         public String describe(int concurrency) {
+            boolean limited = maxPerHost > 0 || !startGap.isZero();
+            if (!limited && pausedHosts == 0) {
+                return null;
+            }
             StringBuilder b = new StringBuilder("per-host politeness, not --concurrency ").append(concurrency)
-                    .append(", sets this crawl's pace: ").append(hosts).append(hosts == 1 ? " host" : " hosts")
-                    .append(" with URLs waiting, each");
-            if (maxPerHost > 0) {
-                b.append(" allowed ").append(maxPerHost).append(" requests in flight (--host-concurrency)");
+                    .append(", sets this crawl's pace: ");
+            if (limited) {
+                b.append(hostCount(hosts)).append(" with URLs waiting, each");
+                if (maxPerHost > 0) {
+                    b.append(" allowed ").append(maxPerHost).append(" requests in flight (--host-concurrency)");
+                }
+                if (!startGap.isZero()) {
+                    double perSecond = hosts * 1e9 / startGap.toNanos();
+                    b.append(maxPerHost > 0 ? " and" : "").append(" one request start every ")
+                            .append(startGap.toMillis()).append("ms (--host-delay or robots.txt Crawl-delay)")
+                            .append(String.format(Locale.ROOT, ", so at most %.1f pages/s", perSecond));
+                }
             }
-            if (!startGap.isZero()) {
-                double perSecond = hosts * 1e9 / startGap.toNanos();
-                b.append(maxPerHost > 0 ? " and" : "").append(" one request start every ")
-                        .append(startGap.toMillis()).append("ms (--host-delay or robots.txt Crawl-delay)")
-                        .append(String.format(Locale.ROOT, ", so at most %.1f pages/s", perSecond));
+            if (pausedHosts > 0) {
+                b.append(limited ? "; " : "").append(hostCount(pausedHosts)).append(" asked to wait (Retry-After)");
             }
-            return b.append("; on servers you own, --host-concurrency 0 --host-delay 0 lifts the limits").toString();
+            if (limited) {
+                b.append("; on servers you own, --host-concurrency 0 --host-delay 0 lifts the limits");
+            }
+            return b.toString();
+        }
+
+        private static String hostCount(int n) {
+            return n + (n == 1 ? " host" : " hosts");
         }
     }
 
@@ -150,6 +182,8 @@ public final class Politeness {
         boolean started;
         long nextStart;
         long delayNanos;
+        boolean paused; // whether pausedUntil was ever set
+        long pausedUntil; // the end of the latest Retry-After pause
 
         HostState(long delayNanos) {
             this.delayNanos = delayNanos;

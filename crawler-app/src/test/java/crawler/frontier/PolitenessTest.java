@@ -113,4 +113,41 @@ class PolitenessTest {
         assertThatThrownBy(() -> new PolitenessConfig(-1, Duration.ZERO, true, Duration.ZERO))
                 .hasMessageContaining("-1");
     }
+
+    @Test
+    void paceNote_withTheLimitsLifted_namesTheRetryAfterPause_notTheLimits() {
+        Politeness p = new Politeness(PolitenessConfig.unlimited(), ticker);
+        p.pause("a:80", 5_000);
+
+        String note = p.pace(java.util.List.of("a:80", "b:80")).describe(8);
+
+        assertThat(note).isEqualTo("per-host politeness, not --concurrency 8, sets this crawl's pace:"
+                + " 1 host asked to wait (Retry-After)");
+        ticker.advance(Duration.ofSeconds(5));
+        assertThat(p.pace(java.util.List.of("a:80", "b:80")).describe(8))
+                .as("the pause is over and no limit holds: nothing to name").isNull();
+    }
+
+    @Test
+    void paceNote_withLimitsAndAPause_namesBoth_andOnlyTheLimitsAsLiftable() {
+        Politeness p = new Politeness(new PolitenessConfig(2, Duration.ofMillis(250), true, Duration.ofSeconds(10)), ticker);
+        p.pause("a:80", 5_000);
+        p.pause("b:80", 5_000);
+
+        String note = p.pace(java.util.List.of("a:80", "b:80", "c:80")).describe(8);
+
+        assertThat(note).isEqualTo("per-host politeness, not --concurrency 8, sets this crawl's pace: 3 hosts with"
+                + " URLs waiting, each allowed 2 requests in flight (--host-concurrency) and one request start every"
+                + " 250ms (--host-delay or robots.txt Crawl-delay), so at most 12.0 pages/s; 2 hosts asked to wait"
+                + " (Retry-After); on servers you own, --host-concurrency 0 --host-delay 0 lifts the limits");
+    }
+
+    @Test
+    void paceNote_withoutAPause_namesOnlyTheLimits() {
+        Politeness p = new Politeness(new PolitenessConfig(1, Duration.ZERO, false, Duration.ZERO), ticker);
+
+        assertThat(p.pace(java.util.List.of("a:80")).describe(5)).isEqualTo("per-host politeness, not --concurrency 5,"
+                + " sets this crawl's pace: 1 host with URLs waiting, each allowed 1 requests in flight"
+                + " (--host-concurrency); on servers you own, --host-concurrency 0 --host-delay 0 lifts the limits");
+    }
 }
