@@ -18,7 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The options every crawling command shares; {@link #toSettings()} checks and freezes them. */
+/**
+ * The options every crawling command shares; {@link #toSettings()} checks and freezes them.
+ *
+ * <p>Just over 300 lines because it is one picocli declaration per option, each with its help
+ * text: splitting the flags over several mixins would scatter {@code crawl --help} without making
+ * any of it simpler. The conversions live in {@link Converters} and the checks in the settings.
+ */
 final class CrawlOptions {
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "virtual",
