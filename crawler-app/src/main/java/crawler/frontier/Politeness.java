@@ -43,16 +43,7 @@ public final class Politeness {
         if (millis <= 0) {
             return;
         }
-        HostState s = state(hostKey);
-        long until = ticker.nanoTime() + millis * 1_000_000L;
-        if (!s.paused || until - s.pausedUntil > 0) {
-            s.pausedUntil = until;
-        }
-        s.paused = true;
-        if (!s.started || until - s.nextStart > 0) {
-            s.nextStart = until;
-        }
-        s.started = true;
+        state(hostKey).starts.pauseUntil(ticker.nanoTime() + millis * 1_000_000L);
     }
 
     /**
@@ -72,12 +63,11 @@ public final class Politeness {
         if (config.maxPerHost() > 0 && s.inFlight >= config.maxPerHost()) {
             return false;
         }
-        if (s.started && now - s.nextStart < 0) {
+        if (!s.starts.mayStartAt(now)) {
             return false;
         }
         s.inFlight++;
-        s.started = true;
-        s.nextStart = now + s.delayNanos;
+        s.starts.book(now, s.delayNanos);
         return true;
     }
 
@@ -99,10 +89,7 @@ public final class Politeness {
         if (config.maxPerHost() > 0 && s.inFlight >= config.maxPerHost()) {
             return Long.MAX_VALUE;
         }
-        if (!s.started) {
-            return 0;
-        }
-        return Math.max(0, s.nextStart - ticker.nanoTime());
+        return s.starts.nanosUntilStart(ticker.nanoTime());
     }
 
     /**
@@ -117,7 +104,7 @@ public final class Politeness {
         for (String host : hostKeys) {
             HostState s = state(host);
             widestGap = Math.max(widestGap, s.delayNanos);
-            paused += s.paused && s.pausedUntil - now > 0 ? 1 : 0;
+            paused += s.starts.pausedAt(now) ? 1 : 0;
         }
         return new Pace(hostKeys.size(), config.maxPerHost(), Duration.ofNanos(widestGap), paused);
     }
@@ -178,12 +165,9 @@ public final class Politeness {
     }
 
     private static final class HostState {
+        final HostStarts starts = new HostStarts();
         int inFlight;
-        boolean started;
-        long nextStart;
         long delayNanos;
-        boolean paused; // whether pausedUntil was ever set
-        long pausedUntil; // the end of the latest Retry-After pause
 
         HostState(long delayNanos) {
             this.delayNanos = delayNanos;

@@ -1,5 +1,6 @@
 package crawler.exec.cluster;
 
+import crawler.frontier.HostStarts;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -36,10 +37,7 @@ final class HostGate {
 
     private static final class Host {
         final Semaphore slots;
-        boolean started; // guarded by this
-        long nextStartNanos; // guarded by this
-        boolean paused; // guarded by this; whether pausedUntilNanos was ever set
-        long pausedUntilNanos; // guarded by this; the end of the latest Retry-After pause
+        final HostStarts starts = new HostStarts(); // guarded by this
 
         Host(int concurrency) {
             slots = concurrency > 0 ? new Semaphore(concurrency, true) : null;
@@ -73,10 +71,7 @@ final class HostGate {
             long wait;
             synchronized (h) {
                 long now = nanoClock.getAsLong();
-                long start = h.started && h.nextStartNanos - now > 0 ? h.nextStartNanos : now;
-                h.started = true;
-                h.nextStartNanos = start + Math.max(0, delayNanos);
-                wait = start - now;
+                wait = h.starts.book(now, delayNanos) - now;
             }
             if (wait <= 0) {
                 return;
@@ -88,7 +83,7 @@ final class HostGate {
                 throw e;
             }
             synchronized (h) {
-                if (!h.paused || h.pausedUntilNanos - nanoClock.getAsLong() <= 0) {
+                if (!h.starts.pausedAt(nanoClock.getAsLong())) {
                     return; // no pause holds the start this request waited for
                 }
             }
@@ -105,15 +100,7 @@ final class HostGate {
         }
         Host h = host(host, concurrency);
         synchronized (h) {
-            long until = nanoClock.getAsLong() + TimeUnit.MILLISECONDS.toNanos(millis);
-            if (!h.paused || until - h.pausedUntilNanos > 0) {
-                h.pausedUntilNanos = until;
-            }
-            h.paused = true;
-            if (!h.started || until - h.nextStartNanos > 0) {
-                h.nextStartNanos = until;
-            }
-            h.started = true;
+            h.starts.pauseUntil(nanoClock.getAsLong() + TimeUnit.MILLISECONDS.toNanos(millis));
         }
     }
 
