@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -86,7 +87,18 @@ public record CpuScaling(int units, int rounds, long unitMillis, Stat oneUnitMil
      * @param javaCommand {@code java} and the class path, as for every child of the bench
      */
     public static CpuScaling measure(List<String> javaCommand, int units, Plan plan) throws IOException, InterruptedException {
-        List<Unit> jvms = new ArrayList<>();
+        List<Unit> jvms = new CopyOnWriteArrayList<>();
+        // A child that stops answering must not hold the bench past its budget: past a generous
+        // bound every unit is killed, its pipe ends, and the probe fails with a line instead.
+        long boundMillis = 30_000 + 4L * plan.rounds() * RUNS.size() * units * plan.unitMillis();
+        Thread deadline = Thread.ofVirtual().name("cpu-probe-deadline").start(() -> {
+            try {
+                Thread.sleep(boundMillis);
+            } catch (InterruptedException done) {
+                return;
+            }
+            jvms.forEach(Unit::kill);
+        });
         try {
             for (int i = 0; i < units; i++) {
                 List<String> cmd = new ArrayList<>(javaCommand);
@@ -139,6 +151,7 @@ public record CpuScaling(int units, int rounds, long unitMillis, Stat oneUnitMil
             return new CpuScaling(units, plan.rounds(), Math.round(Stat.of(one).median()), Stat.of(one), Stat.of(threads), Stat.of(processes),
                     onePids.size(), oneThreads);
         } finally {
+            deadline.interrupt();
             boolean interrupted = false;
             for (Unit u : jvms) { // every unit, even when closing one is interrupted
                 try {
@@ -191,6 +204,11 @@ public record CpuScaling(int units, int rounds, long unitMillis, Stat oneUnitMil
         String[] ask(String line, String expected) throws IOException {
             send(line);
             return answer(expected);
+        }
+
+        void kill() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
         }
 
         void close() throws InterruptedException {
