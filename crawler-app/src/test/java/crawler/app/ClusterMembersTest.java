@@ -70,6 +70,7 @@ class ClusterMembersTest {
         Set<Long> pids = results.stream().map(PageResult::pid).collect(Collectors.toSet());
         assertThat(pids).as("pids that fetched; %s", logText).hasSize(2).contains(ProcessHandle.current().pid());
         assertThat(summary.members()).as("members in the summary; %s", logText).hasSize(2);
+        assertThat(crawler.report.SummaryFormatter.format(summary)).contains("2 members started");
         // No member process left: checked after the test by NoOrphanProcesses, and here at once.
         assertThat(ProcessHandle.current().descendants().filter(p -> pids.contains(p.pid())).toList())
                 .as("member JVMs still running").isEmpty();
