@@ -166,7 +166,8 @@ public final class CrawlJob {
                             ProcessConfig.DEFAULT_MAX_ATTEMPTS_PER_URL, settings.chaos()),
                     fetch, listener);
             case CLUSTER -> listener -> new ClusterExecutor(cluster,
-                    new ToWorker.Config(0, c.threadsPerJvm(), fetch, settings.chaos().inTasks()),
+                    new ToWorker.Config(0, Concurrency.share(c.threadsPerJvm(), cluster.localMembers()), fetch,
+                            settings.chaos().inTasks()),
                     settings.politeness(), listener, log);
         };
     }

@@ -187,6 +187,11 @@ final class CrawlOptions {
                     + " member; without it one member runs embedded in this JVM (repeatable or comma-separated)")
     List<String> join = new ArrayList<>();
 
+    @Option(names = "--members", paramLabel = "N",
+            description = "cluster mode: N members on this machine, the embedded one and N-1 member JVMs this crawl"
+                    + " starts and stops (127.0.0.1), each with concurrency/N threads (default: 1)")
+    Integer members;
+
     @Option(names = "--interface", paramLabel = "ADDR",
             description = "cluster mode: the one address this JVM's member binds; 127.0.0.1 unless named here."
                     + " Members trust each other: use a private network only (docs/cluster.md)")
@@ -257,10 +262,24 @@ final class CrawlOptions {
      */
     ClusterConfig clusterConfig() {
         if (mode != Mode.CLUSTER) {
-            if (!join.isEmpty() || clusterInterface != null) {
-                throw new IllegalArgumentException("--join and --interface need --mode cluster");
+            if (!join.isEmpty() || clusterInterface != null || members != null) {
+                throw new IllegalArgumentException("--join, --interface and --members need --mode cluster");
             }
             return ClusterConfig.embedded();
+        }
+        if (members != null) {
+            if (!join.isEmpty()) {
+                throw new IllegalArgumentException("--members starts this crawl's own members; --join uses members"
+                        + " started elsewhere: give one or the other");
+            }
+            if (clusterInterface != null) {
+                throw new IllegalArgumentException("--members starts members on 127.0.0.1 only; it does not go"
+                        + " with --interface");
+            }
+            if (members < 1) {
+                throw new IllegalArgumentException("--members must be >= 1, was " + members);
+            }
+            return ClusterConfig.embedded(members);
         }
         if (join.isEmpty() && clusterInterface == null) {
             return ClusterConfig.embedded();

@@ -46,6 +46,10 @@ final class MemberCommand implements java.util.concurrent.Callable<Integer> {
                     + " coordinator killed mid-crawl leaves them); must outlast the longest batch (default: ${DEFAULT-VALUE})")
     Duration crawlMaxIdle;
 
+    @Option(names = "--parent-pid", paramLabel = "PID", hidden = true,
+            description = "leave the cluster when this process exits (members a crawl's --members started)")
+    Long parentPid;
+
     /**
      * The member the options describe.
      *
@@ -73,6 +77,12 @@ final class MemberCommand implements java.util.concurrent.Callable<Integer> {
                     stopped.countDown();
                 }
             });
+            if (parentPid != null) {
+                // A crawl's own member goes with its crawl, even one killed too hard to stop it.
+                ProcessHandle.of(parentPid).map(ProcessHandle::onExit)
+                        .ifPresentOrElse(exit -> exit.thenRun(member.getLifecycleService()::terminate),
+                                member.getLifecycleService()::terminate);
+            }
             if (!member.getLifecycleService().isRunning()) {
                 stopped.countDown();
             }

@@ -24,7 +24,15 @@ public record Concurrency(int inFlight, int workers, int threadsPerJvm) {
     public static Concurrency of(Mode mode, int concurrency, int workers) {
         return switch (mode) {
             case VIRTUAL, PLATFORM, CLUSTER -> new Concurrency(concurrency, 0, concurrency);
-            case PROCESS -> new Concurrency(concurrency, workers, Math.max(1, concurrency / Math.max(1, workers)));
+            case PROCESS -> new Concurrency(concurrency, workers, share(concurrency, workers));
         };
+    }
+
+    /**
+     * The concurrency shared out over {@code jvms} fetching JVMs: each one's threads, at least
+     * one. Process mode's workers and cluster mode's members on this machine ({@code --members}).
+     */
+    public static int share(int concurrency, int jvms) {
+        return Math.max(1, concurrency / Math.max(1, jvms));
     }
 }

@@ -30,8 +30,11 @@ public final class SummaryFormatter {
                 .append(" (coordinator ").append(s.coordinatorPid()).append(")\n");
         b.append("  threads per pid: ").append(join(s.threadsPerPid())).append(s.virtualThreadPages() > 0
                 ? " (" + s.virtualThreadPages() + " pages on virtual threads)" : "").append('\n');
-        if (s.workerStarts() > 0 && s.mode() == Mode.CLUSTER) {
+        if (s.workerStarts() == 1 && s.mode() == Mode.CLUSTER) {
             b.append(String.format(Locale.ROOT, "  member started in this JVM in %s ms%n", s.workerStartupMillis()));
+        } else if (s.workerStarts() > 1 && s.mode() == Mode.CLUSTER) {
+            b.append(String.format(Locale.ROOT, "  %d members started (one in this JVM, the others in its child JVMs)"
+                    + " in %s ms%n", s.workerStarts(), s.workerStartupMillis()));
         } else if (s.workerStarts() > 0) {
             b.append(String.format(Locale.ROOT,
                     "  worker starts %d (ms spawn to hello: %s, to first result: %s), deaths %d, URLs re-handed %d%n",

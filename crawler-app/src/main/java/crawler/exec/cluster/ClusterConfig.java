@@ -25,9 +25,12 @@ import java.util.UUID;
  *                      leaves nothing behind for good. Whole seconds (Hazelcast's unit), at least
  *                      one; it must outlast the longest batch, since a record is read again only
  *                      while its batch is out
+ * @param localMembers  data members the crawl runs on this machine: the embedded one, and
+ *                      {@code localMembers - 1} member JVMs it starts as its own children, joined
+ *                      to it ({@link ChildMembers}); 1 = the embedded member only
  */
 public record ClusterConfig(String clusterName, String bindInterface, int port, List<String> join, boolean closed,
-                            Duration crawlMaxIdle) {
+                            Duration crawlMaxIdle, int localMembers) {
 
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_PORT = 5701;
@@ -42,6 +45,13 @@ public record ClusterConfig(String clusterName, String bindInterface, int port, 
         if (crawlMaxIdle.toSeconds() < 1 || crawlMaxIdle.toSeconds() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--crawl-max-idle must be 1s.." + Integer.MAX_VALUE + "s, was "
                     + crawlMaxIdle);
+        }
+        if (localMembers < 1) {
+            throw new IllegalArgumentException("--members must be >= 1, was " + localMembers);
+        }
+        if (localMembers > 1 && (closed || !join.isEmpty() || !bindInterface.equals(LOOPBACK))) {
+            throw new IllegalArgumentException("--members starts member JVMs on " + LOOPBACK + " joined to this"
+                    + " crawl's own member: it goes with neither --join nor --interface");
         }
         if (closed && !join.isEmpty()) {
             throw new IllegalArgumentException("a closed cluster joins nobody, but --join " + join + " was given");
@@ -83,12 +93,12 @@ public record ClusterConfig(String clusterName, String bindInterface, int port, 
             }
         }
         return new ClusterConfig(clusterName, namedInterface == null ? LOOPBACK : namedInterface, port, join, false,
-                DEFAULT_CRAWL_MAX_IDLE);
+                DEFAULT_CRAWL_MAX_IDLE, 1);
     }
 
     /** The same member, dropping idle progress records after {@code maxIdle} instead. */
     public ClusterConfig withCrawlMaxIdle(Duration maxIdle) {
-        return new ClusterConfig(clusterName, bindInterface, port, join, closed, maxIdle);
+        return new ClusterConfig(clusterName, bindInterface, port, join, closed, maxIdle, localMembers);
     }
 
     /**
@@ -96,8 +106,17 @@ public record ClusterConfig(String clusterName, String bindInterface, int port, 
      * cluster name of its own so two crawls on one machine never merge into one cluster.
      */
     public static ClusterConfig embedded() {
-        return new ClusterConfig("crawl-" + UUID.randomUUID(), LOOPBACK, DEFAULT_PORT, List.of(), true,
-                DEFAULT_CRAWL_MAX_IDLE);
+        return embedded(1);
+    }
+
+    /**
+     * The embedded member and {@code members - 1} member JVMs on this machine joined to it
+     * ({@code --members}); with more than one, the embedded member lets members join, but only
+     * those of its own cluster name, which no other crawl shares.
+     */
+    public static ClusterConfig embedded(int members) {
+        return new ClusterConfig("crawl-" + UUID.randomUUID(), LOOPBACK, DEFAULT_PORT, List.of(), members == 1,
+                DEFAULT_CRAWL_MAX_IDLE, members);
     }
 
     /** True when this JVM's member is the first (or only) one: it joins nobody and owns data. */

@@ -57,6 +57,8 @@ public final class ClusterExecutor implements BatchExecutor {
     private final HazelcastInstance local;
     /** This JVM's member runtime when it is a data member (the embedded default); null when lite. */
     private final MemberRuntime localRuntime;
+    /** The member JVMs this crawl started beside its embedded one ({@code --members}); null if none. */
+    private final ChildMembers children;
     private final IExecutorService executor;
     private final IMap<String, String> progress;
     private final String crawlId = UUID.randomUUID().toString();
@@ -98,6 +100,18 @@ public final class ClusterExecutor implements BatchExecutor {
             localRuntime = null;
             local = Members.startLite(cluster);
         }
+        if (cluster.localMembers() > 1) {
+            try {
+                children = ChildMembers.start(cluster, local, worker.threads(), worker.fetch().maxBodyBytes(),
+                        listener, log);
+            } catch (IllegalStateException e) {
+                local.shutdown();
+                localRuntime.close();
+                throw e;
+            }
+        } else {
+            children = null;
+        }
         List<Member> dataMembers = local.getCluster().getMembers().stream().filter(m -> !m.isLiteMember()).toList();
         if (dataMembers.isEmpty()) {
             local.shutdown();
@@ -113,7 +127,9 @@ public final class ClusterExecutor implements BatchExecutor {
         this.progress = local.getMap(Members.PROGRESS_PREFIX + crawlId);
         log.printf("crawler: cluster %s: %d member(s) %s, %s in %d ms%n", cluster.clusterName(), dataMembers.size(),
                 dataMembers.stream().map(m -> m.getAddress().getHost() + ":" + m.getAddress().getPort()).toList(),
-                localRuntime != null ? "embedded in this JVM" : "this coordinator joined as a lite member", startedMillis);
+                children != null ? "one embedded in this JVM, the others its child JVMs"
+                        : localRuntime != null ? "embedded in this JVM" : "this coordinator joined as a lite member",
+                startedMillis);
     }
 
     @Override
@@ -259,6 +275,9 @@ public final class ClusterExecutor implements BatchExecutor {
         } catch (RuntimeException e) {
             log.println("crawler: cluster: could not tidy up the members after the crawl: " + e);
         } finally {
+            if (children != null) {
+                children.close();
+            }
             local.shutdown();
             if (localRuntime != null) {
                 localRuntime.close();

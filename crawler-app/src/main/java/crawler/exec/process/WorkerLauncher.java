@@ -41,12 +41,19 @@ public final class WorkerLauncher {
     private final String classPath;
     private final List<String> jvmOptions;
     private final String mainClass;
+    private final List<String> arguments;
 
     WorkerLauncher(String java, String classPath, List<String> jvmOptions, String mainClass) {
+        this(java, classPath, jvmOptions, mainClass, List.of());
+    }
+
+    private WorkerLauncher(String java, String classPath, List<String> jvmOptions, String mainClass,
+                           List<String> arguments) {
         this.java = Objects.requireNonNull(java, "java");
         this.classPath = Objects.requireNonNull(classPath, "classPath");
         this.jvmOptions = List.copyOf(jvmOptions);
         this.mainClass = Objects.requireNonNull(mainClass, "mainClass");
+        this.arguments = List.copyOf(arguments);
     }
 
     /**
@@ -99,9 +106,20 @@ public final class WorkerLauncher {
         });
     }
 
+    /**
+     * A launcher for another of the crawler's commands on this JVM's {@code java} and class path
+     * (the app's, not the worker's lean one): cluster mode's member JVMs. Worker JVM options, then
+     * {@code extraJvmOptions}; {@code mainClass} gets {@code arguments}.
+     */
+    public static WorkerLauncher forAppCommand(List<String> extraJvmOptions, String mainClass, List<String> arguments) {
+        List<String> options = standardOptions(Runtime.version().feature());
+        options.addAll(extraJvmOptions);
+        return new WorkerLauncher(currentJava(), System.getProperty("java.class.path"), options, mainClass, arguments);
+    }
+
     /** The same launcher running another main class (tests run a worker with a fault-injecting processor). */
     WorkerLauncher withMainClass(String otherMainClass) {
-        return new WorkerLauncher(java, classPath, jvmOptions, otherMainClass);
+        return new WorkerLauncher(java, classPath, jvmOptions, otherMainClass, arguments);
     }
 
     /** The full command line. */
@@ -112,6 +130,7 @@ public final class WorkerLauncher {
         command.add("-cp");
         command.add(classPath);
         command.add(mainClass);
+        command.addAll(arguments);
         return List.copyOf(command);
     }
 
