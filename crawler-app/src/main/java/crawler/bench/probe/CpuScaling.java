@@ -56,11 +56,11 @@ public record CpuScaling(int units, int rounds, long unitMillis, Stat oneUnitMil
 
     /**
      * How much to measure within a bench's budget: a quick bench (one minute or less) 3 rounds of
-     * about 0.7 s per unit (about 6 s of runs, so --quick stays within 45 s), a longer one 5 rounds of 2 s (30 s).
+     * about 1 s per unit (9 s of runs), a longer one 5 rounds of 2 s (30 s).
      */
     public record Plan(int rounds, long unitMillis) {
         public static Plan forBudget(Duration budget) {
-            return budget.compareTo(Duration.ofSeconds(60)) <= 0 ? new Plan(3, 700) : new Plan(5, 2_000);
+            return budget.compareTo(Duration.ofSeconds(60)) <= 0 ? new Plan(3, 1_000) : new Plan(5, 2_000);
         }
     }
 

@@ -24,7 +24,7 @@ class CpuScalingTest {
 
     @Test
     void plan_isThreeShortRounds_forAQuickBudget_andFiveLongerOnes_otherwise() {
-        assertThat(CpuScaling.Plan.forBudget(Duration.ofSeconds(60))).isEqualTo(new CpuScaling.Plan(3, 700));
+        assertThat(CpuScaling.Plan.forBudget(Duration.ofSeconds(60))).isEqualTo(new CpuScaling.Plan(3, 1_000));
         assertThat(CpuScaling.Plan.forBudget(Duration.ofMinutes(3))).isEqualTo(new CpuScaling.Plan(5, 2_000));
     }
 
