@@ -276,10 +276,7 @@ final class CrawlOptions {
                 throw new IllegalArgumentException("--members starts members on 127.0.0.1 only; it does not go"
                         + " with --interface");
             }
-            if (members < 1) {
-                throw new IllegalArgumentException("--members must be >= 1, was " + members);
-            }
-            return ClusterConfig.embedded(members);
+            return ClusterConfig.embedded(members); // which checks the count
         }
         if (join.isEmpty() && clusterInterface == null) {
             return ClusterConfig.embedded();

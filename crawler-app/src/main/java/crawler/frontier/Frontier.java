@@ -150,8 +150,11 @@ public final class Frontier {
      * {@link Politeness#pause}). Nothing happens for 0 or a URL without a host.
      */
     public void pauseHost(String url, long millis) {
+        if (millis <= 0) {
+            return; // nearly every result: no URL parsed for it
+        }
         String host = UrlNormalizer.hostKeyOrNull(url);
-        if (host != null && millis > 0) {
+        if (host != null) {
             politeness.pause(host, millis);
         }
     }

@@ -41,6 +41,7 @@ class HostStartsTest {
         HostStarts s = new HostStarts();
         long nearMax = Long.MAX_VALUE - 10;
         s.book(nearMax, 100); // the next start wraps past Long.MAX_VALUE
+        assertThat(s.mayStartAt(nearMax + 5)).as("before the wrap, the next start after it").isFalse();
         assertThat(s.mayStartAt(nearMax + 50)).isFalse();
         assertThat(s.mayStartAt(nearMax + 100)).isTrue();
     }

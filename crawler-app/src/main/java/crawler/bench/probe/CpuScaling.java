@@ -97,7 +97,7 @@ public record CpuScaling(int units, int rounds, long unitMillis, Stat oneUnitMil
             } catch (InterruptedException done) {
                 return;
             }
-            jvms.forEach(Unit::kill);
+            jvms.forEach(u -> ChildCrawl.killTree(u.process));
         });
         try {
             for (int i = 0; i < units; i++) {
@@ -204,11 +204,6 @@ public record CpuScaling(int units, int rounds, long unitMillis, Stat oneUnitMil
         String[] ask(String line, String expected) throws IOException {
             send(line);
             return answer(expected);
-        }
-
-        void kill() {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
         }
 
         void close() throws InterruptedException {

@@ -10,7 +10,6 @@ import crawler.exec.Mode;
 import crawler.fixtures.FixtureServer;
 import crawler.fixtures.Latency;
 import crawler.fixtures.SiteSpec;
-import crawler.protocol.Chaos;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -170,8 +169,7 @@ public final class IsolationScenario {
         boolean timedOut = !child.waitFor(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
         if (timedOut) {
             // Only what this scenario started: the child's own worker processes, then the child.
-            child.descendants().forEach(ProcessHandle::destroyForcibly);
-            child.destroyForcibly();
+            ChildCrawl.killTree(child);
             child.waitFor(10, TimeUnit.SECONDS);
         }
         int exit = timedOut ? -1 : child.exitValue();
@@ -197,7 +195,7 @@ public final class IsolationScenario {
         int at = config.faultAt();
         return new CrawlArgs(mode, 8, mode == Mode.PROCESS ? 2 : 0, 16, config.depth(), 10_000, 0, 0, Duration.ZERO, true,
                 Duration.ofSeconds(maxTimeS), Duration.ofSeconds(15),
-                new ChaosPlan(0, new Chaos(fault == Fault.OOM ? at : 0, fault == Fault.ERROR ? at : 0)),
+                ChaosPlan.parse(fault.chaosSpec(at)),
                 mode == Mode.PROCESS ? List.of("-Xmx" + config.heapMb() + "m") : List.of());
     }
 

@@ -160,11 +160,16 @@ public final class ChildCrawl {
         return reaper;
     }
 
+    /** SIGKILLs {@code child} and the processes it started (only what the bench started). */
+    public static void killTree(Process child) {
+        child.descendants().forEach(ProcessHandle::destroyForcibly);
+        child.destroyForcibly();
+    }
+
     /** Kills the child and its descendants if still alive, and drops its reaper. */
     public static void stop(Process child, Thread reaper) throws InterruptedException {
         if (child.isAlive()) {
-            child.descendants().forEach(ProcessHandle::destroyForcibly);
-            child.destroyForcibly();
+            killTree(child);
             child.waitFor(5, TimeUnit.SECONDS);
         }
         try {

@@ -147,7 +147,7 @@ final class ChildMembers implements AutoCloseable {
     }
 
     private static long dataMembers(HazelcastInstance embedded) {
-        return embedded.getCluster().getMembers().stream().filter(m -> !m.isLiteMember()).count();
+        return Members.dataMembers(embedded).size();
     }
 
     private static void wakeAll(Object monitor) {

@@ -53,6 +53,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ClusterExecutor implements BatchExecutor {
 
     static final int MAX_ATTEMPTS = 3;
+    /** How long shutdown waits for a member JVM this crawl started to close the crawl's files. */
+    private static final long END_CRAWL_WAIT_SECONDS = 10;
 
     private final HazelcastInstance local;
     /** This JVM's member runtime when it is a data member (the embedded default); null when lite. */
@@ -100,6 +102,7 @@ public final class ClusterExecutor implements BatchExecutor {
             localRuntime = null;
             local = Members.startLite(cluster);
         }
+        long startedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started); // this JVM's member alone
         if (cluster.localMembers() > 1) {
             try {
                 children = ChildMembers.start(cluster, local, worker.threads(), worker.fetch().maxBodyBytes(),
@@ -112,13 +115,12 @@ public final class ClusterExecutor implements BatchExecutor {
         } else {
             children = null;
         }
-        List<Member> dataMembers = local.getCluster().getMembers().stream().filter(m -> !m.isLiteMember()).toList();
+        List<Member> dataMembers = Members.dataMembers(local);
         if (dataMembers.isEmpty()) {
             local.shutdown();
             throw new IllegalStateException("cluster " + cluster.clusterName() + " has no member to run batches: start"
                     + " one with `crawler member --join ...` first (joined " + cluster.join() + ")");
         }
-        long startedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         if (localRuntime != null) {
             // The member this crawl started, reported as a worker's start-up is: the bench shows it per member.
             listener.onEvent(new ExecEvent.WorkerStarted(0, ProcessHandle.current().pid(), startedMillis));
@@ -247,6 +249,17 @@ public final class ClusterExecutor implements BatchExecutor {
         urls.forEach(outstanding::remove);
     }
 
+    /** Waits a bounded time for one member to close the crawl's processor; a member that does not answer is stopped anyway. */
+    private void awaitEnd(java.util.concurrent.Future<Boolean> ended) {
+        try {
+            ended.get(END_CRAWL_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.println("crawler: cluster: a member did not close this crawl's files in time: " + e);
+        }
+    }
+
     @Override
     public void shutdown(long graceMillis) {
         if (closed) {
@@ -266,7 +279,14 @@ public final class ClusterExecutor implements BatchExecutor {
         }
         closed = true; // anything later is abandoned work: no result for it
         try {
-            if (localRuntime == null && local.getLifecycleService().isRunning()) {
+            if (children != null && local.getLifecycleService().isRunning()) {
+                // The member JVMs this crawl started hold its HTTP clients and WARC files too: they
+                // close them before they are stopped, not in a race with their own exit.
+                for (java.util.concurrent.Future<Boolean> ended : executor.submitToAllMembers(
+                        (java.util.concurrent.Callable<Boolean>) new EndCrawl(crawlId)).values()) {
+                    awaitEnd(ended);
+                }
+            } else if (localRuntime == null && local.getLifecycleService().isRunning()) {
                 executor.executeOnAllMembers(new EndCrawl(crawlId));
             }
             if (local.getLifecycleService().isRunning()) {

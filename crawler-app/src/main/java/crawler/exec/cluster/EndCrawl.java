@@ -4,9 +4,10 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.concurrent.Callable;
 
 /** Sent to every member when a crawl ends: its page processor (HTTP client, WARC files) is closed. */
-final class EndCrawl implements Runnable, Serializable, HazelcastInstanceAware {
+final class EndCrawl implements Runnable, Callable<Boolean>, Serializable, HazelcastInstanceAware {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -28,5 +29,12 @@ final class EndCrawl implements Runnable, Serializable, HazelcastInstanceAware {
         if (member.getUserContext().get(Members.RUNTIME_KEY) instanceof MemberRuntime runtime) {
             runtime.endCrawl(crawlId);
         }
+    }
+
+    /** The same, answered, for a sender that must know it ran before it stops the member. */
+    @Override
+    public Boolean call() {
+        run();
+        return true;
     }
 }

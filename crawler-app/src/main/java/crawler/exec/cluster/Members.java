@@ -50,6 +50,11 @@ public final class Members {
      * logging property, through java.util.logging unless the JVM-wide property says otherwise.
      * Set once, only if the user has not chosen a logger.
      */
+    /** The members that run batches: every member but lite ones (a joined coordinator). */
+    static java.util.List<com.hazelcast.cluster.Member> dataMembers(HazelcastInstance instance) {
+        return instance.getCluster().getMembers().stream().filter(m -> !m.isLiteMember()).toList();
+    }
+
     private static void logThroughSlf4j() {
         if (System.getProperty("hazelcast.logging.type") == null) {
             System.setProperty("hazelcast.logging.type", "slf4j");

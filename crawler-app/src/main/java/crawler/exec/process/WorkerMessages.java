@@ -130,8 +130,8 @@ final class WorkerMessages implements WorkerProcess.Listener {
             }
             handout.requeue(left.retry());
             requeued = left.retry().size();
-            if (!handout.anyLive() && !slots.respawnPending()) {
-                failed = handout.fail("no worker process is left: worker " + worker.workerId() + " (pid "
+            if (!slots.respawnPending()) {
+                failed = handout.failIfNoneLive("no worker process is left: worker " + worker.workerId() + " (pid "
                         + worker.pid() + ") exited with " + exitCode + " and could not be replaced after "
                         + WorkerSlots.MAX_START_FAILURES + " tries; its stderr ends with:\n" + worker.stderrTail());
             }
