@@ -222,7 +222,7 @@ public final class Coordinator {
                 }
             }
             if (!toFetch.isEmpty()) {
-                executor.submit(Batch.paced(batchIds++, toFetch, frontier::startGap));
+                executor.submit(new Batch(batchIds++, toFetch, frontier::startGap));
                 free -= toFetch.size();
                 any = true;
             }
