@@ -3,6 +3,7 @@ package crawler.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import crawler.exec.ReusableExecutor;
+import crawler.exec.cluster.ClusterConfig;
 import crawler.url.UrlNormalizer;
 import crawler.report.CrawlSummary;
 import crawler.report.StopReason;
@@ -80,9 +81,12 @@ final class BenchSessionCommand implements java.util.concurrent.Callable<Integer
         for (int l = 1; l <= legs.size(); l++) {
             SessionLeg leg = legs.get(l - 1);
             CrawlSettings settings;
+            ClusterConfig cluster;
             SeedList seeds;
             try {
-                settings = CrawlOptions.parse(leg.crawl()).toSettings();
+                CrawlOptions options = CrawlOptions.parse(leg.crawl());
+                settings = options.toSettings();
+                cluster = options.clusterConfig(); // cluster mode's members, one leg's own
                 Path seedsFile = Path.of(leg.seeds());
                 try (Reader r = Files.newBufferedReader(seedsFile, StandardCharsets.UTF_8)) {
                     seeds = new SeedReader(new UrlNormalizer()).read(seedsFile.toString(), r);
@@ -96,10 +100,10 @@ final class BenchSessionCommand implements java.util.concurrent.Callable<Integer
                         + (seeds.problems().isEmpty() ? "" : "; bad seed at " + seeds.problems().get(0)));
                 return CrawlCommand.EXIT_USAGE;
             }
-            CrawlJob job = new CrawlJob(settings, err);
+            CrawlJob job = new CrawlJob(settings, err, cluster);
             Word last;
             try (ReusableExecutor substrate = new ReusableExecutor(job.executorFactory())) {
-                if (!warmUp(settings, leg, seeds.urls(), substrate, err)) {
+                if (!warmUp(settings, cluster, leg, seeds.urls(), substrate, err)) {
                     return CrawlCommand.EXIT_FAILED;
                 }
                 last = measure(l, leg, job, seeds.urls(), substrate, control, bench, err);
@@ -115,12 +119,12 @@ final class BenchSessionCommand implements java.util.concurrent.Callable<Integer
     }
 
     /** The unmeasured crawls, each of the leg's first warm-up pages; false if one did not complete. */
-    private boolean warmUp(CrawlSettings settings, SessionLeg leg, List<String> seeds, ReusableExecutor substrate,
+    private boolean warmUp(CrawlSettings settings, ClusterConfig cluster, SessionLeg leg, List<String> seeds, ReusableExecutor substrate,
                            PrintStream err) throws IOException {
         int n = leg.warmupPages();
         List<String> warmupSeeds = n > 0 && n < seeds.size() ? seeds.subList(0, n) : seeds;
         for (int w = 1; w <= warmups; w++) {
-            CrawlSummary s = new CrawlJob(settings, new PrintStream(OutputStream.nullOutputStream()))
+            CrawlSummary s = new CrawlJob(settings, new PrintStream(OutputStream.nullOutputStream()), cluster)
                     .run(warmupSeeds, ResultSink.DISCARD, null, c -> { }, substrate::attach);
             if (s.stopReason() != StopReason.COMPLETE) {
                 err.println("crawler: warm-up crawl stopped: " + s.stopReason());

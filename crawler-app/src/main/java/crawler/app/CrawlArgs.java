@@ -17,7 +17,9 @@ import java.util.Objects;
  *
  * @param mode             execution substrate
  * @param concurrency      URLs in flight at once (>= 1)
- * @param workers          worker JVMs in process mode (>= 1); 0 in the thread modes, which have none
+ * @param workers          worker JVMs in process mode (>= 1); 0 in the other modes, which have none
+ * @param members          cluster members on this machine in cluster mode (>= 1: the embedded one and
+ *                         {@code members - 1} member JVMs, {@code --members}); 0 in the other modes
  * @param batchSize        longest URL list handed out at once (>= 1)
  * @param depth            link depth from the seeds (>= 0)
  * @param maxPages         URLs crawled at most; 0 = no limit
@@ -30,7 +32,7 @@ import java.util.Objects;
  * @param chaos            fault injection, rendered as {@code --chaos}; worker kills need process mode
  * @param workerJvmOptions extra JVM options of the worker processes
  */
-public record CrawlArgs(Mode mode, int concurrency, int workers, int batchSize, int depth, long maxPages, int cpuWork,
+public record CrawlArgs(Mode mode, int concurrency, int workers, int members, int batchSize, int depth, long maxPages, int cpuWork,
                         int hostConcurrency, Duration hostDelay, boolean ignoreCrawlDelay, Duration maxTime,
                         Duration stallTimeout, ChaosPlan chaos, List<String> workerJvmOptions) {
 
@@ -51,6 +53,10 @@ public record CrawlArgs(Mode mode, int concurrency, int workers, int batchSize, 
             throw new IllegalArgumentException("workers must be >= 1 in process mode and 0 in " + label(mode) + " mode, was "
                     + workers);
         }
+        if (mode == Mode.CLUSTER ? members < 1 : members != 0) {
+            throw new IllegalArgumentException("members must be >= 1 in cluster mode and 0 in " + label(mode) + " mode, was "
+                    + members);
+        }
         if (batchSize < 1 || depth < 0 || maxPages < 0 || cpuWork < 0 || hostConcurrency < 0) {
             throw new IllegalArgumentException("batchSize must be >= 1 and depth, maxPages, cpuWork, hostConcurrency >= 0, were "
                     + batchSize + ", " + depth + ", " + maxPages + ", " + cpuWork + ", " + hostConcurrency);
@@ -66,37 +72,45 @@ public record CrawlArgs(Mode mode, int concurrency, int workers, int batchSize, 
 
     /**
      * A measured crawl of a site that is ours: politeness off (no per-host limit, no delay, no
-     * Crawl-delay), no page limit, no faults, the default stall timeout.
+     * Crawl-delay), no page limit, no faults, the default stall timeout; cluster mode on its one
+     * embedded member ({@link #withMembers} for more).
      */
     public static CrawlArgs unthrottled(Mode mode, int concurrency, int workers, int batchSize, int depth, int cpuWork,
                                         Duration maxTime) {
-        return new CrawlArgs(mode, concurrency, mode == Mode.PROCESS ? workers : 0, batchSize, depth, 0, cpuWork, 0,
+        return new CrawlArgs(mode, concurrency, mode == Mode.PROCESS ? workers : 0, mode == Mode.CLUSTER ? 1 : 0, batchSize,
+                depth, 0, cpuWork, 0,
                 Duration.ZERO, true, maxTime, DEFAULT_STALL_TIMEOUT, ChaosPlan.NONE, List.of());
     }
 
     public CrawlArgs withMaxTime(Duration t) {
-        return new CrawlArgs(mode, concurrency, workers, batchSize, depth, maxPages, cpuWork, hostConcurrency, hostDelay,
+        return new CrawlArgs(mode, concurrency, workers, members, batchSize, depth, maxPages, cpuWork, hostConcurrency, hostDelay,
                 ignoreCrawlDelay, t, stallTimeout, chaos, workerJvmOptions);
     }
 
     public CrawlArgs withDepth(int d) {
-        return new CrawlArgs(mode, concurrency, workers, batchSize, d, maxPages, cpuWork, hostConcurrency, hostDelay,
+        return new CrawlArgs(mode, concurrency, workers, members, batchSize, d, maxPages, cpuWork, hostConcurrency, hostDelay,
+                ignoreCrawlDelay, maxTime, stallTimeout, chaos, workerJvmOptions);
+    }
+
+    /** Cluster mode on {@code n} members of this machine ({@code --members}). */
+    public CrawlArgs withMembers(int n) {
+        return new CrawlArgs(mode, concurrency, workers, n, batchSize, depth, maxPages, cpuWork, hostConcurrency, hostDelay,
                 ignoreCrawlDelay, maxTime, stallTimeout, chaos, workerJvmOptions);
     }
 
     /** With fault injection: worker kills (process mode) and in-task faults. */
     public CrawlArgs withChaos(ChaosPlan plan) {
-        return new CrawlArgs(mode, concurrency, workers, batchSize, depth, maxPages, cpuWork, hostConcurrency, hostDelay,
+        return new CrawlArgs(mode, concurrency, workers, members, batchSize, depth, maxPages, cpuWork, hostConcurrency, hostDelay,
                 ignoreCrawlDelay, maxTime, stallTimeout, plan, workerJvmOptions);
     }
 
     public CrawlArgs withStallTimeout(Duration t) {
-        return new CrawlArgs(mode, concurrency, workers, batchSize, depth, maxPages, cpuWork, hostConcurrency, hostDelay,
+        return new CrawlArgs(mode, concurrency, workers, members, batchSize, depth, maxPages, cpuWork, hostConcurrency, hostDelay,
                 ignoreCrawlDelay, maxTime, t, chaos, workerJvmOptions);
     }
 
     public CrawlArgs withWorkerJvmOptions(List<String> options) {
-        return new CrawlArgs(mode, concurrency, workers, batchSize, depth, maxPages, cpuWork, hostConcurrency, hostDelay,
+        return new CrawlArgs(mode, concurrency, workers, members, batchSize, depth, maxPages, cpuWork, hostConcurrency, hostDelay,
                 ignoreCrawlDelay, maxTime, stallTimeout, chaos, options);
     }
 
@@ -105,6 +119,9 @@ public record CrawlArgs(Mode mode, int concurrency, int workers, int batchSize, 
         List<String> a = new ArrayList<>(List.of("--mode", label(mode), "--concurrency", Integer.toString(concurrency)));
         if (mode == Mode.PROCESS) {
             a.addAll(List.of("--workers", Integer.toString(workers)));
+        }
+        if (members > 1) {
+            a.addAll(List.of("--members", Integer.toString(members)));
         }
         a.addAll(List.of("--batch-size", Integer.toString(batchSize), "--depth", Integer.toString(depth),
                 "--max-pages", Long.toString(maxPages), "--cpu-work", Integer.toString(cpuWork),

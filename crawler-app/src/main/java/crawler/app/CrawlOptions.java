@@ -289,7 +289,8 @@ final class CrawlOptions {
      * for every option that record names.
      */
     CrawlArgs toArgs() {
-        return new CrawlArgs(mode, concurrency, mode == Mode.PROCESS ? workers : 0, batchSize, depth, maxPages, cpuWork,
+        return new CrawlArgs(mode, concurrency, mode == Mode.PROCESS ? workers : 0,
+                mode != Mode.CLUSTER ? 0 : members == null ? 1 : members, batchSize, depth, maxPages, cpuWork,
                 hostConcurrency, hostDelay, ignoreCrawlDelay, maxTime, stallTimeout(urlDeadline, stallTimeout),
                 chaos, workerJvmOptions);
     }

@@ -48,6 +48,21 @@ class CrawlArgsTest {
     }
 
     @Test
+    void members_roundTripInClusterMode_andAreRefusedElsewhere() {
+        CrawlArgs two = CrawlArgs.unthrottled(Mode.CLUSTER, 10, 0, 16, 0, 0, Duration.ZERO).withMembers(2);
+        assertThat(two.argv()).containsSequence("--members", "2");
+        CrawlOptions parsed = CrawlOptions.parse(two.argv());
+        assertThat(parsed.toArgs()).isEqualTo(two);
+        assertThat(parsed.clusterConfig().localMembers()).isEqualTo(2);
+        assertThat(CrawlArgs.unthrottled(Mode.CLUSTER, 10, 0, 16, 0, 0, Duration.ZERO).argv()).as("one member: the default")
+                .doesNotContain("--members");
+        assertThatThrownBy(() -> CrawlArgs.unthrottled(Mode.VIRTUAL, 4, 0, 4, 0, 0, Duration.ZERO).withMembers(2))
+                .hasMessageContaining("members must be >= 1 in cluster mode and 0 in virtual mode, was 2");
+        assertThatThrownBy(() -> CrawlArgs.unthrottled(Mode.CLUSTER, 4, 0, 4, 0, 0, Duration.ZERO).withMembers(0))
+                .hasMessageContaining("members must be >= 1 in cluster mode");
+    }
+
+    @Test
     void workerKills_needWorkers_andThreadModesHaveNone() {
         assertThatThrownBy(() -> CrawlArgs.unthrottled(Mode.VIRTUAL, 4, 2, 4, 0, 0, Duration.ZERO).withChaos(ChaosPlan.killingWorkerEvery(10)))
                 .hasMessageContaining("killWorkerEvery needs worker processes; virtual mode has none");

@@ -43,12 +43,13 @@ public final class Budget {
     private final Duration budget;
     private final int warmups;
     private final Map<Cell, Long> lastRunMillis = new HashMap<>();
-    // Child-JVM start and stop, learned apart for thread modes, process mode and cluster mode: a
-    // process-mode child also waits for its workers, whose cold warm-up crawl costs more than one
-    // JVM's; a cluster-mode child starts its member, counted here since it is no worker JVM.
+    // Child-JVM start and stop, learned apart for thread modes, process mode, cluster mode on one
+    // member and on more: a process-mode child also waits for its workers, whose cold warm-up crawl
+    // costs more than one JVM's; a cluster-mode child starts its member, and with more members
+    // their JVMs too, counted here since they are no worker JVMs.
     private final long[] overheadMillis = {FIRST_OVERHEAD_MILLIS, FIRST_OVERHEAD_MILLIS,
-            FIRST_OVERHEAD_MILLIS + FIRST_MEMBER_MILLIS};
-    private final int[] overheadSamples = new int[3];
+            FIRST_OVERHEAD_MILLIS + FIRST_MEMBER_MILLIS, FIRST_OVERHEAD_MILLIS + FIRST_MEMBER_MILLIS + FIRST_WORKER_MILLIS};
+    private final int[] overheadSamples = new int[overheadMillis.length];
     private long workerMillis = FIRST_WORKER_MILLIS;
     private double pageRate = FIRST_PAGE_RATE;
     private double cpuPageRate = FIRST_CPU_PAGE_RATE;
@@ -197,7 +198,8 @@ public final class Budget {
     }
 
     private static int kind(Cell cell) {
-        return cell.workers() > 0 ? 1 : cell.substrate().members() > 0 ? 2 : 0;
+        int members = cell.substrate().members();
+        return cell.workers() > 0 ? 1 : members > 1 ? 3 : members == 1 ? 2 : 0;
     }
 
     private void learnOverhead(Cell cell, long sample) {

@@ -75,12 +75,12 @@ public record Cell(Workload workload, Substrate substrate, int concurrency, int 
 
     /**
      * How the substrate is shaped, e.g. {@code 2x500} for process mode, {@code 1000} for threads,
-     * {@code 1x1000} for cluster mode's one member.
+     * {@code 1x1000} for cluster mode's one member, {@code 2x500} for two members.
      */
     public String shape() {
         int w = workers();
         if (substrate.members() > 0) {
-            return substrate.members() + "x" + concurrency;
+            return substrate.members() + "x" + threadsPerWorker();
         }
         return w == 0 ? Integer.toString(concurrency) : w + "x" + threadsPerWorker();
     }

@@ -74,7 +74,7 @@ public enum Contender {
         if (this == WGET2) {
             throw new IllegalStateException("wget2 takes no crawl options of this project");
         }
-        return new CrawlArgs(mode(), concurrency, this == PROCESS ? 2 : 0, 16, 1000, 0, 0, 0, java.time.Duration.ZERO, false, maxTime,
+        return new CrawlArgs(mode(), concurrency, this == PROCESS ? 2 : 0, 0, 16, 1000, 0, 0, 0, java.time.Duration.ZERO, false, maxTime,
                 CrawlArgs.DEFAULT_STALL_TIMEOUT, ChaosPlan.NONE, List.of());
     }
 

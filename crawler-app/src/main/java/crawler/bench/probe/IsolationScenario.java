@@ -193,7 +193,7 @@ public final class IsolationScenario {
     public CrawlArgs crawlArgs(Mode mode, Fault fault) {
         long maxTimeS = Math.max(1, config.timeout().toSeconds() - 10);
         int at = config.faultAt();
-        return new CrawlArgs(mode, 8, mode == Mode.PROCESS ? 2 : 0, 16, config.depth(), 10_000, 0, 0, Duration.ZERO, true,
+        return new CrawlArgs(mode, 8, mode == Mode.PROCESS ? 2 : 0, mode == Mode.CLUSTER ? 1 : 0, 16, config.depth(), 10_000, 0, 0, Duration.ZERO, true,
                 Duration.ofSeconds(maxTimeS), Duration.ofSeconds(15),
                 ChaosPlan.parse(fault.chaosSpec(at)),
                 mode == Mode.PROCESS ? List.of("-Xmx" + config.heapMb() + "m") : List.of());

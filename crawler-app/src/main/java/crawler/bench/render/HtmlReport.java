@@ -24,7 +24,8 @@ import java.util.Map;
 public final class HtmlReport {
 
     public static final Map<Substrate, String> COLORS = Map.of(Substrate.VIRTUAL, "#1b9e77", Substrate.PLATFORM, "#d95f02",
-            Substrate.PROCESS, "#7570b3", Substrate.PROCESS_1T, "#e7298a", Substrate.CLUSTER, "#66a61e");
+            Substrate.PROCESS, "#7570b3", Substrate.PROCESS_1T, "#e7298a", Substrate.CLUSTER, "#66a61e",
+            Substrate.CLUSTER_2M, "#1f78b4");
 
     /** The reference crawler's line: a colour no mode uses. */
     public static final String REFERENCE_COLOR = "#a6761d";

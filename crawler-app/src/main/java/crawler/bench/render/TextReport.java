@@ -126,7 +126,7 @@ public final class TextReport {
         }
         if (w == Workload.IO) {
             notes.addAll(ReferenceRows.notes(r.references()));
-            notes.add(ClusterRows.note(r));
+            notes.addAll(ClusterRows.notes(r));
         }
         for (String n : notes) {
             b.append("  ").append(n).append('\n');

@@ -19,9 +19,24 @@ import java.util.function.Consumer;
  * their CPU and memory are outside the measured process tree) and shared by every cell at that
  * latency; or a user's site, which the bench neither starts nor counts.
  *
+ * <p>A fixture site listens on {@value #HOSTS} ports, and a cell's seed list takes its pages from
+ * each in turn, so every crawl, in every mode, fetches from that many hosts: cluster mode sends a
+ * host's URLs to the member owning the host's key, and with one host its second member would have
+ * nothing to do. The thread and process modes hand out URLs whatever their host (politeness is off
+ * in measured crawls), so the spread changes nothing for them but a robots.txt fetch per host, made
+ * in parallel.
+ *
  * <p>Not thread-safe: built, warmed and closed by the thread running the bench.
  */
 final class BenchSites implements AutoCloseable {
+
+    /**
+     * Hosts (ports) of each fixture site. Hashed onto two members, eight hosts leave neither member
+     * idle in 254 of 256 equally likely splits. An uneven split does not cap a member at its share
+     * of the concurrency (a member runs a virtual thread per URL it is given; the coordinator keeps
+     * the crawl's limit), and the report prints the pages each member delivered.
+     */
+    static final int HOSTS = 8;
 
     /** What a cell crawls: seeds, depth, and the URL set it must fetch (null: unknown). */
     record Crawl(List<String> seeds, int depth, Set<String> expected) {
@@ -46,7 +61,7 @@ final class BenchSites implements AutoCloseable {
             try {
                 for (Map.Entry<Long, Integer> e : pagesByLatency.entrySet()) {
                     Latency latency = e.getKey() == 0 ? new Latency.None() : new Latency.Fixed(Duration.ofMillis(e.getKey()));
-                    sites.put(e.getKey(), FixtureServer.start(SiteSpec.wide(Math.max(2, e.getValue()), latency)));
+                    sites.put(e.getKey(), FixtureServer.start(SiteSpec.wide(Math.max(2, e.getValue()), latency), 0, HOSTS));
                 }
             } catch (RuntimeException e) {
                 sites.values().forEach(FixtureServer::close);
@@ -83,7 +98,12 @@ final class BenchSites implements AutoCloseable {
         if (!target.fixtureSite()) {
             return new Crawl(List.of(target.url()), cell.workload() == Workload.STARTUP ? 0 : target.depth(), null);
         }
-        List<String> seeds = sites.get(cell.latencyMillis()).manifest().sitemapUrls().subList(0, cell.pages());
+        FixtureServer site = sites.get(cell.latencyMillis());
+        List<String> pages = site.manifest().sitemapUrls().subList(0, cell.pages());
+        List<String> seeds = new java.util.ArrayList<>(pages.size());
+        for (int i = 0; i < pages.size(); i++) {
+            seeds.add(site.onHost(pages.get(i), i % site.hosts()));
+        }
         return new Crawl(seeds, 0, new HashSet<>(seeds));
     }
 

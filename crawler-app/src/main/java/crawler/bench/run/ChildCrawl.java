@@ -9,6 +9,7 @@ import crawler.bench.probe.TreeUsage;
 import crawler.app.CrawlArgs;
 import crawler.chaos.ChaosPlan;
 import crawler.report.CrawlSummary;
+import crawler.report.MemberShare;
 import crawler.report.StopReason;
 import crawler.startup.CrawlJvmOptions;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -244,11 +245,13 @@ public final class ChildCrawl {
 
     /**
      * The crawl options every measured crawl gets, cold or warm: the cell's substrate and pacing,
-     * politeness off (the site is ours), the time limit, the chaos cell's worker kills.
+     * politeness off (the site is ours), the time limit, the chaos cell's worker kills, cluster
+     * mode's members.
      */
     public static CrawlArgs crawlArgs(Cell cell, int depth, Duration limit) {
-        return CrawlArgs.unthrottled(cell.substrate().mode(), cell.concurrency(), cell.workers(), cell.batchSize(), depth,
-                cell.cpuWork(), limit).withChaos(ChaosPlan.killingWorkerEvery(cell.killWorkerEvery()));
+        CrawlArgs args = CrawlArgs.unthrottled(cell.substrate().mode(), cell.concurrency(), cell.workers(), cell.batchSize(),
+                depth, cell.cpuWork(), limit).withChaos(ChaosPlan.killingWorkerEvery(cell.killWorkerEvery()));
+        return cell.substrate().members() > 1 ? args.withMembers(cell.substrate().members()) : args;
     }
 
     public static RunResult read(Cell cell, int repeat, Path summaryFile, Path results, Set<String> expected,
@@ -259,7 +262,8 @@ public final class ChildCrawl {
         long pages = s.pages();
         RunResult r = new RunResult(cell, repeat, null, s.wallMillis(), childMillis, pages, s.failed(), urls.size(), digest(urls),
                 s.pids().size(), threads, s.workerStartupMillis(), usage, s.workerDeaths(), s.requeued(), -1,
-                s.workerFirstResultMillis(), -1);
+                s.workerFirstResultMillis(), -1, s.members().values().stream().map(MemberShare::pages)
+                .sorted(java.util.Comparator.reverseOrder()).toList());
         StopReason stop = s.stopReason();
         if (stop != StopReason.COMPLETE) {
             return r.withFailure("crawl stopped: " + stop + " (" + pages + " pages)");

@@ -32,11 +32,24 @@ import java.util.Objects;
  *                            mode), else empty
  * @param peakInFlight        the most requests the fixture site held at once during the run, counted by
  *                            the site itself; -1 when not measured (a user's site)
+ * @param memberPages         cluster mode: pages each member delivered, most first (how evenly hashing
+ *                            the hosts shared the work out); empty in the other modes
  */
 public record RunResult(Cell cell, int repeat, String failure, long wallMillis, long childMillis, long pages,
                         long errors, int urlCount, String urlSetDigest, int pids, int fetchThreads,
                         List<Long> workerStartupMillis, TreeUsage usage, int workerDeaths, long requeued,
-                        long pinningEvents, List<Long> workerFirstResultMillis, int peakInFlight) {
+                        long pinningEvents, List<Long> workerFirstResultMillis, int peakInFlight,
+                        List<Long> memberPages) {
+
+    /** A run with no cluster members. */
+    public RunResult(Cell cell, int repeat, String failure, long wallMillis, long childMillis, long pages,
+                     long errors, int urlCount, String urlSetDigest, int pids, int fetchThreads,
+                     List<Long> workerStartupMillis, TreeUsage usage, int workerDeaths, long requeued,
+                     long pinningEvents, List<Long> workerFirstResultMillis, int peakInFlight) {
+        this(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids, fetchThreads,
+                workerStartupMillis, usage, workerDeaths, requeued, pinningEvents, workerFirstResultMillis, peakInFlight,
+                List.of());
+    }
 
     /** A run whose workers' first results and requests in flight were not recorded. */
     public RunResult(Cell cell, int repeat, String failure, long wallMillis, long childMillis, long pages,
@@ -61,6 +74,7 @@ public record RunResult(Cell cell, int repeat, String failure, long wallMillis, 
         Objects.requireNonNull(usage, "usage");
         workerStartupMillis = List.copyOf(workerStartupMillis);
         workerFirstResultMillis = List.copyOf(workerFirstResultMillis);
+        memberPages = List.copyOf(memberPages);
     }
 
     public boolean failed() {
@@ -75,24 +89,24 @@ public record RunResult(Cell cell, int repeat, String failure, long wallMillis, 
     public RunResult withFailure(String why) {
         return new RunResult(cell, repeat, why, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
                 fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, pinningEvents,
-                workerFirstResultMillis, peakInFlight);
+                workerFirstResultMillis, peakInFlight, memberPages);
     }
 
     public RunResult withWorkerStartupMillis(List<Long> startups) {
         return new RunResult(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
                 fetchThreads, startups, usage, workerDeaths, requeued, pinningEvents,
-                workerFirstResultMillis, peakInFlight);
+                workerFirstResultMillis, peakInFlight, memberPages);
     }
 
     public RunResult withPinningEvents(long n) {
         return new RunResult(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
                 fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, n,
-                workerFirstResultMillis, peakInFlight);
+                workerFirstResultMillis, peakInFlight, memberPages);
     }
 
     public RunResult withPeakInFlight(int peak) {
         return new RunResult(cell, repeat, failure, wallMillis, childMillis, pages, errors, urlCount, urlSetDigest, pids,
                 fetchThreads, workerStartupMillis, usage, workerDeaths, requeued, pinningEvents,
-                workerFirstResultMillis, peak);
+                workerFirstResultMillis, peak, memberPages);
     }
 }

@@ -85,11 +85,15 @@ class BenchPlanTest {
         assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.IO && p.skipReason() == null)
                 .extracting(p -> p.cell().substrate().label() + " " + p.cell().concurrency())
                 .containsExactly("virtual 2", "virtual 10", "virtual 100", "platform 2", "platform 10", "platform 100",
-                        "process 2", "process 10", "process 100", "process-1t 2", "cluster 2", "cluster 10", "cluster 100");
-        assertThat(plan).as("cluster mode is an I/O model only").filteredOn(p -> p.cell().substrate() == Substrate.CLUSTER)
+                        "process 2", "process 10", "process 100", "process-1t 2", "cluster 2", "cluster 10", "cluster 100",
+                        "cluster-2m 2", "cluster-2m 10", "cluster-2m 100");
+        assertThat(plan).as("cluster mode is an I/O model only").filteredOn(p -> p.cell().substrate().members() > 0)
                 .allMatch(p -> p.cell().workload() == Workload.IO);
+        assertThat(plan).as("two members share the concurrency out as process mode's two workers do")
+                .filteredOn(p -> p.cell().substrate() == Substrate.CLUSTER_2M && p.cell().concurrency() == 100)
+                .singleElement().extracting(p -> p.cell().shape()).isEqualTo("2x50");
         assertThat(BenchPlan.of(BenchConfig.quick(), true)).as("--quick has no room for a member's start-up")
-                .noneMatch(p -> p.cell().substrate() == Substrate.CLUSTER);
+                .noneMatch(p -> p.cell().substrate().members() > 0);
         assertThat(plan).as("the sweep keeps only its zero-latency cells, claim 4's ceiling")
                 .filteredOn(p -> p.cell().workload() == Workload.LATENCY).extracting(p -> p.cell().latencyMillis()).containsOnly(0L);
         assertThat(BenchConfig.standard().repeats()).isEqualTo(3);

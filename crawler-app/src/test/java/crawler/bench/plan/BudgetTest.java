@@ -159,4 +159,16 @@ class BudgetTest {
         assertThat(b.firstRunMillis(Samples.io(Substrate.VIRTUAL, 100, 200))).as("nor a thread mode's overhead")
                 .isEqualTo(Budget.FIRST_OVERHEAD_MILLIS + 2 * 400);
     }
+
+    @Test
+    void twoMemberCell_alsoPaysItsMemberJvmsStart_learnedApartFromOneMember() {
+        Budget b = budget(Duration.ofSeconds(45));
+        Cell two = Samples.io(Substrate.CLUSTER_2M, 100, 200);
+        assertThat(b.firstRunMillis(two)).as("a member JVM starts like a worker, before any was seen")
+                .isEqualTo(Budget.FIRST_OVERHEAD_MILLIS + Budget.FIRST_MEMBER_MILLIS + Budget.FIRST_WORKER_MILLIS + 2 * 400);
+        b.record(new RunResult(startup(Substrate.CLUSTER), 1, null, 1_000, 10_000, 1, 0, 1, "d", 1, 1, List.of(6_000L),
+                TreeUsage.NOT_MEASURED));
+        assertThat(b.firstRunMillis(two)).as("one member's overhead teaches two members nothing")
+                .isEqualTo(Budget.FIRST_OVERHEAD_MILLIS + Budget.FIRST_MEMBER_MILLIS + Budget.FIRST_WORKER_MILLIS + 2 * 400);
+    }
 }
