@@ -103,6 +103,38 @@ class WarmSessionTest {
                 .allSatisfy(r -> assertThat(r.workerStartupMillis()).hasSize(2).allMatch(ms -> ms > 0));
     }
 
+    /**
+     * Two members over a site on 16 hosts: the member JVM the session's crawl started stays for
+     * every run, each run fetches exactly the seeds, both members deliver pages, and the member is
+     * gone once the session ends. That neither member idles rests on Hazelcast hashing 16 hosts
+     * onto both, which fails in 2 of 65,536 equally likely splits.
+     */
+    @Test
+    void twoMemberCluster_keepsItsMemberJvm_acrossRuns_andSharesTheHostsOut() throws Exception {
+        try (FixtureServer hosts = FixtureServer.start(SiteSpec.wide(40, new Latency.None()), 0, 16)) {
+            List<String> pages = hosts.manifest().sitemapUrls().subList(0, 32);
+            List<String> seeds = new ArrayList<>();
+            for (int i = 0; i < pages.size(); i++) {
+                seeds.add(hosts.onHost(pages.get(i), i % hosts.hosts()));
+            }
+            Cell cell = new Cell(Workload.IO, Substrate.CLUSTER_2M, 4, 4, 0, 0, 32);
+            WarmSession.Outcome o = session().run(List.of(new WarmSession.Leg(cell, seeds, 0, new HashSet<>(seeds),
+                    SiteGauge.of(hosts), 2)), Duration.ofSeconds(90), false, GO, r -> { });
+
+            assertThat(o.runs()).hasSize(2).allSatisfy(r -> {
+                assertThat(r.failed()).as(String.valueOf(r.failure())).isFalse();
+                assertThat(r.urlCount()).isEqualTo(32);
+                assertThat(r.memberPages()).hasSize(2).allMatch(p -> p > 0);
+                assertThat(r.memberPages().stream().mapToLong(Long::longValue).sum()).isEqualTo(32);
+                assertThat(r.workerStartupMillis()).as("the embedded member's and the member JVM's").hasSize(2);
+            });
+            List<Long> members = memberPids(cell, 1);
+            assertThat(members).hasSize(2).isEqualTo(memberPids(cell, 2));
+            assertThat(members).as("no member JVM outlives its session").noneMatch(pid -> ProcessHandle.of(pid)
+                    .map(ProcessHandle::isAlive).orElse(false));
+        }
+    }
+
     @Test
     void withoutWarmUp_theFirstRunIsCold_andEveryRunStillReportsTheWorkersStartUp() throws Exception {
         List<String> seeds = site.manifest().sitemapUrls().subList(0, 30);
@@ -165,6 +197,14 @@ class WarmSessionTest {
 
     private long coordinatorPid(Cell cell, int run) throws IOException {
         return JSON.readTree(work.resolve(cell.key() + "-warm-r" + run + ".summary.json").toFile()).path("coordinatorPid").asLong();
+    }
+
+    /** The pids of the members that delivered pages, from the summary's members map ("HOST:PORT pid N"). */
+    private List<Long> memberPids(Cell cell, int run) throws IOException {
+        List<Long> pids = new ArrayList<>();
+        JSON.readTree(work.resolve(cell.key() + "-warm-r" + run + ".summary.json").toFile()).path("members")
+                .fieldNames().forEachRemaining(k -> pids.add(Long.parseLong(k.substring(k.lastIndexOf(' ') + 1))));
+        return pids.stream().sorted().toList();
     }
 
     private List<Long> workerPids(Cell cell, int run) throws IOException {
