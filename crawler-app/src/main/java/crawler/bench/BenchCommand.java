@@ -75,9 +75,9 @@ public final class BenchCommand implements Callable<Integer> {
     int depth;
 
     @Option(names = "--modes", paramLabel = "LIST", split = ",",
-            description = "modes to run: virtual,platform,process,process-1t,cluster (default: all, cluster in the I/O"
-                    + " workload only; --quick: virtual and process for I/O, no CPU-bound crawl cells (its CPU workload"
-                    + " is the CPU probe alone), no cluster)")
+            description = "modes to run: virtual,platform,process,process-1t,cluster,cluster-2m (cluster-2m: two"
+                    + " members, --members 2; default: all, cluster in the I/O workload only; --quick: virtual and"
+                    + " process for I/O, no CPU-bound crawl cells (its CPU workload is the CPU probe alone), no cluster)")
     List<String> modes;
 
     @Option(names = "--workloads", paramLabel = "LIST", split = ",",
