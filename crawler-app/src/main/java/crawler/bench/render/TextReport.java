@@ -43,7 +43,8 @@ public final class TextReport {
         }
         b.append("\n* fastest at its concurrency (latency, batch size); ~ spread over ")
                 .append(Math.round(CellResult.WIDE_SPREAD * 100)).append("% of the median; memory is peak PSS summed over the crawl's process tree (MB);")
-                .append(" in flight is the most requests the fixture site held at once, counted by the site\n");
+                .append(" in flight is the most requests the fixture site held at once, counted by the site, robots.txt"
+                        + " included (a fixture site's hosts have theirs fetched all at once, so at a low c it can pass c)\n");
         r.ceilingPagesPerSecond().ifPresent(c -> b.append(String.format(Locale.ROOT,
                 "highest throughput measured: %s pages/s (crawler and fixture site share %d cores); where c / L is"
                         + " above it, efficiency is bounded by the machine, not the model%n", Fmt.rate(c), r.machine().cores())));
