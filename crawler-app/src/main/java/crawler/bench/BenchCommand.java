@@ -81,7 +81,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> modes;
 
     @Option(names = "--workloads", paramLabel = "LIST", split = ",",
-            description = "workloads to run: io,cpu,latency,batch,startup,chaos (default: io,cpu,latency (0 ms only),startup,chaos; --full: all;"
+            description = "workloads to run: io,hosts,cpu,latency,batch,startup,chaos (default: io,hosts,cpu,latency (0 ms only),startup,chaos; --full: all;"
                     + " --quick: io,cpu,latency (0 ms only),chaos); cpu also runs the CPU probe that claim 5 is judged on: hash work"
                     + " with no network on threads and on one-thread JVMs")
     List<String> workloads;
@@ -275,6 +275,6 @@ public final class BenchCommand implements Callable<Integer> {
                 return w;
             }
         }
-        throw new IllegalArgumentException("unknown workload '" + s + "'; expected io, cpu, latency, batch, startup or chaos");
+        throw new IllegalArgumentException("unknown workload '" + s + "'; expected io, hosts, cpu, latency, batch, startup or chaos");
     }
 }

@@ -44,7 +44,7 @@ public final class Analysis {
     private static Object groupKey(CellResult c) {
         Cell cell = c.cell();
         return switch (cell.workload()) {
-            case IO, CPU -> List.of(cell.workload(), cell.concurrency());
+            case IO, HOSTS, CPU -> List.of(cell.workload(), cell.concurrency());
             case LATENCY -> List.of(cell.workload(), cell.latencyMillis());
             case BATCH, STARTUP, CHAOS -> List.of(cell.workload());
         };

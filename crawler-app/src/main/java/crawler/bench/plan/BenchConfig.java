@@ -163,7 +163,8 @@ public record BenchConfig(int repeats, List<Substrate> substrates, List<Substrat
      */
     public static BenchConfig standard() {
         BenchConfig f = full();
-        return f.withGrid(List.of(Workload.IO, Workload.CPU, Workload.LATENCY, Workload.STARTUP, Workload.CHAOS), List.of(2, 10, 100))
+        return f.withGrid(List.of(Workload.IO, Workload.HOSTS, Workload.CPU, Workload.LATENCY, Workload.STARTUP, Workload.CHAOS),
+                        List.of(2, 10, 100))
                 .withSweeps(f.sweepConcurrency(), List.of(0L), f.sweepRounds(), f.batchSizes(), f.batchPages())
                 .withBudget(STANDARD_BUDGET);
     }

@@ -12,6 +12,21 @@ import java.util.Objects;
  */
 public final class BenchPlan {
 
+    /** Hosts (ports) of the fixture site that the {@link Workload#HOSTS} cells crawl. */
+    public static final int SITE_HOSTS = 16;
+
+    /**
+     * The models compared over many hosts: threads, worker processes, and cluster mode on one
+     * member and on two (the embedded one and a member JVM). Platform threads behave as virtual
+     * ones here, and one-thread workers are the CPU table's.
+     */
+    static final List<Substrate> HOSTS_MODES = List.of(Substrate.VIRTUAL, Substrate.PROCESS, Substrate.CLUSTER,
+            Substrate.CLUSTER_2M);
+
+    /** The many-host levels: the I/O levels from 10 (below, most hosts get no page) to 1,000. */
+    static final int HOSTS_MIN_LEVEL = 10;
+    static final int HOSTS_MAX_LEVEL = 1000;
+
     /**
      * One planned cell.
      *
@@ -40,8 +55,23 @@ public final class BenchPlan {
             switch (w) {
                 case IO -> {
                     for (Substrate s : c.substrates()) {
+                        if (s.members() > 1) {
+                            continue; // one host has one owner: the other members would idle (HOSTS has them)
+                        }
                         for (int level : ioLevels(c, s)) {
                             add(out, c, new Cell(w, s, level, c.batchSize(), ioLatency, 0, fixtureSite ? c.ioPages(level) : 1));
+                        }
+                    }
+                }
+                case HOSTS -> {
+                    for (Substrate s : HOSTS_MODES) {
+                        if (!c.substrates().contains(s)) {
+                            continue;
+                        }
+                        for (int level : hostsLevels(c)) {
+                            Cell cell = new Cell(w, s, level, c.batchSize(), c.ioLatencyMillis(), 0, hostsPages(c, level));
+                            out.add(fixtureSite ? planned(c, cell)
+                                    : new Planned(cell, "needs the fixture site, whose hosts the bench starts"));
                         }
                     }
                 }
@@ -103,6 +133,16 @@ public final class BenchPlan {
             levels.add(c.maxPlatformThreads());
         }
         return List.copyOf(levels);
+    }
+
+    /** The I/O levels the many-host table runs at. */
+    public static List<Integer> hostsLevels(BenchConfig c) {
+        return c.ioLevels().stream().filter(l -> l >= HOSTS_MIN_LEVEL && l <= HOSTS_MAX_LEVEL).sorted().toList();
+    }
+
+    /** Pages of a many-host cell: the I/O cell's, and at least five per host. */
+    public static int hostsPages(BenchConfig c, int level) {
+        return Math.max(c.ioPages(level), 5 * SITE_HOSTS);
     }
 
     private static void add(List<Planned> out, BenchConfig c, Cell cell) {

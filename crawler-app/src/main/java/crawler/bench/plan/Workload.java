@@ -8,6 +8,13 @@ import java.util.Locale;
 public enum Workload {
     /** A flat list of pages with a fixed latency: throughput and memory versus concurrency. */
     IO("I/O-bound: flat page list, fixed latency"),
+    /**
+     * The I/O-bound crawl with its page list spread over many hosts: how the models compare when
+     * hosts matter, as they do to cluster mode, which routes each host's URLs to the member owning
+     * it, so only here does a second member have work (the one-host I/O table stays the claims'
+     * evidence, with nothing per host to pay).
+     */
+    HOSTS("many hosts: flat page list spread over the fixture site's hosts, fixed latency"),
     /** Extra per-page CPU work, no latency: speed-up versus units of concurrency. */
     CPU("CPU-bound: --cpu-work per page, no latency"),
     /** One concurrency, several latencies: where each model stops keeping up (Little's law). */

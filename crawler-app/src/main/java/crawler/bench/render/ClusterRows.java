@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The I/O table's lines on cluster mode, the fourth model: what a member costs beside the
- * throughput its rows show, for one member and for two. Start-up is each member's, from the
+ * The I/O tables' lines on cluster mode, the fourth model: what a member costs beside the
+ * throughput its rows show, for one member (one host and many) and for two (many hosts only). Start-up is each member's, from the
  * crawl's summary (the warm-up's, for a warm session); memory is the peak PSS of the crawl's
  * process tree over its members, and how much more that is than virtual threads at the same
  * concurrency, since every member fetches on virtual threads and the difference is what the
@@ -26,23 +26,27 @@ public final class ClusterRows {
     private ClusterRows() {
     }
 
-    /** A line for each cluster substrate with rows, or one line saying the run has none and why. */
-    public static List<String> notes(BenchResult r) {
+    /**
+     * For the table of {@code w} ({@link Workload#IO} or {@link Workload#HOSTS}): a line for each
+     * cluster substrate with rows in it, or, under the one-host table, one line saying the run has
+     * none and why.
+     */
+    public static List<String> notes(BenchResult r, Workload w) {
         List<String> notes = new ArrayList<>();
         for (Substrate s : List.of(Substrate.CLUSTER, Substrate.CLUSTER_2M)) {
-            List<CellResult> cells = r.cells(Workload.IO, s).stream().filter(CellResult::ok).toList();
+            List<CellResult> cells = r.cells(w, s).stream().filter(CellResult::ok).toList();
             if (!cells.isEmpty()) {
-                notes.add(note(r, s, cells));
+                notes.add(note(r, w, s, cells));
             }
         }
-        if (notes.isEmpty()) {
+        if (notes.isEmpty() && w == Workload.IO) {
             notes.add("cluster: no rows (not in this run's modes; --quick leaves it out, since starting its member, 1.3 to"
                     + " 4.6 s measured per child JVM, does not fit the 60 s budget: the default bench and --full run it)");
         }
         return notes;
     }
 
-    private static String note(BenchResult r, Substrate s, List<CellResult> cells) {
+    private static String note(BenchResult r, Workload w, Substrate s, List<CellResult> cells) {
         int members = s.members();
         List<String> levels = new ArrayList<>();
         for (CellResult c : cells) {
@@ -51,13 +55,13 @@ public final class ClusterRows {
             if (c.measuredUsage()) {
                 double pss = c.peakPssKb().median();
                 line.append(", PSS ").append(Fmt.mb(pss / members)).append(" MB");
-                Optional<CellResult> virtual = Analysis.at(r, Workload.IO, Substrate.VIRTUAL, c.cell().concurrency())
+                Optional<CellResult> virtual = Analysis.at(r, w, Substrate.VIRTUAL, c.cell().concurrency())
                         .filter(CellResult::measuredUsage);
                 virtual.ifPresent(v -> line.append(String.format(Locale.ROOT, " (%+.0f MB over virtual threads)",
                         (pss - v.peakPssKb().median()) / 1024.0 / members)));
             }
             if (members > 1) {
-                line.append(", pages ").append(shares(c));
+                line.append(", pages per member in the most uneven run ").append(shares(c));
             }
             levels.add(line.toString());
         }
@@ -80,18 +84,13 @@ public final class ClusterRows {
     }
 
     /**
-     * Each member's share of the pages, most first, from the run with the most uneven split:
-     * e.g. {@code 62% / 38%}; {@code -} when no run recorded them.
+     * The pages each member delivered, most first, in the run with the most uneven split: e.g.
+     * {@code 50 / 30}; {@code -} when no run recorded them.
      */
     private static String shares(CellResult c) {
         List<Long> worst = c.runs().stream().map(RunResult::memberPages).filter(p -> !p.isEmpty())
                 .max(java.util.Comparator.comparingDouble(ClusterRows::largestShare)).orElse(List.of());
-        if (worst.isEmpty()) {
-            return "-";
-        }
-        long total = worst.stream().mapToLong(Long::longValue).sum();
-        return String.join(" / ", worst.stream()
-                .map(p -> String.format(Locale.ROOT, "%.0f%%", total == 0 ? 0.0 : 100.0 * p / total)).toList());
+        return worst.isEmpty() ? "-" : String.join(" / ", worst.stream().map(Fmt::integer).toList());
     }
 
     private static double largestShare(List<Long> pages) {

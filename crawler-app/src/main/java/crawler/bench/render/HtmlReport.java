@@ -1,5 +1,6 @@
 package crawler.bench.render;
 
+import crawler.bench.plan.BenchPlan;
 import crawler.bench.plan.Substrate;
 import crawler.bench.plan.Workload;
 import crawler.bench.run.BenchResult;
@@ -118,6 +119,18 @@ public final class HtmlReport {
         String lat = io.isEmpty() ? "" : " (latency " + io.get(0).cell().latencyMillis() + " ms)";
         charts.add(SvgChart.lines("I/O-bound throughput" + lat, "concurrency", "pages/s", true, true, tput));
         charts.add(SvgChart.lines("Peak memory, I/O-bound", "concurrency", "peak PSS MB", true, false, mem));
+        List<SvgChart.Series> hosts = new ArrayList<>();
+        for (Substrate s : Substrate.values()) {
+            List<double[]> pts = r.cells(Workload.HOSTS, s).stream().filter(CellResult::ok)
+                    .map(c -> new double[] {c.cell().concurrency(), c.pagesPerSecond().median()}).toList();
+            if (!pts.isEmpty()) {
+                hosts.add(new SvgChart.Series(s.label(), COLORS.get(s), pts));
+            }
+        }
+        if (!hosts.isEmpty()) {
+            charts.add(SvgChart.lines("Many hosts (" + BenchPlan.SITE_HOSTS + "): throughput", "concurrency", "pages/s", true,
+                    true, hosts));
+        }
         List<SvgChart.Series> speed = new ArrayList<>();
         int maxUnits = 1;
         for (Substrate s : Substrate.values()) {

@@ -1,5 +1,6 @@
 package crawler.bench.render;
 
+import crawler.bench.plan.BenchPlan;
 import crawler.bench.plan.Cell;
 import crawler.bench.plan.Substrate;
 import crawler.bench.plan.Workload;
@@ -127,7 +128,9 @@ public final class TextReport {
         }
         if (w == Workload.IO) {
             notes.addAll(ReferenceRows.notes(r.references()));
-            notes.addAll(ClusterRows.notes(r));
+        }
+        if (w == Workload.IO || w == Workload.HOSTS) {
+            notes.addAll(ClusterRows.notes(r, w));
         }
         for (String n : notes) {
             b.append("  ").append(n).append('\n');
@@ -158,6 +161,8 @@ public final class TextReport {
         Cell any = cells.get(0).cell();
         return switch (w) {
             case IO -> any.latencyMillis() > 0 ? " (latency " + any.latencyMillis() + " ms; ideal = ceil(pages / c) x latency)" : "";
+            case HOSTS -> " (" + BenchPlan.SITE_HOSTS + " hosts, latency " + any.latencyMillis()
+                    + " ms; ideal = ceil(pages / c) x latency)";
             case CPU -> any.latencyMillis() < 0 ? " (" + any.cpuWork() + " SHA-256 rounds per page)"
                     : " (" + any.pages() + " pages, " + any.cpuWork() + " SHA-256 rounds each)";
             case LATENCY -> " (c=" + any.concurrency() + ", " + any.pages() + " pages)";
@@ -178,7 +183,7 @@ public final class TextReport {
 
     private static String[] header(Workload w) {
         return switch (w) {
-            case IO, LATENCY, BATCH -> new String[] {"mode", "c", "shape", w == Workload.LATENCY ? "lat ms" : "batch", "pages",
+            case IO, HOSTS, LATENCY, BATCH -> new String[] {"mode", "c", "shape", w == Workload.LATENCY ? "lat ms" : "batch", "pages",
                     "wall s", "pages/s", "effic.", "in flight", "cpu s", "PSS MB", "RSS MB", "threads", "ctx sw", "pinned", "err", ""};
             case CPU -> new String[] {"mode", "units", "shape", "pages", "wall s", "pages/s", "speed-up", "in flight", "cpu s",
                     "PSS MB", "threads", "pinned", "err", ""};
@@ -205,7 +210,7 @@ public final class TextReport {
         Cell cell = c.cell();
         boolean m = c.measuredUsage();
         return switch (w) {
-            case IO, LATENCY, BATCH -> new String[] {cell.substrate().label(), Integer.toString(cell.concurrency()), cell.shape(),
+            case IO, HOSTS, LATENCY, BATCH -> new String[] {cell.substrate().label(), Integer.toString(cell.concurrency()), cell.shape(),
                     Long.toString(w == Workload.LATENCY ? cell.latencyMillis() : cell.batchSize()), Long.toString(c.pages()),
                     Fmt.secondsRange(c.wallMillis()), Fmt.rate(c.pagesPerSecond().median()), Fmt.ratio(c.efficiency()),
                     inFlight(c), m ? Fmt.seconds(c.cpuMillis().median()) : "-", m ? Fmt.mb(c.peakPssKb().median()) : "-",

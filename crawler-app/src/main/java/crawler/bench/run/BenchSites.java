@@ -1,5 +1,6 @@
 package crawler.bench.run;
 
+import crawler.bench.plan.BenchPlan;
 import crawler.bench.plan.Cell;
 import crawler.bench.plan.Workload;
 import crawler.fixtures.FixtureServer;
@@ -19,25 +20,18 @@ import java.util.function.Consumer;
  * their CPU and memory are outside the measured process tree) and shared by every cell at that
  * latency; or a user's site, which the bench neither starts nor counts.
  *
- * <p>A fixture site listens on {@value #HOSTS} ports, and a cell's seed list takes its pages from
- * each in turn, so every crawl, in every mode, fetches from that many hosts: cluster mode sends a
- * host's URLs to the member owning the host's key, and with one host its second member would have
- * nothing to do. The thread and process modes hand out URLs whatever their host (politeness is off
- * in measured crawls), so the spread changes nothing for them but a robots.txt fetch per host, made
- * in parallel.
+ * <p>A site that a {@link Workload#HOSTS} cell crawls listens on {@link BenchPlan#SITE_HOSTS}
+ * ports, each a host of its own, and such a cell's seed list takes its pages from each in turn:
+ * cluster mode sends a host's URLs to the member owning the host's key, so with one host a second
+ * member would have nothing to do. Hashed onto two members, 16 hosts leave neither member idle in
+ * all but 2 of 65,536 equally likely splits, and neither with more than 10 of them in 79 % of
+ * splits. An uneven split does not cap a member at its share of the concurrency (a member runs a
+ * virtual thread per URL it is given; the coordinator keeps the crawl's limit), and the report
+ * prints the share of the pages each member delivered. The other cells crawl the first port only.
  *
  * <p>Not thread-safe: built, warmed and closed by the thread running the bench.
  */
 final class BenchSites implements AutoCloseable {
-
-    /**
-     * Hosts (ports) of each fixture site. Hashed onto two members, 16 hosts leave neither member
-     * idle in all but 2 of 65,536 equally likely splits, and neither with more than 10 of them in
-     * 79 % of splits. An uneven split does not cap a member at its share of the concurrency (a
-     * member runs a virtual thread per URL it is given; the coordinator keeps the crawl's limit),
-     * and the report prints the share of the pages each member delivered.
-     */
-    static final int HOSTS = 16;
 
     /** What a cell crawls: seeds, depth, and the URL set it must fetch (null: unknown). */
     record Crawl(List<String> seeds, int depth, Set<String> expected) {
@@ -56,13 +50,18 @@ final class BenchSites implements AutoCloseable {
         Map<Long, FixtureServer> sites = new TreeMap<>();
         if (target.fixtureSite()) {
             Map<Long, Integer> pagesByLatency = new TreeMap<>();
+            Set<Long> manyHosts = new HashSet<>();
             for (Cell c : cells) {
                 pagesByLatency.merge(c.latencyMillis(), c.pages(), Math::max);
+                if (c.workload() == Workload.HOSTS) {
+                    manyHosts.add(c.latencyMillis());
+                }
             }
             try {
                 for (Map.Entry<Long, Integer> e : pagesByLatency.entrySet()) {
                     Latency latency = e.getKey() == 0 ? new Latency.None() : new Latency.Fixed(Duration.ofMillis(e.getKey()));
-                    sites.put(e.getKey(), FixtureServer.start(SiteSpec.wide(Math.max(2, e.getValue()), latency), 0, HOSTS));
+                    int hosts = manyHosts.contains(e.getKey()) ? BenchPlan.SITE_HOSTS : 1;
+                    sites.put(e.getKey(), FixtureServer.start(SiteSpec.wide(Math.max(2, e.getValue()), latency), 0, hosts));
                 }
             } catch (RuntimeException e) {
                 sites.values().forEach(FixtureServer::close);
@@ -102,8 +101,9 @@ final class BenchSites implements AutoCloseable {
         FixtureServer site = sites.get(cell.latencyMillis());
         List<String> pages = site.manifest().sitemapUrls().subList(0, cell.pages());
         List<String> seeds = new java.util.ArrayList<>(pages.size());
+        int hosts = cell.workload() == Workload.HOSTS ? site.hosts() : 1;
         for (int i = 0; i < pages.size(); i++) {
-            seeds.add(site.onHost(pages.get(i), i % site.hosts()));
+            seeds.add(site.onHost(pages.get(i), i % hosts));
         }
         return new Crawl(seeds, 0, new HashSet<>(seeds));
     }

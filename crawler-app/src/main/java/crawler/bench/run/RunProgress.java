@@ -45,7 +45,7 @@ final class RunProgress {
 
     private static String detail(Cell cell) {
         return switch (cell.workload()) {
-            case IO, LATENCY -> "latency " + cell.latencyMillis() + " ms, " + cell.pages() + " pages";
+            case IO, HOSTS, LATENCY -> "latency " + cell.latencyMillis() + " ms, " + cell.pages() + " pages";
             case CPU -> "cpu-work " + cell.cpuWork() + ", " + cell.pages() + " pages";
             case BATCH -> "batch " + cell.batchSize() + ", " + cell.pages() + " pages";
             case STARTUP -> "one page";

@@ -58,6 +58,7 @@ class BenchPlanTest {
     void usersSite_skipsTheSweeps_becauseOnlyTheFixtureSiteHasASettableLatency() {
         List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.full(), false);
         assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.LATENCY || p.cell().workload() == Workload.BATCH
+                        || p.cell().workload() == Workload.HOSTS
                         || p.cell().workload() == Workload.CHAOS)
                 .isNotEmpty().allMatch(p -> p.skipReason().contains("needs the fixture site"));
         assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.IO)
@@ -81,14 +82,21 @@ class BenchPlanTest {
     void standardPlan_leavesTheSweepsAndTheOuterLevelsToTheFullGrid() {
         List<BenchPlan.Planned> plan = BenchPlan.of(BenchConfig.standard(), true);
         assertThat(plan.stream().filter(p -> p.skipReason() == null).map(p -> p.cell().workload()).distinct())
-                .containsExactlyInAnyOrder(Workload.IO, Workload.CPU, Workload.LATENCY, Workload.STARTUP, Workload.CHAOS);
+                .containsExactlyInAnyOrder(Workload.IO, Workload.HOSTS, Workload.CPU, Workload.LATENCY, Workload.STARTUP,
+                        Workload.CHAOS);
         assertThat(plan).filteredOn(p -> p.cell().workload() == Workload.IO && p.skipReason() == null)
                 .extracting(p -> p.cell().substrate().label() + " " + p.cell().concurrency())
                 .containsExactly("virtual 2", "virtual 10", "virtual 100", "platform 2", "platform 10", "platform 100",
-                        "process 2", "process 10", "process 100", "process-1t 2", "cluster 2", "cluster 10", "cluster 100",
-                        "cluster-2m 2", "cluster-2m 10", "cluster-2m 100");
-        assertThat(plan).as("cluster mode is an I/O model only").filteredOn(p -> p.cell().substrate().members() > 0)
-                .allMatch(p -> p.cell().workload() == Workload.IO);
+                        "process 2", "process 10", "process 100", "process-1t 2", "cluster 2", "cluster 10", "cluster 100");
+        assertThat(plan).as("over many hosts: threads, processes, one member and two")
+                .filteredOn(p -> p.cell().workload() == Workload.HOSTS && p.skipReason() == null)
+                .extracting(p -> p.cell().substrate().label() + " " + p.cell().concurrency() + " " + p.cell().pages())
+                .containsExactly("virtual 10 80", "virtual 100 200", "process 10 80", "process 100 200", "cluster 10 80",
+                        "cluster 100 200", "cluster-2m 10 80", "cluster-2m 100 200");
+        assertThat(plan).as("cluster mode is an I/O model only, two members over many hosts only")
+                .filteredOn(p -> p.cell().substrate().members() > 0)
+                .allMatch(p -> p.cell().workload() == Workload.HOSTS
+                        || p.cell().workload() == Workload.IO && p.cell().substrate().members() == 1);
         assertThat(plan).as("two members share the concurrency out as process mode's two workers do")
                 .filteredOn(p -> p.cell().substrate() == Substrate.CLUSTER_2M && p.cell().concurrency() == 100)
                 .singleElement().extracting(p -> p.cell().shape()).isEqualTo("2x50");
