@@ -43,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean full;
 
     @Option(names = "--budget", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            description = "time limit of the whole bench, e.g. 90, 90s, 3m, 2m30s (default: 3m; --quick: 60s; --full: 10m); crawls that"
+            description = "time limit of the whole bench, e.g. 90, 90s, 3m, 2m30s (default: 4m; --quick: 60s; --full: 10m); crawls that"
                     + " would end after it are not started and are reported as skipped: budget")
     Duration budget;
 

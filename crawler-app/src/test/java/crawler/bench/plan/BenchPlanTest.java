@@ -133,7 +133,7 @@ class BenchPlanTest {
     @Test
     void presets_keepTheirBudgets_andAllButQuickRecordPinning() {
         assertThat(BenchConfig.quick().budget()).isEqualTo(java.time.Duration.ofSeconds(60));
-        assertThat(BenchConfig.standard().budget()).isEqualTo(java.time.Duration.ofMinutes(3));
+        assertThat(BenchConfig.standard().budget()).isEqualTo(java.time.Duration.ofMinutes(4));
         assertThat(BenchConfig.full().budget()).isEqualTo(java.time.Duration.ofMinutes(10));
         assertThat(BenchConfig.quick().pinning()).isFalse();
         assertThat(BenchConfig.standard().pinning()).isTrue();
