@@ -76,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--modes", paramLabel = "LIST", split = ",",
             description = "modes to run: virtual,platform,process,process-1t,cluster,cluster-2m (cluster-2m: two"
-                    + " members, --members 2; default: all, cluster in the I/O workload only; --quick: virtual and"
+                    + " members, --members 2; default: all, cluster in the I/O workloads only, cluster-2m in the many-host one; --quick: virtual and"
                     + " process for I/O, no CPU-bound crawl cells (its CPU workload is the CPU probe alone), no cluster)")
     List<String> modes;
 
@@ -88,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--levels", paramLabel = "LIST", split = ",",
             description = "concurrency levels of the I/O-bound workload (default: 2,10,100; --full: 2,10,100,1000,10000;"
-                    + " --quick: 5,25)")
+                    + " --quick: 5,25); the many-host workload takes those from 10 to 1000")
     List<Integer> levels;
 
     @Option(names = "--latency", paramLabel = "LATENCY", converter = FixedLatencyConverter.class,

@@ -11,7 +11,8 @@ import java.util.Objects;
  * {@link #standard()} are the two presets; the command line can narrow either.
  *
  * @param repeats             measured crawls per cell (>= 1)
- * @param substrates          modes of the I/O-bound workload (and the only modes any workload may use)
+ * @param substrates          modes of the I/O-bound workloads (and the only modes any workload may use; a
+ *                            cluster of several members runs over many hosts only)
  * @param cpuModes            modes of the CPU-bound workload
  * @param latencyModes        modes of the latency sweep
  * @param startupModes        modes of the start-up workload

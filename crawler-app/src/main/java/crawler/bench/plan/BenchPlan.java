@@ -23,9 +23,17 @@ public final class BenchPlan {
     static final List<Substrate> HOSTS_MODES = List.of(Substrate.VIRTUAL, Substrate.PROCESS, Substrate.CLUSTER,
             Substrate.CLUSTER_2M);
 
-    /** The many-host levels: the I/O levels from 10 (below, most hosts get no page) to 1,000. */
+    /**
+     * The many-host levels: the I/O levels from 10 to 1,000. Below 10 most of the 16 hosts wait
+     * for a free slot however the work is spread; above 1,000 a cluster member runs out of batch
+     * tasks (one per host of a batch, at most 1,024 at once).
+     */
     static final int HOSTS_MIN_LEVEL = 10;
     static final int HOSTS_MAX_LEVEL = 1000;
+
+    /** Why the one-host I/O table has no cell of a cluster of several members. */
+    static final String ONE_HOST_MEMBERS = "one host has one owning member, so the others would idle: the many-host"
+            + " table (--workloads hosts) runs it";
 
     /**
      * One planned cell.
@@ -55,10 +63,12 @@ public final class BenchPlan {
             switch (w) {
                 case IO -> {
                     for (Substrate s : c.substrates()) {
-                        if (s.members() > 1) {
-                            continue; // one host has one owner: the other members would idle (HOSTS has them)
-                        }
                         for (int level : ioLevels(c, s)) {
+                            if (s.members() > 1) {
+                                out.add(new Planned(new Cell(w, s, level, c.batchSize(), ioLatency, 0,
+                                        fixtureSite ? c.ioPages(level) : 1), ONE_HOST_MEMBERS));
+                                continue;
+                            }
                             add(out, c, new Cell(w, s, level, c.batchSize(), ioLatency, 0, fixtureSite ? c.ioPages(level) : 1));
                         }
                     }

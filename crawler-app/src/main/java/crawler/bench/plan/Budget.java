@@ -31,6 +31,8 @@ public final class Budget {
     public static final long FIRST_WORKER_MILLIS = 1_500;
     /** An embedded cluster member's start-up before any was seen (4.4-4.6 s measured on 2 loaded cores). */
     public static final long FIRST_MEMBER_MILLIS = 4_500;
+    /** A member JVM's start-up (cluster mode with more members) before any was seen (1.4-3 s measured). */
+    public static final long FIRST_MEMBER_JVM_MILLIS = 2_000;
     /** Pages per second of a crawl without extra CPU work, before any was seen. */
     public static final double FIRST_PAGE_RATE = 500;
     /** Fewest pages of a crawl whose rate may stand for the machine's. */
@@ -45,12 +47,15 @@ public final class Budget {
     private final Map<Cell, Long> lastRunMillis = new HashMap<>();
     // Child-JVM start and stop, learned apart for thread modes, process mode, cluster mode on one
     // member and on more: a process-mode child also waits for its workers, whose cold warm-up crawl
-    // costs more than one JVM's; a cluster-mode child starts its member, and with more members
-    // their JVMs too, counted here since they are no worker JVMs.
+    // costs more than one JVM's; a cluster-mode child starts its embedded member, counted here. The
+    // member JVMs of a cluster of more members start again with each of its cells, like a
+    // process-mode cell's workers, and are learned apart from workers (memberJvmMillis).
     private final long[] overheadMillis = {FIRST_OVERHEAD_MILLIS, FIRST_OVERHEAD_MILLIS,
-            FIRST_OVERHEAD_MILLIS + FIRST_MEMBER_MILLIS, FIRST_OVERHEAD_MILLIS + FIRST_MEMBER_MILLIS + FIRST_WORKER_MILLIS};
+            FIRST_OVERHEAD_MILLIS + FIRST_MEMBER_MILLIS, FIRST_OVERHEAD_MILLIS + FIRST_MEMBER_MILLIS};
     private final int[] overheadSamples = new int[overheadMillis.length];
     private long workerMillis = FIRST_WORKER_MILLIS;
+    private long memberJvmMillis = FIRST_MEMBER_JVM_MILLIS;
+    private int memberJvmSamples;
     private double pageRate = FIRST_PAGE_RATE;
     private double cpuPageRate = FIRST_CPU_PAGE_RATE;
     private boolean pageRateSeen;
@@ -145,8 +150,13 @@ public final class Budget {
         return Math.max(ideal, atRate);
     }
 
+    /** What starting a cell's own JVMs costs, worker JVMs or member JVMs, before its warm-up. */
     private long workerStartMillis(Cell cell) {
-        return cell.workers() > 0 ? workerMillis : 0;
+        return cell.workers() > 0 ? workerMillis : memberJvms(cell) ? memberJvmMillis : 0;
+    }
+
+    private static boolean memberJvms(Cell cell) {
+        return cell.substrate().members() > 1;
     }
 
     /** Learns from a finished cold run. */
@@ -156,7 +166,7 @@ public final class Budget {
         if (!run.failed() && run.wallMillis() > 0 && run.cell().workload() != Workload.CHAOS) {
             long workers = maxWorkerStart(run);
             learnOverhead(run.cell(), run.childMillis() - run.wallMillis() - workers);
-            learnWorkerStart(workers);
+            learnWorkerStart(run.cell(), workers);
             learnRate(run);
         }
     }
@@ -185,12 +195,16 @@ public final class Budget {
         long workers = maxWorkerStart(first);
         learnOverhead(first.cell(), session.setupMillis() + session.exitMillis()
                 - warmups * warmupMillis(first.cell(), first.childMillis()) - workers);
-        learnWorkerStart(workers);
+        learnWorkerStart(first.cell(), workers);
     }
 
-    /** The slowest worker's start-up; a cluster member's stays in its child's overhead. */
+    /**
+     * The slowest worker's or member JVM's start-up; an embedded member's stays in its child's
+     * overhead (alone, it is the only start-up a one-member cell reports).
+     */
     private static long maxWorkerStart(RunResult run) {
-        return run.cell().workers() == 0 ? 0 : run.workerStartupMillis().stream().mapToLong(Long::longValue).max().orElse(0);
+        return run.cell().workers() == 0 && !memberJvms(run.cell()) ? 0
+                : run.workerStartupMillis().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     private long overheadMillis(Cell cell) {
@@ -207,9 +221,14 @@ public final class Budget {
         overheadMillis[k] = mean(overheadMillis[k], overheadSamples[k]++, Math.max(0, sample));
     }
 
-    private void learnWorkerStart(long workers) {
-        if (workers > 0) {
-            workerMillis = mean(workerMillis, workerSamples++, workers);
+    private void learnWorkerStart(Cell cell, long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        if (memberJvms(cell)) {
+            memberJvmMillis = mean(memberJvmMillis, memberJvmSamples++, millis);
+        } else {
+            workerMillis = mean(workerMillis, workerSamples++, millis);
         }
     }
 

@@ -10,9 +10,10 @@ import java.util.Locale;
  * with one thread per worker, which is how the seed's {@code ProcessPoolExecutor} works, and
  * cluster mode on two members. Cluster mode is measured as its default runs it, one Hazelcast
  * member embedded in the crawl's JVM, and as {@code --members 2} runs it, that member plus one
- * member JVM the crawl starts as its child (so inside the measured process tree), each member with
- * half the concurrency: process mode's shape (2 JVMs x C/2 threads), with Hazelcast's routing by
- * host in place of process mode's pipes.
+ * member JVM the crawl starts as its child (so inside the measured process tree): process mode's
+ * shape (2 JVMs x C/2 threads, the share each member's heap is sized for; a member runs a virtual
+ * thread per URL it is given, and the coordinator keeps the crawl within C), with Hazelcast's
+ * routing by host in place of process mode's pipes.
  */
 public enum Substrate {
     /** A virtual thread per URL in flight. */
@@ -27,7 +28,7 @@ public enum Substrate {
     CLUSTER(Mode.CLUSTER),
     /**
      * Two members, the crawl's embedded one and a member JVM it starts, each running the batches of
-     * the hosts it owns on virtual threads (M = 2, T = concurrency / 2).
+     * the hosts it owns on virtual threads (M = 2, each sized for T = concurrency / 2).
      */
     CLUSTER_2M(Mode.CLUSTER);
 

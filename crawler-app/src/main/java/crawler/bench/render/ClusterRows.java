@@ -39,7 +39,8 @@ public final class ClusterRows {
                 notes.add(note(r, w, s, cells));
             }
         }
-        if (notes.isEmpty() && w == Workload.IO) {
+        boolean planned = r.cells(w).stream().anyMatch(c -> c.cell().substrate().members() > 0);
+        if (notes.isEmpty() && w == Workload.IO && !planned) {
             notes.add("cluster: no rows (not in this run's modes; --quick leaves it out, since starting its member, 1.3 to"
                     + " 4.6 s measured per child JVM, does not fit the 60 s budget: the default bench and --full run it)");
         }
@@ -69,8 +70,10 @@ public final class ClusterRows {
                 : s.label() + ": " + members + " members, the crawl's embedded one and "
                         + (members == 2 ? "a member JVM" : (members - 1) + " member JVMs")
                         + " it starts, each running the batches of the hosts it owns on virtual threads";
-        return what + "; per member, " + String.join("; ", levels)
-                + " (the first member of a child JVM loads Hazelcast's classes, later ones start warm)";
+        return what + "; per member, " + String.join("; ", levels) + (members == 1
+                ? " (the first member of a child JVM loads Hazelcast's classes, later ones start warm)"
+                : " (the embedded member loads Hazelcast's classes in the child JVM's first cell; each cell starts"
+                        + " a fresh member JVM)");
     }
 
     private static String startup(Stat millis, int members) {

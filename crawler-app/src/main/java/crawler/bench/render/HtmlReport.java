@@ -78,7 +78,7 @@ public final class HtmlReport {
         b.append("<p>Memory is peak PSS summed over the crawl's process tree (coordinator and workers), sampled from /proc every 50 ms;"
                 + " RSS beside it counts shared pages once per process. CPU is user + system time of the tree. Wall time runs from the"
                 + " first URL handed out to the last result; worker start-up is shown apart. Ideal time = ceil(pages / concurrency) x"
-                + " latency; efficiency = ideal / wall. In flight is the most requests the fixture site held at once, counted by"
+                + " latency; efficiency = ideal / wall. In flight is the most requests the fixture site held at once (robots.txt included), counted by"
                 + " the site. A wget2 line and row, when present, are a native C crawler on the same site (a reference, timed as a"
                 + " whole process). Raw rows: results.csv, results.json.</p>\n");
         return b.append("</body></html>\n").toString();

@@ -117,6 +117,8 @@ public final class RawRows {
         m.put("mode", cell.substrate().label());
         m.put("concurrency", cell.concurrency());
         m.put("workers", cell.workers());
+        m.put("members", cell.substrate().members());
+        // Per worker JVM, per cluster member (the share its heap is sized for), or the thread pool's.
         m.put("threads_per_worker", cell.threadsPerWorker());
         m.put("batch_size", cell.batchSize());
         m.put("latency_ms", cell.latencyMillis());
@@ -148,6 +150,7 @@ public final class RawRows {
             m.put("fetch_threads", run.fetchThreads());
             m.put("peak_in_flight", run.peakInFlight() < 0 ? null : run.peakInFlight());
             m.put("worker_startup_ms", run.workerStartupMillis().stream().map(String::valueOf).collect(Collectors.joining(" ")));
+            m.put("member_pages", run.memberPages().stream().map(String::valueOf).collect(Collectors.joining(" ")));
             m.put("url_count", run.urlCount());
             m.put("url_set", run.urlSetDigest());
             // "n/a" where no virtual thread fetched; empty where recording was off.

@@ -254,6 +254,19 @@ public final class ChildCrawl {
         return cell.substrate().members() > 1 ? args.withMembers(cell.substrate().members()) : args;
     }
 
+    /**
+     * Pages each member delivered, most first, with a 0 for each of the cell's members that
+     * delivered none (the summary lists only members that answered a batch).
+     */
+    private static List<Long> memberPages(Cell cell, CrawlSummary s) {
+        List<Long> pages = new java.util.ArrayList<>(s.members().values().stream().map(MemberShare::pages).toList());
+        while (pages.size() < cell.substrate().members()) {
+            pages.add(0L);
+        }
+        pages.sort(java.util.Comparator.reverseOrder());
+        return pages;
+    }
+
     public static RunResult read(Cell cell, int repeat, Path summaryFile, Path results, Set<String> expected,
                                   long childMillis, TreeUsage usage) throws IOException {
         CrawlSummary s = summary(summaryFile);
@@ -262,8 +275,7 @@ public final class ChildCrawl {
         long pages = s.pages();
         RunResult r = new RunResult(cell, repeat, null, s.wallMillis(), childMillis, pages, s.failed(), urls.size(), digest(urls),
                 s.pids().size(), threads, s.workerStartupMillis(), usage, s.workerDeaths(), s.requeued(), -1,
-                s.workerFirstResultMillis(), -1, s.members().values().stream().map(MemberShare::pages)
-                .sorted(java.util.Comparator.reverseOrder()).toList());
+                s.workerFirstResultMillis(), -1, memberPages(cell, s));
         StopReason stop = s.stopReason();
         if (stop != StopReason.COMPLETE) {
             return r.withFailure("crawl stopped: " + stop + " (" + pages + " pages)");

@@ -62,10 +62,11 @@ public final class WarmSession {
      * Pages of a leg's warm-up crawl. The first leg of a session warms a fresh JVM
      * ({@link #warmupPages(Cell)}). A later thread-mode leg fetches in a JVM whose code an earlier
      * leg compiled, so its new substrate only needs every unit to fetch twice; a later process-mode
-     * leg starts fresh worker JVMs, which need the full warm-up.
+     * leg starts fresh worker JVMs, and a later leg of a cluster of more members fresh member JVMs,
+     * which need the full warm-up.
      */
     public static int warmupPages(Cell cell, boolean firstLeg) {
-        return firstLeg || cell.workers() > 0 ? warmupPages(cell) : (int) Math.min(cell.pages(), 2L * cell.concurrency());
+        return firstLeg || cell.workers() > 0 || cell.substrate().members() > 1 ? warmupPages(cell) : (int) Math.min(cell.pages(), 2L * cell.concurrency());
     }
 
     /**

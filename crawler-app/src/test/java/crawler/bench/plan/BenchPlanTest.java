@@ -94,11 +94,15 @@ class BenchPlanTest {
                 .containsExactly("virtual 10 80", "virtual 100 200", "process 10 80", "process 100 200", "cluster 10 80",
                         "cluster 100 200", "cluster-2m 10 80", "cluster-2m 100 200");
         assertThat(plan).as("cluster mode is an I/O model only, two members over many hosts only")
-                .filteredOn(p -> p.cell().substrate().members() > 0)
+                .filteredOn(p -> p.cell().substrate().members() > 0 && p.skipReason() == null)
                 .allMatch(p -> p.cell().workload() == Workload.HOSTS
                         || p.cell().workload() == Workload.IO && p.cell().substrate().members() == 1);
+        assertThat(plan).as("one host leaves a second member idle: its I/O cells say so instead of running")
+                .filteredOn(p -> p.cell().workload() == Workload.IO && p.cell().substrate() == Substrate.CLUSTER_2M)
+                .hasSize(3).allMatch(p -> p.skipReason().contains("many-host table"));
         assertThat(plan).as("two members share the concurrency out as process mode's two workers do")
-                .filteredOn(p -> p.cell().substrate() == Substrate.CLUSTER_2M && p.cell().concurrency() == 100)
+                .filteredOn(p -> p.cell().workload() == Workload.HOSTS && p.cell().substrate() == Substrate.CLUSTER_2M
+                        && p.cell().concurrency() == 100)
                 .singleElement().extracting(p -> p.cell().shape()).isEqualTo("2x50");
         assertThat(BenchPlan.of(BenchConfig.quick(), true)).as("--quick has no room for a member's start-up")
                 .noneMatch(p -> p.cell().substrate().members() > 0);

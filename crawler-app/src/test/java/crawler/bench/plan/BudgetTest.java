@@ -164,11 +164,18 @@ class BudgetTest {
     void twoMemberCell_alsoPaysItsMemberJvmsStart_learnedApartFromOneMember() {
         Budget b = budget(Duration.ofSeconds(45));
         Cell two = Samples.io(Substrate.CLUSTER_2M, 100, 200);
-        assertThat(b.firstRunMillis(two)).as("a member JVM starts like a worker, before any was seen")
-                .isEqualTo(Budget.FIRST_OVERHEAD_MILLIS + Budget.FIRST_MEMBER_MILLIS + Budget.FIRST_WORKER_MILLIS + 2 * 400);
+        assertThat(b.firstRunMillis(two)).as("its member JVM's start, before any was seen")
+                .isEqualTo(Budget.FIRST_OVERHEAD_MILLIS + Budget.FIRST_MEMBER_MILLIS + Budget.FIRST_MEMBER_JVM_MILLIS + 2 * 400);
         b.record(new RunResult(startup(Substrate.CLUSTER), 1, null, 1_000, 10_000, 1, 0, 1, "d", 1, 1, List.of(6_000L),
                 TreeUsage.NOT_MEASURED));
         assertThat(b.firstRunMillis(two)).as("one member's overhead teaches two members nothing")
-                .isEqualTo(Budget.FIRST_OVERHEAD_MILLIS + Budget.FIRST_MEMBER_MILLIS + Budget.FIRST_WORKER_MILLIS + 2 * 400);
+                .isEqualTo(Budget.FIRST_OVERHEAD_MILLIS + Budget.FIRST_MEMBER_MILLIS + Budget.FIRST_MEMBER_JVM_MILLIS + 2 * 400);
+        // A cold two-member run: the member JVM took 3 s (the embedded member 40 ms); its child cost 10 s in all.
+        b.record(new RunResult(new Cell(Workload.STARTUP, Substrate.CLUSTER_2M, 1, 1, 0, 0, 1), 1, null, 1_000, 10_000, 1, 0,
+                1, "d", 2, 1, List.of(3_000L, 40L), TreeUsage.NOT_MEASURED));
+        assertThat(b.firstRunMillis(two)).as("the member JVM's start is learned apart from the child's overhead")
+                .isEqualTo(6_000 + 3_000 + 2 * 400);
+        assertThat(b.firstRunMillis(Samples.io(Substrate.PROCESS, 100, 200))).as("and teaches worker start-up nothing")
+                .isEqualTo(Budget.FIRST_OVERHEAD_MILLIS + 2 * 400 + Budget.FIRST_WORKER_MILLIS);
     }
 }

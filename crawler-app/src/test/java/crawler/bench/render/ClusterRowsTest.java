@@ -61,8 +61,8 @@ class ClusterRowsTest {
                 .asString().startsWith("cluster: no rows");
         assertThat(ClusterRows.notes(r, Workload.HOSTS)).containsExactly("cluster-2m: 2 members, the crawl's embedded one and a member"
                 + " JVM it starts, each running the batches of the hosts it owns on virtual threads; per member, c=10:"
-                + " start-up 30 to 1,200 ms, PSS 150 MB (+95 MB over virtual threads), pages per member in the most uneven run 50 / 30 (the first member"
-                + " of a child JVM loads Hazelcast's classes, later ones start warm)");
+                + " start-up 30 to 1,200 ms, PSS 150 MB (+95 MB over virtual threads), pages per member in the most uneven run 50 / 30 (the embedded"
+                + " member loads Hazelcast's classes in the child JVM's first cell; each cell starts a fresh member JVM)");
         assertThat(TextReport.render(JudgedBench.of(r))).contains("many hosts: flat page list spread over the fixture site's hosts, fixed latency (16 hosts, latency 100 ms;")
                 .contains("cluster-2m  10    2x5");
     }

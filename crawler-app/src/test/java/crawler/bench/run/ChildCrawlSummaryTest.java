@@ -1,7 +1,9 @@
 package crawler.bench.run;
 
 import crawler.bench.Samples;
+import crawler.bench.plan.Cell;
 import crawler.bench.plan.Substrate;
+import crawler.bench.plan.Workload;
 import crawler.bench.probe.TreeUsage;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,5 +54,27 @@ class ChildCrawlSummaryTest {
         assertThat(r.pids()).isEqualTo(1);
         assertThat(r.fetchThreads()).isEqualTo(3);
         assertThat(r.urlCount()).isEqualTo(3);
+    }
+
+    @Test
+    void read_givesEachMembersPagesMostFirst_withAZeroForAMemberThatDeliveredNone(@TempDir Path dir) throws IOException {
+        Path results = dir.resolve("r.jsonl");
+        Files.writeString(results, "{\"url\":\"http://a/1\"}\n{\"url\":\"http://a/2\"}\n{\"url\":\"http://a/3\"}\n");
+        Cell twoMembers = new Cell(Workload.HOSTS, Substrate.CLUSTER_2M, 2, 16, 100, 0, 3);
+        assertThat(ChildCrawl.read(twoMembers, 1, clusterSummary(dir, "even", Map.of("127.0.0.1:5701 pid 11",
+                new MemberShare(1, 1, 1), "127.0.0.1:5702 pid 12", new MemberShare(2, 2, 2))), results, null, 900,
+                TreeUsage.NOT_MEASURED).memberPages()).containsExactly(2L, 1L);
+        assertThat(ChildCrawl.read(twoMembers, 1, clusterSummary(dir, "idle", Map.of("127.0.0.1:5701 pid 11",
+                new MemberShare(3, 2, 3))), results, null, 900, TreeUsage.NOT_MEASURED).memberPages())
+                .as("the member that got no host is in the split too").containsExactly(3L, 0L);
+    }
+
+    private static Path clusterSummary(Path dir, String name, Map<String, MemberShare> members) throws IOException {
+        CrawlSummary written = new CrawlSummary(Mode.CLUSTER, 2, 0, 16, StopReason.COMPLETE, 3, 3, Map.of(), 0, 500, 6.0,
+                List.of(11L, 12L), 11, Map.of(11L, 2, 12L, 1), 3, 0, 0, 0, Map.of(), false, List.of(), 0, null, List.of(),
+                Map.of(), members);
+        Path summary = dir.resolve(name + ".summary.json");
+        new ObjectMapper().writeValue(summary.toFile(), written);
+        return summary;
     }
 }
