@@ -64,12 +64,8 @@ public final class BenchPlan {
                 case IO -> {
                     for (Substrate s : c.substrates()) {
                         for (int level : ioLevels(c, s)) {
-                            if (s.members() > 1) {
-                                out.add(new Planned(new Cell(w, s, level, c.batchSize(), ioLatency, 0,
-                                        fixtureSite ? c.ioPages(level) : 1), ONE_HOST_MEMBERS));
-                                continue;
-                            }
-                            add(out, c, new Cell(w, s, level, c.batchSize(), ioLatency, 0, fixtureSite ? c.ioPages(level) : 1));
+                            Cell cell = new Cell(w, s, level, c.batchSize(), ioLatency, 0, fixtureSite ? c.ioPages(level) : 1);
+                            out.add(s.members() > 1 ? new Planned(cell, ONE_HOST_MEMBERS) : planned(c, cell));
                         }
                     }
                 }

@@ -203,8 +203,7 @@ public final class Budget {
      * overhead (alone, it is the only start-up a one-member cell reports).
      */
     private static long maxWorkerStart(RunResult run) {
-        return run.cell().workers() == 0 && !memberJvms(run.cell()) ? 0
-                : run.workerStartupMillis().stream().mapToLong(Long::longValue).max().orElse(0);
+        return !run.cell().startsJvms() ? 0 : run.workerStartupMillis().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     private long overheadMillis(Cell cell) {

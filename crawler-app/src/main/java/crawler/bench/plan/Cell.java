@@ -55,6 +55,14 @@ public record Cell(Workload workload, Substrate substrate, int concurrency, int 
         return substrate.workers(concurrency);
     }
 
+    /**
+     * Whether each run's substrate starts JVMs of its own beside the crawl's: worker JVMs, or the
+     * member JVMs of a cluster of more than one member.
+     */
+    public boolean startsJvms() {
+        return workers() > 0 || substrate.members() > 1;
+    }
+
     public int threadsPerWorker() {
         return substrate.threadsPerWorker(concurrency);
     }

@@ -84,23 +84,27 @@ public final class HtmlReport {
         return b.append("</body></html>\n").toString();
     }
 
-    public static List<SvgChart> charts(BenchResult r) {
-        List<SvgChart> charts = new ArrayList<>();
-        List<SvgChart.Series> tput = new ArrayList<>();
-        List<SvgChart.Series> mem = new ArrayList<>();
+    /**
+     * A line per mode over the clean cells of {@code w} that {@code keep} admits: {@code y}
+     * against the concurrency; modes without such cells get none.
+     */
+    private static List<SvgChart.Series> perMode(BenchResult r, Workload w, java.util.function.Predicate<CellResult> keep,
+                                                 java.util.function.ToDoubleFunction<CellResult> y) {
+        List<SvgChart.Series> out = new ArrayList<>();
         for (Substrate s : Substrate.values()) {
-            List<CellResult> cells = r.cells(Workload.IO, s).stream().filter(CellResult::ok).toList();
-            if (cells.isEmpty()) {
-                continue;
-            }
-            tput.add(new SvgChart.Series(s.label(), COLORS.get(s),
-                    cells.stream().map(c -> new double[] {c.cell().concurrency(), c.pagesPerSecond().median()}).toList()));
-            List<CellResult> measured = cells.stream().filter(CellResult::measuredUsage).toList();
-            if (!measured.isEmpty()) {
-                mem.add(new SvgChart.Series(s.label(), COLORS.get(s),
-                        measured.stream().map(c -> new double[] {c.cell().concurrency(), c.peakPssKb().median() / 1024}).toList()));
+            List<double[]> pts = r.cells(w, s).stream().filter(c -> c.ok() && keep.test(c))
+                    .map(c -> new double[] {c.cell().concurrency(), y.applyAsDouble(c)}).toList();
+            if (!pts.isEmpty()) {
+                out.add(new SvgChart.Series(s.label(), COLORS.get(s), pts));
             }
         }
+        return out;
+    }
+
+    public static List<SvgChart> charts(BenchResult r) {
+        List<SvgChart> charts = new ArrayList<>();
+        List<SvgChart.Series> tput = new ArrayList<>(perMode(r, Workload.IO, c -> true, c -> c.pagesPerSecond().median()));
+        List<SvgChart.Series> mem = perMode(r, Workload.IO, CellResult::measuredUsage, c -> c.peakPssKb().median() / 1024);
         List<double[]> reference = r.references().stream()
                 .flatMap(x -> x instanceof Reference.Measured m && m.ok() ? java.util.stream.Stream.of(m) : java.util.stream.Stream.empty())
                 .map(m -> new double[] {m.concurrency(), m.pagesPerSecond()}).toList();
@@ -119,14 +123,7 @@ public final class HtmlReport {
         String lat = io.isEmpty() ? "" : " (latency " + io.get(0).cell().latencyMillis() + " ms)";
         charts.add(SvgChart.lines("I/O-bound throughput" + lat, "concurrency", "pages/s", true, true, tput));
         charts.add(SvgChart.lines("Peak memory, I/O-bound", "concurrency", "peak PSS MB", true, false, mem));
-        List<SvgChart.Series> hosts = new ArrayList<>();
-        for (Substrate s : Substrate.values()) {
-            List<double[]> pts = r.cells(Workload.HOSTS, s).stream().filter(CellResult::ok)
-                    .map(c -> new double[] {c.cell().concurrency(), c.pagesPerSecond().median()}).toList();
-            if (!pts.isEmpty()) {
-                hosts.add(new SvgChart.Series(s.label(), COLORS.get(s), pts));
-            }
-        }
+        List<SvgChart.Series> hosts = perMode(r, Workload.HOSTS, c -> true, c -> c.pagesPerSecond().median());
         if (!hosts.isEmpty()) {
             charts.add(SvgChart.lines("Many hosts (" + BenchPlan.SITE_HOSTS + "): throughput", "concurrency", "pages/s", true,
                     true, hosts));

@@ -100,11 +100,7 @@ final class BenchSites implements AutoCloseable {
         }
         FixtureServer site = sites.get(cell.latencyMillis());
         List<String> pages = site.manifest().sitemapUrls().subList(0, cell.pages());
-        List<String> seeds = new java.util.ArrayList<>(pages.size());
-        int hosts = cell.workload() == Workload.HOSTS ? site.hosts() : 1;
-        for (int i = 0; i < pages.size(); i++) {
-            seeds.add(site.onHost(pages.get(i), i % hosts));
-        }
+        List<String> seeds = cell.workload() == Workload.HOSTS ? site.spread(pages) : pages;
         return new Crawl(seeds, 0, new HashSet<>(seeds));
     }
 

@@ -66,7 +66,7 @@ public final class WarmSession {
      * which need the full warm-up.
      */
     public static int warmupPages(Cell cell, boolean firstLeg) {
-        return firstLeg || cell.workers() > 0 || cell.substrate().members() > 1 ? warmupPages(cell) : (int) Math.min(cell.pages(), 2L * cell.concurrency());
+        return firstLeg || cell.startsJvms() ? warmupPages(cell) : (int) Math.min(cell.pages(), 2L * cell.concurrency());
     }
 
     /**

@@ -112,11 +112,7 @@ class WarmSessionTest {
     @Test
     void twoMemberCluster_keepsItsMemberJvm_acrossRuns_andSharesTheHostsOut() throws Exception {
         try (FixtureServer hosts = FixtureServer.start(SiteSpec.wide(40, new Latency.None()), 0, 16)) {
-            List<String> pages = hosts.manifest().sitemapUrls().subList(0, 32);
-            List<String> seeds = new ArrayList<>();
-            for (int i = 0; i < pages.size(); i++) {
-                seeds.add(hosts.onHost(pages.get(i), i % hosts.hosts()));
-            }
+            List<String> seeds = hosts.spread(hosts.manifest().sitemapUrls().subList(0, 32));
             Cell cell = new Cell(Workload.IO, Substrate.CLUSTER_2M, 4, 4, 0, 0, 32);
             WarmSession.Outcome o = session().run(List.of(new WarmSession.Leg(cell, seeds, 0, new HashSet<>(seeds),
                     SiteGauge.of(hosts), 2)), Duration.ofSeconds(90), false, GO, r -> { });
