@@ -66,7 +66,6 @@ public final class ClusterExecutor implements BatchExecutor {
     private final String crawlId = UUID.randomUUID().toString();
     private final String configLine;
     private final int hostConcurrency;
-    private final long hostDelayNanos;
     private final ResultListener listener;
     private final PrintStream log;
     private final Codec codec = new Codec();
@@ -83,8 +82,8 @@ public final class ClusterExecutor implements BatchExecutor {
      * Starts (or joins) the cluster; returns once a data member is there to take batches.
      *
      * @param worker     the fetch settings every member's processor is built from
-     * @param politeness the per-host limits the owning members enforce; a batch's own start gaps
-     *                   (robots.txt Crawl-delay) raise the delay for their hosts
+     * @param politeness the per-host concurrency the owning members enforce; the least time between
+     *                   a host's request starts comes with each batch ({@link Batch#startGap})
      * @throws IllegalStateException if a joined cluster has no data member
      */
     public ClusterExecutor(ClusterConfig cluster, ToWorker.Config worker, PolitenessConfig politeness,
@@ -93,7 +92,6 @@ public final class ClusterExecutor implements BatchExecutor {
         this.log = log;
         this.configLine = codec.encode(worker);
         this.hostConcurrency = politeness.maxPerHost();
-        this.hostDelayNanos = politeness.minDelay().toNanos();
         long started = System.nanoTime();
         if (cluster.standalone()) {
             localRuntime = new MemberRuntime(log, cluster.crawlMaxIdle());
@@ -146,8 +144,8 @@ public final class ClusterExecutor implements BatchExecutor {
             outstanding.put(t.url(), o);
             byHost.computeIfAbsent(host, h -> new ArrayList<>()).add(o);
         }
-        // The coordinator's gap for the host, robots.txt Crawl-delay included, goes with the batch.
-        byHost.forEach((host, items) -> send(host, Math.max(hostDelayNanos, batch.startGap(host).toNanos()), items, 1));
+        // The coordinator's gap for the host (--host-delay, raised by a robots.txt Crawl-delay) goes with the batch.
+        byHost.forEach((host, items) -> send(host, batch.startGap(host).toNanos(), items, 1));
     }
 
     private void send(String host, long startGapNanos, List<Outstanding> items, int attempt) {
