@@ -1,6 +1,8 @@
 package crawler.bench.probe;
 
 import crawler.bench.judge.Stat;
+import crawler.bench.judge.Verdicts;
+import crawler.bench.render.Fmt;
 import crawler.bench.run.ChildCrawl;
 
 import java.io.BufferedReader;
@@ -10,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,19 +67,13 @@ public record CpuScaling(int units, int rounds, long unitMillis, Stat oneUnitMil
 
     /** The runs of round {@code round} (from 0): {@link #RUNS} rotated by the round, so each run leads in turn. */
     public static List<String> order(int round) {
-        List<String> runs = new ArrayList<>(RUNS);
-        Collections.rotate(runs, -(round % runs.size()));
-        return runs;
+        return Rounds.rotated(RUNS, round);
     }
 
     /** One line for the report. */
     public String describe() {
         return String.format(Locale.ROOT, "CPU work, %d units of %.1f s each: threads %sx, processes %sx over one unit",
-                units, unitMillis / 1000.0, spread(threads), spread(processes));
-    }
-
-    private static String spread(Stat s) {
-        return String.format(Locale.ROOT, "%.2f (%.2f-%.2f)", s.median(), s.min(), s.max());
+                units, unitMillis / 1000.0, Verdicts.spread(threads, Fmt::ratio), Verdicts.spread(processes, Fmt::ratio));
     }
 
     /**

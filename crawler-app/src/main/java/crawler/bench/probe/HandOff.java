@@ -51,9 +51,7 @@ public record HandOff(String kind, Stat perHandOffMicros, long handOffs) {
 
     /** The kinds in round {@code round} (from 0): {@link #KINDS} rotated by the round, so each kind leads in turn. */
     public static List<String> order(int round) {
-        List<String> kinds = new ArrayList<>(KINDS);
-        java.util.Collections.rotate(kinds, -(round % kinds.size()));
-        return kinds;
+        return Rounds.rotated(KINDS, round);
     }
 
     /**

@@ -47,16 +47,16 @@ public final class Members {
         return Hazelcast.newHazelcastInstance(config(cluster, true));
     }
 
-    /**
-     * Hazelcast's instance factory logs (its --add-opens advice) before it reads the config's
-     * logging property, through java.util.logging unless the JVM-wide property says otherwise.
-     * Set once, only if the user has not chosen a logger.
-     */
     /** The members that run batches: every member but lite ones (a joined coordinator). */
     static java.util.List<com.hazelcast.cluster.Member> dataMembers(HazelcastInstance instance) {
         return instance.getCluster().getMembers().stream().filter(m -> !m.isLiteMember()).toList();
     }
 
+    /**
+     * Hazelcast's instance factory logs (its --add-opens advice) before it reads the config's
+     * logging property, through java.util.logging unless the JVM-wide property says otherwise.
+     * Set once, only if the user has not chosen a logger.
+     */
     private static void logThroughSlf4j() {
         if (System.getProperty("hazelcast.logging.type") == null) {
             System.setProperty("hazelcast.logging.type", "slf4j");
