@@ -37,6 +37,8 @@ public final class MemberRuntime implements AutoCloseable {
     private final PrintStream log;
     private final long maxIdleNanos;
     private final LongSupplier nanoTime;
+    /** Builds a crawl's processor from its id and config line. */
+    private final java.util.function.BiFunction<String, String, PageProcessor> processors;
     /** Guarded by {@code this}. */
     private final Map<String, Served> crawls = new HashMap<>();
     private final ScheduledExecutorService sweeper;
@@ -57,14 +59,20 @@ public final class MemberRuntime implements AutoCloseable {
      * @param crawlMaxIdle a crawl with no batch run for this long is forgotten (its processor closed)
      */
     public MemberRuntime(PrintStream log, Duration crawlMaxIdle) {
-        this(log, crawlMaxIdle, System::nanoTime, true);
+        this(log, crawlMaxIdle, System::nanoTime, true, null);
     }
 
-    /** @param sweeping whether a timer forgets idle crawls too (off in tests, which call {@link #forgetIdle()}) */
-    MemberRuntime(PrintStream log, Duration crawlMaxIdle, LongSupplier nanoTime, boolean sweeping) {
+    /**
+     * @param sweeping   whether a timer forgets idle crawls too (off in tests, which call {@link #forgetIdle()})
+     * @param processors builds a crawl's processor from its id and config line; null: the fetch
+     *                   unit every mode runs
+     */
+    MemberRuntime(PrintStream log, Duration crawlMaxIdle, LongSupplier nanoTime, boolean sweeping,
+                  java.util.function.BiFunction<String, String, PageProcessor> processors) {
         this.log = log;
         this.maxIdleNanos = crawlMaxIdle.toNanos();
         this.nanoTime = nanoTime;
+        this.processors = processors != null ? processors : this::build;
         if (sweeping) {
             long every = Math.min(maxIdleNanos, TimeUnit.HOURS.toNanos(1));
             sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("crawl-idle-sweep").factory());
@@ -91,7 +99,7 @@ public final class MemberRuntime implements AutoCloseable {
         synchronized (this) {
             Served s = crawls.get(crawlId);
             if (s == null) {
-                s = new Served(build(crawlId, configLine));
+                s = new Served(processors.apply(crawlId, configLine));
                 crawls.put(crawlId, s);
             }
             s.running++;
